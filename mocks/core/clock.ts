@@ -1,0 +1,144 @@
+/**
+ * A per-tenant clock. Every time read in a simulator goes through it, and every
+ * delayed effect (token expiry is a read; order steps, webhook retries and rate
+ * windows are scheduled tasks) is queued on it so that `advance()` can run what
+ * falls due, in order, and resolve once everything has settled.
+ *
+ * Two modes:
+ * - `frozen`: time only moves when advanced (tests, CI; fully deterministic);
+ * - `real`: time follows an injected wall-clock source, plus whatever has been
+ *   advanced (the local server, so that a curl session feels natural).
+ *
+ * @see https://docs.stripe.com/billing/testing/test-clocks the model we follow
+ */
+export type ClockMode = 'frozen' | 'real'
+
+/** A task run by the clock when its time comes. `dueAt` is the time it was due. */
+export type ClockTask = (dueAt: number) => void | Promise<void>
+
+export interface ScheduledTask {
+  readonly id: number
+  readonly at: number
+  readonly label: string
+}
+
+export interface Clock {
+  readonly mode: ClockMode
+  /** Milliseconds since the Unix epoch, as the tenant sees it. */
+  now(): number
+  /** Queue a task at an absolute time (ms). Returns a handle for `cancel`. */
+  schedule(at: number, label: string, task: ClockTask): ScheduledTask
+  cancel(task: ScheduledTask | number): void
+  /** Move time forward by `ms` and run everything that falls due, in order. */
+  advance(ms: number): Promise<void>
+  /** Run whatever is already due; resolves once the queue holds nothing due. */
+  settle(): Promise<void>
+  pending(): ScheduledTask[]
+  /** True when a task is due now (cheap; checked after every request). */
+  hasDue(): boolean
+  /** Drop every pending task and return to the start time (used by reset). */
+  reset(): void
+}
+
+export interface ClockOptions {
+  mode?: ClockMode
+  /** Start time in ms; for `real` mode the default is the source's time. */
+  start?: number
+  /** Wall-clock source for `real` mode, injected by the host (server.ts). */
+  source?: () => number
+}
+
+/** Fixed epoch used by frozen clocks when nothing else is given: 2026-01-05T09:00:00Z (a Monday). */
+export const DEFAULT_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+/**
+ * Create a clock.
+ * @example
+ * const clock = createClock({ mode: 'frozen' })
+ * clock.schedule(clock.now() + 1000, 'ping', () => console.log('due'))
+ * await clock.advance(1000) // logs "due"
+ */
+export function createClock(options: ClockOptions = {}): Clock {
+  const mode: ClockMode = options.mode ?? 'frozen'
+  if (mode === 'real' && !options.source) throw new Error('a real clock needs a time source')
+  const source = options.source ?? (() => 0)
+  let initialStart = options.start ?? (mode === 'real' ? source() : DEFAULT_EPOCH)
+  // `base` pins the start; the clock reads base + offset (+ wall time elapsed in real mode).
+  let wallAtStart = mode === 'real' ? source() : 0
+  let offset = 0
+  let nextId = 1
+  let queue: Array<ScheduledTask & { task: ClockTask }> = []
+  let running: Promise<void> = Promise.resolve()
+  // While a frozen advance steps through due tasks, time stands at each task's due time.
+
+  const now = () => (mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset)
+
+  const insert = (entry: ScheduledTask & { task: ClockTask }) => {
+    // Stable: equal times keep insertion order.
+    let i = queue.length
+    while (i > 0 && queue[i - 1]!.at > entry.at) i--
+    queue.splice(i, 0, entry)
+  }
+
+  const runDue = async (limit: number) => {
+    for (;;) {
+      const head = queue[0]
+      if (!head || head.at > limit) return
+      queue.shift()
+      if (mode === 'frozen' && head.at > now()) offset = head.at - initialStart
+      try {
+        await head.task(head.at)
+      } catch {
+        // A failing task must not stall the clock; tasks record their own failures.
+      }
+    }
+  }
+
+  const serial = (fn: () => Promise<void>) => {
+    const next = running.then(fn, fn)
+    running = next.catch(() => undefined)
+    return next
+  }
+
+  return {
+    mode,
+    now,
+    schedule(at, label, task) {
+      const entry = { id: nextId++, at: Math.floor(at), label, task }
+      insert(entry)
+      return { id: entry.id, at: entry.at, label }
+    },
+    cancel(task) {
+      const id = typeof task === 'number' ? task : task.id
+      queue = queue.filter((t) => t.id !== id)
+    },
+    advance(ms) {
+      if (!Number.isFinite(ms) || ms < 0) return Promise.reject(new RangeError('advance needs a non-negative number of milliseconds'))
+      return serial(async () => {
+        const target = now() + ms
+        await runDue(target)
+        if (mode === 'frozen') offset = Math.max(offset, target - initialStart)
+        else offset += Math.max(0, target - now())
+        await runDue(now())
+      })
+    },
+    settle() {
+      return serial(() => runDue(now()))
+    },
+    hasDue() {
+      const head = queue[0]
+      return head !== undefined && head.at <= now()
+    },
+    pending() {
+      return queue.map(({ id, at, label }) => ({ id, at, label }))
+    },
+    reset() {
+      queue = []
+      offset = 0
+      if (mode === 'real') {
+        wallAtStart = source()
+        initialStart = options.start ?? wallAtStart
+      }
+    },
+  }
+}

@@ -1,0 +1,67 @@
+import { redact, redactText } from './redact.ts'
+
+/**
+ * The request journal of one tenant: every request and its response, newest
+ * last, bounded. Bodies are kept as references and masked when read, so
+ * journaling costs almost nothing on the hot path.
+ */
+export interface JournalEntry {
+  seq: number
+  at: string
+  method: string
+  path: string
+  query: string
+  status: number
+  durationMs: number
+  requestBody?: unknown
+  responseBody?: unknown
+  fault?: string
+}
+
+interface RawEntry {
+  seq: number
+  at: number
+  method: string
+  path: string
+  query: string
+  status: number
+  durationMs: number
+  requestText?: string
+  requestType?: string
+  response?: unknown
+  fault?: string
+}
+
+export function createJournal(limit = 500) {
+  const entries: RawEntry[] = []
+  let seq = 0
+  return {
+    record(entry: Omit<RawEntry, 'seq'>) {
+      entries.push({ ...entry, seq: ++seq })
+      if (entries.length > limit) entries.shift()
+    },
+    /** Newest last; filter by method, a path substring, or status. */
+    list(filter: { method?: string; path?: string; status?: number; limit?: number } = {}): JournalEntry[] {
+      let rows = entries
+      if (filter.method) rows = rows.filter((e) => e.method === filter.method!.toUpperCase())
+      if (filter.path) rows = rows.filter((e) => e.path.includes(filter.path!))
+      if (filter.status) rows = rows.filter((e) => e.status === filter.status)
+      if (filter.limit) rows = rows.slice(-filter.limit)
+      return rows.map((e) => ({
+        seq: e.seq,
+        at: new Date(e.at).toISOString(),
+        method: e.method,
+        path: e.path,
+        query: e.query,
+        status: e.status,
+        durationMs: e.durationMs,
+        ...(e.requestText ? { requestBody: redactText(e.requestText, e.requestType) } : {}),
+        ...(e.response !== undefined ? { responseBody: redact(e.response) } : {}),
+        ...(e.fault ? { fault: e.fault } : {}),
+      }))
+    },
+    size: () => entries.length,
+    clear: () => void entries.splice(0),
+  }
+}
+export type Journal = ReturnType<typeof createJournal>

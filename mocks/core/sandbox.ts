@@ -1,0 +1,132 @@
+import type { Context, Hono } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
+import { SimError, issuesToDetails } from './errors.ts'
+import { FaultInput } from './faults.ts'
+import { readBody } from './http.ts'
+import type { SimControl } from './sim.ts'
+import type { SimEnv, Tenant, VendorDefinition } from './vendor.ts'
+
+/** Control routes answer in vendorsim's own envelope: `{ "error": { "code", "message", "details"? } }`. */
+export function renderControlError(err: SimError, c: Context<any>): Response {
+  const body = { error: { code: err.code, message: err.message, ...(err.details.length ? { details: err.details } : {}) } }
+  return c.json(body, err.status as ContentfulStatusCode, err.headers)
+}
+
+const parse = async <S extends z.ZodType>(c: Context<SimEnv<any, any>>, schema: S): Promise<z.output<S>> => {
+  const body = await readBody(c)
+  const result = schema.safeParse(body.value ?? {})
+  if (!result.success) throw new SimError(400, 'validation_error', 'Invalid control request', { details: issuesToDetails(result.error.issues as never) })
+  return result.data
+}
+
+export const clockView = (t: Tenant<any, any>) => ({
+  tenant: t.id,
+  mode: t.clock.mode,
+  now: new Date(t.clock.now()).toISOString(),
+  nowMs: t.clock.now(),
+  pending: t.clock.pending().map((p) => ({ at: new Date(p.at).toISOString(), label: p.label })),
+})
+
+/** The routes every simulator has under `/_sandbox/`. The tenant comes from `x-vendorsim-tenant` (default when absent). */
+export const CONTROL_ROUTES = [
+  'GET    /_sandbox                        this index',
+  'POST   /_sandbox/tenants                mint a tenant: {"tenant"?: "name"} → 201 {tenant, credentials}',
+  'GET    /_sandbox/tenants                list tenant ids',
+  'GET    /_sandbox/clock                  the tenant clock and what is scheduled',
+  'POST   /_sandbox/clock/advance          {"seconds": N}: run everything that falls due, in order',
+  'GET    /_sandbox/webhooks               deliveries and their attempts (?event=&state=)',
+  'GET    /_sandbox/webhooks/:id           one delivery',
+  'POST   /_sandbox/webhooks/:id/replay    send a delivery again',
+  'GET    /_sandbox/journal                requests and responses (?method=&path=&status=&limit=)',
+  'GET    /_sandbox/faults                 active faults',
+  'POST   /_sandbox/faults                 {"path","method"?,"status"?,"latencyMs"?,"malformed"?,"retryAfter"?,"count"?,"probability"?}',
+  'DELETE /_sandbox/faults[/:id]           remove one or all faults',
+  'POST   /_sandbox/reset                  replace the tenant with a fresh one (same credentials)',
+  'GET    /_sandbox/state                  the tenant data, tokens, webhooks, faults',
+  'GET    /_sandbox/limitations            what this simulator does not reproduce (markdown)',
+]
+
+export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, control: SimControl<S, C>, vendor: VendorDefinition<S, C>) {
+  const r = app.basePath('/_sandbox')
+
+  app.get('/_sandbox', (c) => c.json({ vendor: vendor.id, tenant: c.get('tenant').id, routes: CONTROL_ROUTES, docs: vendor.docs }))
+
+  r.post('/tenants', async (c) => {
+    const body = await parse(c, z.strictObject({ tenant: z.string().optional() }))
+    const minted = await control.mintTenant(body.tenant)
+    return c.json(minted, 201)
+  })
+  r.get('/tenants', (c) => c.json({ tenants: control.tenantIds() }))
+
+  r.get('/clock', (c) => c.json(clockView(c.get('tenant'))))
+  r.post('/clock/advance', async (c) => {
+    const body = await parse(c, z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86400) }))
+    const t = c.get('tenant')
+    await t.clock.advance(Math.round(body.seconds * 1000))
+    return c.json(clockView(t))
+  })
+
+  r.get('/webhooks', (c) => {
+    const { event, state } = c.req.query()
+    let rows = c.get('tenant').outbox.list()
+    if (event) rows = rows.filter((d) => d.event === event)
+    if (state) rows = rows.filter((d) => d.state === state)
+    return c.json({ deliveries: rows })
+  })
+  r.get('/webhooks/:id', (c) => {
+    const d = c.get('tenant').outbox.get(c.req.param('id'))
+    if (!d) throw new SimError(404, 'not_found', `No webhook delivery ${c.req.param('id')}`)
+    return c.json(d)
+  })
+  r.post('/webhooks/:id/replay', async (c) => {
+    const t = c.get('tenant')
+    const d = t.outbox.replay(c.req.param('id'))
+    if (!d) throw new SimError(404, 'not_found', `No webhook delivery ${c.req.param('id')}`)
+    await t.clock.settle()
+    return c.json(d)
+  })
+
+  r.get('/journal', (c) => {
+    const q = c.req.query()
+    const limit = q.limit ? Number(q.limit) : undefined
+    const status = q.status ? Number(q.status) : undefined
+    return c.json({ entries: c.get('tenant').journal.list({ method: q.method, path: q.path, status, limit }) })
+  })
+
+  r.get('/faults', (c) => c.json({ faults: c.get('tenant').faults.list() }))
+  r.post('/faults', async (c) => {
+    const input = await parse(c, FaultInput)
+    return c.json(c.get('tenant').faults.add(input), 201)
+  })
+  r.delete('/faults', (c) => {
+    c.get('tenant').faults.clear()
+    return c.json({ faults: [] })
+  })
+  r.delete('/faults/:id', (c) => {
+    if (!c.get('tenant').faults.remove(c.req.param('id'))) throw new SimError(404, 'not_found', `No fault ${c.req.param('id')}`)
+    return c.json({ faults: c.get('tenant').faults.list() })
+  })
+
+  r.post('/reset', async (c) => {
+    const id = c.get('tenant').id
+    await control.reset(id)
+    return c.json({ tenant: id, reset: true })
+  })
+
+  r.get('/state', async (c) => {
+    const t = c.get('tenant')
+    return c.json({
+      vendor: vendor.id,
+      tenant: t.id,
+      clock: clockView(t),
+      tokens: t.auth.summary(),
+      webhooks: { total: t.outbox.list().length, pending: t.outbox.list().filter((d) => d.state === 'pending').length },
+      journal: { entries: t.journal.size() },
+      faults: t.faults.list(),
+      data: vendor.snapshot ? vendor.snapshot(t) : undefined,
+    })
+  })
+
+  r.get('/limitations', (c) => c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }))
+}

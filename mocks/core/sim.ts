@@ -1,0 +1,256 @@
+import { Hono } from 'hono'
+import { bearerToken, createTokenKit, type TokenIndex } from './auth.ts'
+import { createClock, type ClockOptions } from './clock.ts'
+import { SimError } from './errors.ts'
+import { createFaults } from './faults.ts'
+import { BASE62, createIdFactory, createRng } from './ids.ts'
+import { createJournal } from './journal.ts'
+import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
+import type { SimContext, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
+import { createOutbox } from './webhooks.ts'
+
+export const TENANT_HEADER = 'x-vendorsim-tenant'
+export const DEFAULT_TENANT = 'default'
+
+export interface SimOptions {
+  /** Seed for every id and every generated value. Default `vendorsim`. */
+  seed?: string | number
+  /** Clock mode and start for every tenant. Default frozen at 2026-01-05T09:00:00Z. */
+  clock?: ClockOptions
+  webhooks?: {
+    /** `deliver` POSTs over HTTP (default); `record` only records. */
+    mode?: 'deliver' | 'record'
+    fetch?: typeof fetch
+    timeoutMs?: number
+  }
+  /** Real-time sleep used by latency faults. */
+  sleep?: (ms: number) => Promise<void>
+  /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
+  onUnexpectedError?: (err: unknown) => void
+}
+
+export interface Sim<S = unknown, C extends Record<string, unknown> = Record<string, unknown>> {
+  readonly vendor: VendorDefinition<S, C>
+  /** The Hono app: routes of the vendor plus `/_sandbox/*`. */
+  readonly app: Hono<SimEnv<S, C>>
+  /** A `fetch` bound to the simulator; any host works, only the path and the host's environment matter. */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+  readonly control: SimControl<S, C>
+}
+
+export interface SimControl<S, C> {
+  /** The tenant's live state (built on first use). */
+  tenant(id?: string): Promise<Tenant<S, C>>
+  /** Mint a fresh tenant; `name` picks its id. */
+  mintTenant(name?: string): Promise<{ tenant: string; credentials: C }>
+  /** Advance one tenant's clock and settle. */
+  advance(seconds: number, tenantId?: string): Promise<void>
+  /** Replace the tenant with a fresh one (same id and credentials), atomically. */
+  reset(tenantId?: string): Promise<void>
+  /** Run whatever is due on every built tenant (the server calls this each second in real-clock mode). */
+  tick(): Promise<void>
+  /** Ids of every registered tenant. */
+  tenantIds(): string[]
+  /** Credentials of a tenant. */
+  credentials(tenantId?: string): C
+  /** Which tenant a credential key (client id, username, token) belongs to. */
+  tenantOf(key: string): string | undefined
+}
+
+const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+/**
+ * Build a simulator from a vendor definition.
+ * @example
+ * const sim = createSim(digipix, { seed: 42 })
+ * const res = await sim.fetch('https://api.digipix.dev/v1/oauth/token', { method: 'POST', ... })
+ * await sim.control.advance(3600)
+ */
+export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDefinition<S, C>, options: SimOptions = {}): Sim<S, C> {
+  const seed = String(options.seed ?? 'vendorsim')
+  const simRng = createRng(`${seed}:${vendor.id}`)
+  const tokenIndex: TokenIndex = new Map()
+  const credentialIndex = new Map<string, string>()
+  const credentialsOf = new Map<string, C>()
+  const built = new Map<string, Tenant<S, C>>()
+  const building = new Map<string, Promise<Tenant<S, C>>>()
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const webhookFetch = options.webhooks?.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
+
+  const register = (id: string, credentials: C) => {
+    credentialsOf.set(id, credentials)
+    for (const key of vendor.credentialKeys(credentials)) credentialIndex.set(key, id)
+  }
+  register(DEFAULT_TENANT, vendor.defaultCredentials)
+
+  const build = async (id: string): Promise<Tenant<S, C>> => {
+    const credentials = credentialsOf.get(id)!
+    const rng = createRng(`${seed}:${vendor.id}:${id}`)
+    const clock = createClock(options.clock)
+    const ids = createIdFactory(rng.fork('ids'))
+    const base: TenantBase<C> = {
+      id,
+      credentials,
+      clock,
+      rng: rng.fork('data'),
+      ids,
+      auth: createTokenKit({ clock, ids: createIdFactory(rng.fork('tokens')), index: tokenIndex, tenantId: id }),
+      outbox: undefined as never,
+      journal: createJournal(),
+      faults: createFaults(rng.fork('faults')),
+      createdAt: clock.now(),
+    }
+    ;(base as { outbox: unknown }).outbox = createOutbox({
+      clock,
+      ids: createIdFactory(rng.fork('webhooks')),
+      retrySchedule: vendor.webhooks.retrySchedule,
+      sign: vendor.webhooks.sign ? (body, d) => vendor.webhooks.sign!(body, d, base) : undefined,
+      fetch: webhookFetch,
+      mode: options.webhooks?.mode ?? 'deliver',
+      timeoutMs: options.webhooks?.timeoutMs,
+    })
+    const state = await vendor.createState(base)
+    return { ...base, state }
+  }
+
+  const tenant = async (id: string = DEFAULT_TENANT): Promise<Tenant<S, C>> => {
+    const ready = built.get(id)
+    if (ready) return ready
+    if (!credentialsOf.has(id)) throw new SimError(404, 'unknown_tenant', `No tenant "${id}". Mint one with POST /_sandbox/tenants.`)
+    let pending = building.get(id)
+    if (!pending) {
+      pending = build(id).then((t) => {
+        built.set(id, t)
+        building.delete(id)
+        return t
+      })
+      building.set(id, pending)
+    }
+    return pending
+  }
+
+  const control: SimControl<S, C> = {
+    tenant,
+    async mintTenant(name) {
+      let id = name
+      if (id !== undefined) {
+        if (!TENANT_NAME.test(id)) throw new SimError(400, 'validation_error', 'tenant must be 1-64 letters, digits, "_" or "-", starting with a letter or digit')
+        if (credentialsOf.has(id)) throw new SimError(409, 'tenant_exists', `Tenant "${id}" already exists`)
+      } else {
+        do id = `t_${simRng.string(12, BASE62)}`
+        while (credentialsOf.has(id))
+      }
+      const credentials = vendor.mintCredentials(id, createRng(`${seed}:${vendor.id}:${id}:credentials`))
+      register(id, credentials)
+      return { tenant: id, credentials }
+    },
+    async advance(seconds, tenantId) {
+      const t = await tenant(tenantId)
+      await t.clock.advance(Math.round(seconds * 1000))
+    },
+    async reset(tenantId = DEFAULT_TENANT) {
+      const old = await tenant(tenantId)
+      const fresh = await build(tenantId)
+      old.auth.dropAll()
+      old.clock.reset()
+      built.set(tenantId, fresh)
+    },
+    async tick() {
+      await Promise.all([...built.values()].map((t) => (t.clock.hasDue() ? t.clock.settle() : undefined)))
+    },
+    tenantIds: () => [...credentialsOf.keys()],
+    credentials: (tenantId = DEFAULT_TENANT) => {
+      const c = credentialsOf.get(tenantId)
+      if (!c) throw new SimError(404, 'unknown_tenant', `No tenant "${tenantId}"`)
+      return c
+    },
+    tenantOf: (key) => credentialIndex.get(key) ?? tokenIndex.get(key),
+  }
+
+  const app = new Hono<SimEnv<S, C>>()
+
+  const isControl = (path: string) => path === '/_sandbox' || path.startsWith('/_sandbox/')
+
+  const resolveTenant = async (c: SimContext<S, C>): Promise<Tenant<S, C>> => {
+    const header = c.req.header(TENANT_HEADER)
+    if (isControl(c.req.path)) return tenant(header ?? DEFAULT_TENANT)
+    const token = bearerToken(c.req.header('authorization'))
+    const byToken = token ? tokenIndex.get(token) : undefined
+    if (byToken) return tenant(byToken)
+    const key = vendor.identify ? await vendor.identify(c) : undefined
+    const byKey = key ? credentialIndex.get(key) : undefined
+    if (byKey) return tenant(byKey)
+    return tenant(header ?? DEFAULT_TENANT)
+  }
+
+  const render = (err: unknown, c: SimContext<S, C>): Response => {
+    const control = isControl(c.req.path)
+    if (err instanceof SimError) return control ? renderControlError(err, c) : vendor.renderError(err, c)
+    options.onUnexpectedError?.(err)
+    const wrapped = new SimError(500, 'internal_error', 'The simulator failed to handle this request; this is a vendorsim bug, please report it')
+    return control ? renderControlError(wrapped, c) : vendor.renderError(wrapped, c)
+  }
+
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    let t: Tenant<S, C>
+    try {
+      t = await resolveTenant(c)
+    } catch (err) {
+      return render(err, c)
+    }
+    c.set('tenant', t)
+    if (isControl(c.req.path)) return next()
+
+    let faultNote: string | undefined
+    const fault = t.faults.match(c.req.method, c.req.path)
+    if (fault) {
+      faultNote = fault.id
+      if (fault.latencyMs) await sleep(fault.latencyMs)
+      if (fault.malformed) {
+        c.res = new Response('{"malformed": tru', { status: fault.status ?? 200, headers: { 'content-type': 'application/json' } })
+      } else if (fault.status) {
+        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}
+        const variant = fault.variant ? { variant: fault.variant } : {}
+        c.res = render(new SimError(fault.status, 'fault_injected', `Injected fault ${fault.id}`, { headers, extra: { fault: true, ...variant } }), c)
+      }
+    }
+    if (!fault || (!fault.malformed && !fault.status)) await next()
+
+    const url = c.req.url
+    const q = url.indexOf('?')
+    t.journal.record({
+      at: t.clock.now(),
+      method: c.req.method,
+      path: c.req.path,
+      query: q === -1 ? '' : url.slice(q + 1),
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      requestText: c.get('bodyText'),
+      requestType: c.req.header('content-type'),
+      response: c.get('responseBody'),
+      fault: faultNote,
+    })
+    // Effects due now (a callback for a transition that just happened) go out right after the answer.
+    if (t.clock.hasDue()) void t.clock.settle()
+  })
+
+  registerSandboxRoutes(app, control, vendor)
+  vendor.sandbox?.(app)
+  vendor.routes(app)
+
+  app.notFound((c) => render(new SimError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`), c))
+  app.onError((err, c) => render(err, c))
+
+  const simFetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request && !init ? input : new Request(input instanceof URL ? input : typeof input === 'string' ? absolute(input) : input, init)
+    return Promise.resolve(app.fetch(request))
+  }
+
+  return { vendor, app, fetch: simFetch, control }
+}
+
+/** Relative URLs given to the in-process fetch resolve against a loopback origin. */
+function absolute(url: string) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `http://127.0.0.1${url.startsWith('/') ? '' : '/'}${url}`
+}

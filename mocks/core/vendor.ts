@@ -1,0 +1,89 @@
+import type { Context, Hono } from 'hono'
+import type { TokenKit } from './auth.ts'
+import type { Clock } from './clock.ts'
+import type { SimError } from './errors.ts'
+import type { Faults } from './faults.ts'
+import type { IdFactory, Rng } from './ids.ts'
+import type { Journal } from './journal.ts'
+import type { Outbox } from './webhooks.ts'
+
+/** Everything a tenant owns besides the vendor's own state. */
+export interface TenantBase<C = Record<string, unknown>> {
+  readonly id: string
+  readonly credentials: C
+  readonly clock: Clock
+  /** Seeded generator for this tenant's data (fork it per purpose). */
+  readonly rng: Rng
+  readonly ids: IdFactory
+  readonly auth: TokenKit
+  readonly outbox: Outbox
+  readonly journal: Journal
+  readonly faults: Faults
+  readonly createdAt: number
+}
+
+export interface Tenant<S = unknown, C = Record<string, unknown>> extends TenantBase<C> {
+  readonly state: S
+}
+
+/** Hono environment of every simulator app. */
+export type SimEnv<S = unknown, C = Record<string, unknown>> = {
+  Variables: {
+    tenant: Tenant<S, C>
+    /** The request body text, read once by `readBody`. */
+    bodyText?: string
+    /** The body a handler sent (kept for the journal). */
+    responseBody?: unknown
+  }
+}
+
+export type SimContext<S = unknown, C = Record<string, unknown>> = Context<SimEnv<S, C>>
+
+/**
+ * A vendor, described once; `createSim` turns it into a running simulator.
+ * Nothing in the core names a vendor: everything vendor-specific lives here.
+ */
+export interface VendorDefinition<S = unknown, C extends Record<string, unknown> = Record<string, unknown>> {
+  /** Path prefix on the server and registry key: `digipix`. */
+  id: string
+  title: string
+  protocol: 'rest' | 'graphql'
+  /** The vendor's documentation pages. */
+  docs: readonly string[]
+  /** Real hosts, served by the MSW face. The first is production. */
+  hosts: { production: readonly string[]; sandbox: readonly string[] }
+  /** Credentials of the always-present `default` tenant (documented in the README). */
+  defaultCredentials: C
+  /** Credentials for a freshly minted tenant. */
+  mintCredentials(tenantId: string, rng: Rng): C
+  /** The values a request may carry that identify a tenant (client ids, usernames, API tokens). */
+  credentialKeys(credentials: C): readonly string[]
+  /** Find the credential key in a request that carries no known bearer token (e.g. `client_id` in the token body). */
+  identify?(c: SimContext<S, C>): Promise<string | undefined> | string | undefined
+  /** Build a tenant's state: seed its store from fixtures. */
+  createState(tenant: TenantBase<C>): S | Promise<S>
+  /** Register the vendor's real routes. */
+  routes(app: Hono<SimEnv<S, C>>): void
+  /** Extra control routes under `/_sandbox/` (scenarios, forced transitions). */
+  sandbox?(app: Hono<SimEnv<S, C>>): void
+  /** Render a `SimError` in the vendor's own envelope. */
+  renderError(err: SimError, c: Context<any>): Response
+  /** A JSON view of the tenant's data for `GET /_sandbox/state`. */
+  snapshot?(tenant: Tenant<S, C>): unknown
+  webhooks: {
+    /** Seconds before each retry after the first attempt. */
+    retrySchedule: readonly number[]
+    sign?(body: string, delivery: { id: string; event: string }, tenant: TenantBase<C>): Record<string, string>
+  }
+  /** The vendor's LIMITATIONS document (markdown). */
+  limitations: string
+}
+
+/**
+ * Declare a vendor. An identity function that fixes the types.
+ * @example
+ * export const digipix = defineVendor({ id: 'digipix', ... })
+ */
+export function defineVendor<S, C extends Record<string, unknown>>(definition: VendorDefinition<S, C>): VendorDefinition<S, C> {
+  return definition
+}
