@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { BASE62, defineVendor, readBody } from '../core/index.ts'
+import { registerDigipixRoutes } from './app.ts'
+import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
+import { renderDigipixError } from './errors.ts'
+import { orderView } from './orders.ts'
+import { registerDigipixSandbox } from './sandbox.ts'
+import { createDigipixState, type DigipixCredentials, type DigipixState } from './store.ts'
+
+/** Credentials of the `default` tenant, printed in the server banner and the README. */
+export const DIGIPIX_DEFAULT_CREDENTIALS: DigipixCredentials = {
+  clientId: 'digipix-dev-client',
+  clientSecret: 'digipix-dev-secret',
+  production: { clientId: 'digipix-prod-client', clientSecret: 'digipix-prod-secret' },
+  partnerName: 'Festcolor',
+}
+
+/**
+ * Digipix — Brazilian photo printing: OAuth2 client credentials with scopes,
+ * products, quote, orders QUOTE → APPROVED → NEW → IN_MANUFACTURING → SHIPPED →
+ * DELIVERED, status callbacks.
+ * @see https://api.digipix.io/docs
+ */
+export const digipix = defineVendor<DigipixState, DigipixCredentials>({
+  id: 'digipix',
+  title: 'Digipix',
+  protocol: 'rest',
+  docs: ['https://api.digipix.io/docs'],
+  hosts: { production: PRODUCTION_HOSTS.map((h) => `https://${h}`), sandbox: SANDBOX_HOSTS.map((h) => `https://${h}`) },
+  defaultCredentials: DIGIPIX_DEFAULT_CREDENTIALS,
+  mintCredentials: (tenantId, rng) => ({
+    clientId: `dpx_${rng.string(16, BASE62)}`,
+    clientSecret: rng.string(32, BASE62),
+    production: { clientId: `dpx_live_${rng.string(16, BASE62)}`, clientSecret: rng.string(32, BASE62) },
+    partnerName: `Partner ${tenantId}`,
+  }),
+  credentialKeys: (c) => [c.clientId, c.production.clientId],
+  async identify(c) {
+    if (c.req.method !== 'POST' || c.req.path !== '/v1/oauth/token') return undefined
+    const body = await readBody(c, { form: true }).catch(() => undefined)
+    const id = (body?.value as { client_id?: unknown } | undefined)?.client_id
+    return typeof id === 'string' ? id : undefined
+  },
+  createState: createDigipixState,
+  routes: registerDigipixRoutes,
+  sandbox: registerDigipixSandbox,
+  renderError: renderDigipixError,
+  snapshot: (t) => ({
+    partner: t.state.partner,
+    products: t.state.products.count(),
+    quotes: t.state.quotes.count(),
+    orders: t.state.orders.all().map((o) => orderView(t, o)),
+  }),
+  // Five attempts over about an hour [proposal]: now, +1 min, +5 min, +15 min, +40 min.
+  webhooks: { retrySchedule: [60, 300, 900, 2400] },
+  limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
+})
+
+export { DIGIPIX_DEFAULT_CREDENTIALS as defaultCredentials }
+export type { DigipixCredentials, DigipixState } from './store.ts'
+export { callbackBody } from './lifecycle.ts'

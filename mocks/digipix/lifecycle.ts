@@ -1,0 +1,92 @@
+import type { OrderStatus } from '../../contracts/digipix/schemas.ts'
+import { addBusinessDays, DAY, HOUR, MINUTE, type Tenant } from '../core/index.ts'
+import type { DigipixCredentials, DigipixState, OrderRecord } from './store.ts'
+
+type DigipixTenant = Tenant<DigipixState, DigipixCredentials>
+
+/** The forward path of an approved order. */
+export const FORWARD: readonly OrderStatus[] = ['APPROVED', 'NEW', 'IN_MANUFACTURING', 'SHIPPED', 'DELIVERED']
+/** Statuses from which an order may still be canceled ("only orders not yet in production"). */
+export const CANCELABLE: readonly OrderStatus[] = ['QUOTE', 'APPROVED', 'NEW']
+/** Seven days to approve a QUOTE order. */
+export const APPROVAL_WINDOW_MS = 7 * DAY
+
+/**
+ * When the next step falls due, from the moment the order entered `status` [proposal]:
+ * APPROVED → NEW after 10 min (files fetched), NEW → IN_MANUFACTURING after 4 h,
+ * → SHIPPED when the slowest item's productionTime (business days from approval)
+ * has passed, → DELIVERED after the shipment's estimatedDeliveryDays (business days).
+ */
+function nextStep(tenant: DigipixTenant, order: OrderRecord, at: number): { status: OrderStatus; at: number } | undefined {
+  switch (order.status) {
+    case 'QUOTE':
+      return { status: 'CANCELED', at: order.createdAt + APPROVAL_WINDOW_MS }
+    case 'APPROVED':
+      return { status: 'NEW', at: at + 10 * MINUTE }
+    case 'NEW':
+      return { status: 'IN_MANUFACTURING', at: at + 4 * HOUR }
+    case 'IN_MANUFACTURING': {
+      const days = Math.max(1, ...order.items.map((i) => tenant.state.products.get(i.productId)?.productionTime ?? 1))
+      return { status: 'SHIPPED', at: Math.max(at + HOUR, addBusinessDays(order.approvedAt ?? at, days)) }
+    }
+    case 'SHIPPED':
+      return { status: 'DELIVERED', at: addBusinessDays(at, Math.max(1, order.shipment?.estimatedDeliveryDays ?? 1)) }
+    default:
+      return undefined
+  }
+}
+
+/** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
+export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: number) {
+  const { timers } = tenant.state
+  for (const task of timers.get(order.id) ?? []) tenant.clock.cancel(task)
+  timers.delete(order.id)
+  const step = nextStep(tenant, order, enteredAt)
+  if (!step) return
+  const task = tenant.clock.schedule(step.at, `digipix order ${order.id} → ${step.status}`, (dueAt) =>
+    tenant.state.lock.run(async () => {
+      const current = tenant.state.orders.get(order.id)
+      if (!current || current.status !== order.status) return
+      await transition(tenant, current, step.status, dueAt, step.status === 'CANCELED' ? 'expired' : undefined)
+    }),
+  )
+  timers.set(order.id, [task])
+}
+
+/**
+ * Move an order to `to`: store it, notify `statusNotificationUrl`, plan the next step.
+ * Callers hold the tenant lock.
+ */
+export async function transition(tenant: DigipixTenant, order: OrderRecord, to: OrderStatus, at: number, cancelReason?: OrderRecord['cancelReason']): Promise<OrderRecord> {
+  const { builders } = tenant.state
+  const next = await tenant.state.orders.update(order.id, (o) => {
+    o.status = to
+    o.updatedAt = at
+    o.history.push({ status: to, at })
+    if (to === 'CANCELED') o.cancelReason = cancelReason ?? 'partner'
+    if (to === 'SHIPPED' && o.shipment && !o.shipment.trackingCode) {
+      const code = builders.trackingCode()
+      o.shipment.trackingCode = code
+      o.shipment.trackingUrl = `https://rastreamento.correios.com.br/app/index.php?objeto=${code}`
+    }
+  })
+  notify(tenant, next)
+  plan(tenant, next, at)
+  return next
+}
+
+/** The callback body: `{ id, status, customData, tracking_items }`, tracking only once shipped. */
+export function callbackBody(order: OrderRecord) {
+  const tracked = (order.status === 'SHIPPED' || order.status === 'DELIVERED') && order.shipment?.trackingCode
+  return {
+    id: order.id,
+    status: order.status,
+    customData: order.customData ?? {},
+    ...(tracked ? { tracking_items: [{ carrier: order.shipment!.carrier, trackingCode: order.shipment!.trackingCode!, trackingUrl: order.shipment!.trackingUrl! }] } : {}),
+  }
+}
+
+function notify(tenant: DigipixTenant, order: OrderRecord) {
+  if (!order.statusNotificationUrl) return
+  tenant.outbox.enqueue({ url: order.statusNotificationUrl, event: `order.${order.status.toLowerCase()}`, payload: callbackBody(order) })
+}
