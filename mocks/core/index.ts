@@ -14,3 +14,4 @@ export { createSim, TENANT_HEADER, DEFAULT_TENANT, type Sim, type SimOptions, ty
 export { CONTROL_ROUTES, renderControlError, clockView } from './sandbox.ts'
 export { createLock, type Lock } from './lock.ts'
 export { addBusinessDays, isoTicks, isoSeconds, SECOND, MINUTE, HOUR, DAY } from './time.ts'
+export { createHost, type Host } from './host.ts'

@@ -1,0 +1,7 @@
+import type { VendorDefinition } from './core/index.ts'
+import { digipix } from './digipix/index.ts'
+
+/** Every vendor vendorsim simulates. Adding a vendor is one line here. */
+export const VENDORS: Record<string, VendorDefinition<any, any>> = {
+  digipix,
+}

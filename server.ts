@@ -1,0 +1,119 @@
+/**
+ * vendorsim's composition root and command-line entry.
+ *
+ *   npm start                      # = vendorsim serve
+ *   vendorsim serve --port 4010    # every simulator on one port, each under /<vendor>
+ *   vendorsim contract --vendor digipix --target http --base-url http://127.0.0.1:4010/digipix
+ */
+import { serve, type ServerType } from '@hono/node-server'
+import { pathToFileURL } from 'node:url'
+import { createHost, type Host } from './mocks/core/index.ts'
+import { VENDORS } from './mocks/registry.ts'
+import { parseContractArgs, parseServeArgs, UsageError, USAGE, type ServeArgs } from './src/cli/args.ts'
+import { runContract } from './src/cli/contract.ts'
+
+export interface RunningServer {
+  url: string
+  host: Host
+  close(): Promise<void>
+}
+
+/**
+ * Start the server. Binds 127.0.0.1 unless told otherwise.
+ * @example
+ * const server = await startServer({ port: 0 })
+ * await fetch(`${server.url}/digipix/v1/products`)
+ * await server.close()
+ */
+export async function startServer(options: Partial<ServeArgs> = {}): Promise<RunningServer> {
+  const names = options.vendors ?? Object.keys(VENDORS)
+  const unknown = names.filter((n) => !VENDORS[n])
+  if (unknown.length) throw new UsageError(`unknown vendor(s): ${unknown.join(', ')}; known: ${Object.keys(VENDORS).join(', ')}`)
+  const clockMode = options.clock ?? 'real'
+  const host = createHost(
+    names.map((n) => VENDORS[n]!),
+    {
+      seed: options.seed ?? 'vendorsim',
+      clock: clockMode === 'real' ? { mode: 'real', source: () => Date.now(), start: options.start } : { mode: 'frozen', start: options.start },
+      onUnexpectedError: (err) => console.error('[vendorsim] unexpected error:', err),
+    },
+  )
+  const hostname = options.host ?? '127.0.0.1'
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
+    const s = serve({ fetch: host.fetch, port: options.port ?? 4010, hostname }, (info) => resolve({ server: s, port: info.port }))
+    s.once('error', reject)
+  })
+  // In real-clock mode, effects fall due as wall time passes: look for them each second.
+  const ticker = clockMode === 'real' ? setInterval(() => void host.tick(), 1000) : undefined
+  ticker?.unref()
+  const shownHost = hostname.includes(':') ? `[${hostname}]` : hostname
+  return {
+    url: `http://${shownHost}:${port}`,
+    host,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ticker) clearInterval(ticker)
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function banner(server: RunningServer, args: ServeArgs): string {
+  const lines = [`vendorsim listening on ${server.url} (seed "${args.seed}", ${args.clock} clock)`, '']
+  for (const sim of server.host.sims.values()) {
+    const creds = sim.vendor.defaultCredentials as Record<string, unknown>
+    const shown = Object.entries(creds)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')
+    lines.push(`  ${sim.vendor.title.padEnd(10)} ${server.url}/${sim.vendor.id}    default tenant: ${shown}`)
+    lines.push(`  ${''.padEnd(10)} ${server.url}/${sim.vendor.id}/_sandbox  (control routes)`)
+  }
+  lines.push('', 'Ctrl-C to stop.')
+  return lines.join('\n')
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv
+  try {
+    if (command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE)
+      return 0
+    }
+    if (command === 'serve' || command.startsWith('--')) {
+      const args = parseServeArgs(command === 'serve' ? rest : argv, process.env)
+      const server = await startServer(args)
+      if (!args.quiet) console.log(banner(server, args))
+      else console.log(`vendorsim listening on ${server.url}`)
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          console.log('vendorsim: shutting down')
+          void server.close().then(resolve)
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      return 0
+    }
+    if (command === 'contract') return await runContract(parseContractArgs(rest), process.env)
+    throw new UsageError(`unknown command "${command}"`)
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`vendorsim: ${(err as Error).message}\n\n${USAGE}`)
+      return 2
+    }
+    if ((err as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`vendorsim: ${(err as Error).message} — pick another --port`)
+      return 1
+    }
+    throw err
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    console.error(err)
+    process.exit(1)
+  })
+}
