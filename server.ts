@@ -84,9 +84,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve' || command.startsWith('--')) {
       const args = parseServeArgs(command === 'serve' ? rest : argv, process.env)
       const server = await startServer(args)
-      if (!args.quiet) console.log(banner(server, args))
-      else console.log(`vendorsim listening on ${server.url}`)
-      await new Promise<void>((resolve) => {
+      // Handlers go in before the banner: a supervisor may signal as soon as it reads it.
+      const stopped = new Promise<void>((resolve) => {
         const stop = () => {
           console.log('vendorsim: shutting down')
           void server.close().then(resolve)
@@ -94,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })
+      if (!args.quiet) console.log(banner(server, args))
+      else console.log(`vendorsim listening on ${server.url}`)
+      await stopped
       return 0
     }
     if (command === 'contract') return await runContract(parseContractArgs(rest), process.env)

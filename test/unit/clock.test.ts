@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { createClock, DEFAULT_EPOCH } from '../../mocks/core/clock.ts'
+
+describe('clock', () => {
+  it('frozen: time moves only when advanced, and tasks run in due order at their due time', async () => {
+    const clock = createClock()
+    expect(clock.now()).toBe(DEFAULT_EPOCH)
+    const seen: Array<[string, number, number]> = []
+    clock.schedule(DEFAULT_EPOCH + 3000, 'c', (due) => void seen.push(['c', due, clock.now()]))
+    clock.schedule(DEFAULT_EPOCH + 1000, 'a', (due) => {
+      seen.push(['a', due, clock.now()])
+      // a task may schedule more work inside the window being advanced
+      clock.schedule(clock.now() + 500, 'b', (d) => void seen.push(['b', d, clock.now()]))
+    })
+    await clock.advance(2000)
+    expect(seen.map((s) => s[0])).toEqual(['a', 'b'])
+    expect(seen[1]![2]).toBe(DEFAULT_EPOCH + 1500)
+    expect(clock.now()).toBe(DEFAULT_EPOCH + 2000)
+    await clock.advance(1000)
+    expect(seen.map((s) => s[0])).toEqual(['a', 'b', 'c'])
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('awaits async tasks before resolving, and a failing task does not stall the queue', async () => {
+    const clock = createClock()
+    const order: string[] = []
+    clock.schedule(DEFAULT_EPOCH + 10, 'slow', async () => {
+      await new Promise((r) => setTimeout(r, 20))
+      order.push('slow')
+    })
+    clock.schedule(DEFAULT_EPOCH + 20, 'boom', () => {
+      throw new Error('boom')
+    })
+    clock.schedule(DEFAULT_EPOCH + 30, 'after', () => void order.push('after'))
+    await clock.advance(100)
+    expect(order).toEqual(['slow', 'after'])
+  })
+
+  it('cancel removes a task; reset drops everything and returns to the start', async () => {
+    const clock = createClock({ start: 0 })
+    let ran = false
+    const t = clock.schedule(10, 'x', () => void (ran = true))
+    clock.cancel(t)
+    await clock.advance(20)
+    expect(ran).toBe(false)
+    clock.schedule(100, 'y', () => undefined)
+    clock.reset()
+    expect(clock.now()).toBe(0)
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('real: follows the injected source plus what was advanced', async () => {
+    let wall = 1_000_000
+    const clock = createClock({ mode: 'real', source: () => wall })
+    wall += 500
+    expect(clock.now()).toBe(1_000_500)
+    await clock.advance(60_000)
+    expect(clock.now()).toBe(1_060_500)
+    let ran = false
+    clock.schedule(clock.now() + 1000, 'x', () => void (ran = true))
+    expect(clock.hasDue()).toBe(false)
+    wall += 1000
+    expect(clock.hasDue()).toBe(true)
+    await clock.settle()
+    expect(ran).toBe(true)
+  })
+
+  it('rejects a negative advance', async () => {
+    await expect(createClock().advance(-1)).rejects.toThrow(RangeError)
+  })
+})
