@@ -43,6 +43,8 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
     const s = serve({ fetch: host.fetch, port: options.port ?? 4010, hostname }, (info) => resolve({ server: s, port: info.port }))
     s.once('error', reject)
   })
+  // Build the default tenants while the first requests are still on their way.
+  void host.warm().catch((err) => console.error('[vendorsim] warm-up failed:', err))
   // In real-clock mode, effects fall due as wall time passes: look for them each second.
   const ticker = clockMode === 'real' ? setInterval(() => void host.tick(), 1000) : undefined
   ticker?.unref()

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { getPath } from 'hono/utils/url'
 import { bearerToken, createTokenKit, type TokenIndex } from './auth.ts'
 import { createClock, type ClockOptions } from './clock.ts'
 import { SimError } from './errors.ts'
@@ -25,6 +26,11 @@ export interface SimOptions {
   }
   /** Real-time sleep used by latency faults. */
   sleep?: (ms: number) => Promise<void>
+  /**
+   * A path prefix the simulator is mounted under (`/digipix` on the server): stripped
+   * before routing, without rebuilding the request.
+   */
+  basePath?: string
   /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
   onUnexpectedError?: (err: unknown) => void
 }
@@ -167,7 +173,17 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
     tenantOf: (key) => credentialIndex.get(key) ?? tokenIndex.get(key),
   }
 
-  const app = new Hono<SimEnv<S, C>>()
+  const prefix = options.basePath?.replace(/\/+$/, '') ?? ''
+  const app = new Hono<SimEnv<S, C>>(
+    prefix
+      ? {
+          getPath: (request) => {
+            const path = getPath(request)
+            return path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path
+          },
+        }
+      : {},
+  )
 
   const isControl = (path: string) => path === '/_sandbox' || path.startsWith('/_sandbox/')
 

@@ -1,4 +1,4 @@
-import { Collection } from '@msw/data'
+import type { Collection } from '@msw/data'
 import type { z } from 'zod'
 
 /**
@@ -21,15 +21,21 @@ export interface Table<T extends { id: string | number }> {
   clear(): void
 }
 
+// @msw/data pulls in es-toolkit/compat (~200 ms to load): load it on first use,
+// so a server answers before it and only the first tenant waits for it.
+let library: Promise<typeof import('@msw/data')> | undefined
+export const loadStoreLibrary = () => (library ??= import('@msw/data'))
+
 /**
  * @example
- * const products = createTable(ProductSchema)
+ * const products = await createTable(ProductSchema)
  * await products.insert({ id: 'photobook', name: 'Photobook', ... })
  * products.get('photobook')
  */
-export function createTable<S extends z.ZodType<{ id: string | number }>>(schema: S): Table<z.output<S>> {
+export async function createTable<S extends z.ZodType<{ id: string | number }>>(schema: S): Promise<Table<z.output<S>>> {
   type T = z.output<S>
-  const collection = new Collection({ schema: schema as never }) as unknown as Collection<never>
+  const { Collection: CollectionClass } = await loadStoreLibrary()
+  const collection = new CollectionClass({ schema: schema as never }) as unknown as Collection<never>
   const byId = new Map<T['id'], T>()
   const api = collection as unknown as {
     create(v: T): Promise<T>

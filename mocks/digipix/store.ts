@@ -67,12 +67,12 @@ export interface DigipixState {
 }
 
 export async function createDigipixState(tenant: TenantBase<DigipixCredentials>): Promise<DigipixState> {
-  const products = createTable(Product)
+  const products = await createTable(Product)
   for (const p of CATALOG) await products.insert(structuredClone(p) as Product)
   return {
     products,
-    quotes: createTable(Row) as unknown as Table<QuoteRecord>,
-    orders: createTable(Row) as unknown as Table<OrderRecord>,
+    quotes: (await createTable(Row)) as unknown as Table<QuoteRecord>,
+    orders: (await createTable(Row)) as unknown as Table<OrderRecord>,
     partner: { id: tenant.ids.autoId(), name: tenant.credentials.partnerName, collect: false },
     jwtSecret: tenant.rng.string(48, HEX),
     timers: new Map(),

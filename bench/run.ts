@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: vendorsim against a bare Hono baseline, in the same run,
+ * with the same load generator (autocannon: same connections and duration).
+ *
+ *   BENCH_DURATION=5 BENCH_CONNECTIONS=10 npm run bench
+ *
+ * Reports requests/s, p50/p99 latency and the ratio to the baseline for
+ * authenticated GET /v1/products/{id} and POST /v1/orders (flow 3), the MSW
+ * face's cost per request against bare MSW, and cold start (spawn → first
+ * answered request). Figures are for reading, not assertions.
+ */
+import autocannon from 'autocannon'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { CATALOG } from '../fixtures/digipix/catalog.ts'
+import { createVendorHandlers } from '../mocks/msw.ts'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+
+async function start(script: string, args: string[] = [], firstRequest?: (url: string) => Promise<Response>): Promise<{ url: string; child: ChildProcess; startedMs: number; stop(): Promise<void> }> {
+  const t0 = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve(m[1]!)
+    })
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
+  })
+  // Cold start ends at the first answered request, not at the log line.
+  for (;;) {
+    try {
+      const res = await (firstRequest ? firstRequest(url) : fetch(url + '/'))
+      await res.arrayBuffer()
+      if (res.ok) break
+    } catch {
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  }
+  const startedMs = performance.now() - t0
+  return { url, child, startedMs, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+}
+
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Load> {
+  const r = await autocannon({ url: opts.url, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body, connections: CONNECTIONS, duration: DURATION })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+
+async function main() {
+  console.log(`vendorsim bench — autocannon, ${CONNECTIONS} connections × ${DURATION} s per row, Node ${process.version}\n`)
+
+  // Cold start: three spawns each, median.
+  const cold = { sim: [] as number[], simVendor: [] as number[], bare: [] as number[] }
+  const tokenRequest = (url: string) =>
+    fetch(`${url}/digipix/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['products'] }) })
+  for (let i = 0; i < 3; i++) {
+    const s = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'])
+    cold.sim.push(s.startedMs)
+    await s.stop()
+    const v = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'], tokenRequest)
+    cold.simVendor.push(v.startedMs)
+    await v.stop()
+    const b = await start('bench/bare-server.ts')
+    cold.bare.push(b.startedMs)
+    await b.stop()
+  }
+
+  const sim = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'])
+  const bare = await start('bench/bare-server.ts')
+  const base = `${sim.url}/digipix`
+  const tokenRes = await fetch(`${base}/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['orders', 'products'] }),
+  })
+  const { access_token } = (await tokenRes.json()) as { access_token: string }
+  const auth = { authorization: `Bearer ${access_token}` }
+  const orderBody = JSON.stringify({
+    recipient: { name: 'Ana Souza', address: { street: 'Avenida Paulista', number: '1578', neighborhood: 'Bela Vista', city: 'São Paulo', state: 'SP', zipCode: '01310-200' } },
+    items: [{ productId: 'photobook', quantity: 2 }],
+    shipmentMethodId: 1,
+  })
+  const json = { 'content-type': 'application/json' }
+
+  // Warm both, then measure each pair back to back.
+  await load({ url: `${bare.url}/v1/products/photobook` })
+  await load({ url: `${base}/v1/products/photobook`, headers: auth })
+  const rows: Array<{ name: string; sim: Load; bare: Load; target: number }> = []
+  rows.push({ name: 'GET /v1/products/{id} (auth)', bare: await load({ url: `${bare.url}/v1/products/photobook` }), sim: await load({ url: `${base}/v1/products/photobook`, headers: auth }), target: 0.7 })
+  rows.push({
+    name: 'POST /v1/orders (flow 3)',
+    bare: await load({ url: `${bare.url}/v1/orders`, method: 'POST', headers: json, body: orderBody }),
+    sim: await load({ url: `${base}/v1/orders`, method: 'POST', headers: { ...json, ...auth }, body: orderBody }),
+    target: 0.6,
+  })
+  await sim.stop()
+  await bare.stop()
+
+  // The MSW face: sequential in-process requests through MSW's interceptor.
+  const msw = await mswCost(3000)
+
+  console.log('HTTP (server process vs bare Hono process, same generator)')
+  console.log(`${'route'.padEnd(30)} ${'vendorsim req/s'.padStart(16)} ${'p50/p99 ms'.padStart(11)} ${'bare req/s'.padStart(11)} ${'p50/p99 ms'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`)
+  for (const r of rows) {
+    const ratio = r.sim.rps / r.bare.rps
+    console.log(`${r.name.padEnd(30)} ${fmt(r.sim.rps).padStart(16)} ${`${r.sim.p50}/${r.sim.p99}`.padStart(11)} ${fmt(r.bare.rps).padStart(11)} ${`${r.bare.p50}/${r.bare.p99}`.padStart(11)} ${`${fmt(ratio * 100)} %`.padStart(7)} ${`≥ ${r.target * 100} %`.padStart(7)}`)
+    if (r.sim.errors || r.sim.non2xx) console.log(`  ! vendorsim: ${r.sim.errors} errors, ${r.sim.non2xx} non-2xx`)
+  }
+  console.log('\nMSW face (in-process, sequential fetch of GET /v1/products/photobook)')
+  console.log(`  vendorsim handlers  ${fmt(msw.sim.rps)} req/s  ${fmt(msw.sim.us, 1)} µs/req`)
+  console.log(`  bare MSW handler    ${fmt(msw.bare.rps)} req/s  ${fmt(msw.bare.us, 1)} µs/req`)
+  console.log(`  cost of vendorsim   ${fmt(msw.sim.us - msw.bare.us, 1)} µs/req  (ratio ${fmt((msw.sim.rps / msw.bare.rps) * 100)} %)`)
+  console.log('\nCold start (spawn → first answered request, median of 3)')
+  console.log(`  vendorsim server    ${fmt(median(cold.sim))} ms   (target < 400 ms)  first answer (GET /)`)
+  console.log(`  vendorsim server    ${fmt(median(cold.simVendor))} ms   first Digipix answer (POST /digipix/v1/oauth/token)`)
+  console.log(`  bare Hono server    ${fmt(median(cold.bare))} ms`)
+}
+
+async function mswCost(n: number) {
+  const product = CATALOG[0]!
+  const measure = async (doFetch: () => Promise<Response>) => {
+    for (let i = 0; i < 200; i++) await (await doFetch()).arrayBuffer()
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) await (await doFetch()).arrayBuffer()
+    const ms = performance.now() - t0
+    return { rps: (n / ms) * 1000, us: (ms * 1000) / n }
+  }
+  const bareServer = setupServer(http.get('https://bare.test/v1/products/:id', () => HttpResponse.json(product)))
+  bareServer.listen({ onUnhandledRequest: 'error' })
+  const bare = await measure(() => fetch('https://bare.test/v1/products/photobook'))
+  bareServer.close()
+
+  const { handlers, sims } = createVendorHandlers({ vendors: ['digipix'] })
+  const server = setupServer(...handlers)
+  server.listen({ onUnhandledRequest: 'error' })
+  const tok = await (await fetch('https://api.digipix.dev/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['products'] }) })).json()
+  const headers = { authorization: `Bearer ${tok.access_token}` }
+  const sim = await measure(() => fetch('https://api.digipix.dev/v1/products/photobook', { headers }))
+  server.close()
+  void sims
+  return { sim, bare }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err)
+  process.exit(1)
+})
