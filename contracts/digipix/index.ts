@@ -1,2 +1,3 @@
 export * from './schemas.ts'
 export { digipixSuite } from './suite.ts'
+export { digipixOpenApi } from './openapi.ts'

@@ -4,7 +4,7 @@ import { ConflictError, InvalidRequestError, NotFoundError, PermissionError } fr
 import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../harness.ts'
 import { createReceiver } from '../harness.ts'
 import type { DigipixTargetCredentials } from './live.ts'
-import { ErrorBody, OAuthError, Order, StatusCallback, TokenResponse, type CreateOrderRequest, type Scope } from './schemas.ts'
+import { ErrorBody, OAuthError, Order, Product, ShippingOption, StatusCallback, TokenResponse, type CreateOrderRequest, type Scope } from './schemas.ts'
 
 /** What each Digipix case gets: a client, raw HTTP, and (on simulators) the sandbox and a receiver. */
 export interface DigipixCtx {
@@ -328,6 +328,23 @@ const cases: Array<ContractCase<DigipixCtx>> = [
       assert.equal(order.total, Math.round((order.subtotal + (order.shippingCost ?? 0)) * 100) / 100)
       assert.match(order.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/)
       assert.equal(order.id.length, 20)
+    },
+  },
+  {
+    // Discovery: much of Digipix's wire is our proposal, so a live run lists the fields the
+    // contracts do not know (to confirm or correct them); the simulator must send none.
+    name: 'discover: fields the contracts do not know (logged on live, none on simulators)',
+    async run({ raw, target }) {
+      const t = await raw('GET', '/v1/products/photobook', { token: true })
+      assert.equal(t.status, 200)
+      const q = await raw('POST', '/v1/quote', { token: true, json: { zipCode: '01310200', items: ITEMS } })
+      assert.equal(q.status, 200)
+      const unknown = [
+        ...Object.keys(t.body).filter((k) => !(k in Product.shape)).map((k) => `product.${k}`),
+        ...(q.body as object[]).flatMap((o) => Object.keys(o).filter((k) => !(k in ShippingOption.shape)).map((k) => `quoteOption.${k}`)),
+      ]
+      if (target.name === 'live') console.log(`digipix live: fields not in the contracts: ${[...new Set(unknown)].join(', ') || 'none'}`)
+      else assert.deepEqual(unknown, [])
     },
   },
   {

@@ -45,6 +45,7 @@ export const CONTROL_ROUTES = [
   'POST   /_sandbox/reset                  replace the tenant with a fresh one (same credentials)',
   'GET    /_sandbox/state                  the tenant data, tokens, webhooks, faults',
   'GET    /_sandbox/limitations            what this simulator does not reproduce (markdown)',
+  'GET    /_sandbox/openapi.json           OpenAPI document of what the simulator serves (proposals marked)',
 ]
 
 export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, control: SimControl<S, C>, vendor: VendorDefinition<S, C>) {
@@ -128,5 +129,9 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
     })
   })
 
+  r.get('/openapi.json', (c) => {
+    if (!vendor.openapi) throw new SimError(404, 'not_found', `${vendor.title} has no OpenAPI document`)
+    return c.json(vendor.openapi() as object)
+  })
   r.get('/limitations', (c) => c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }))
 }

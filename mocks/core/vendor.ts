@@ -75,6 +75,8 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
     retrySchedule: readonly number[]
     sign?(body: string, delivery: { id: string; event: string }, tenant: TenantBase<C>): Record<string, string>
   }
+  /** An OpenAPI document of what the simulator serves, at `GET /_sandbox/openapi.json`. */
+  openapi?: () => unknown
   /** The vendor's LIMITATIONS document (markdown). */
   limitations: string
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { digipixOpenApi } from '../../contracts/digipix/openapi.ts'
 import { BASE62, defineVendor, readBody } from '../core/index.ts'
 import { registerDigipixRoutes } from './app.ts'
 import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
@@ -53,6 +54,7 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
   }),
   // Five attempts over about an hour [proposal]: now, +1 min, +5 min, +15 min, +40 min.
   webhooks: { retrySchedule: [60, 300, 900, 2400] },
+  openapi: digipixOpenApi,
   limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
 })
 

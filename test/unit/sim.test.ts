@@ -137,3 +137,16 @@ describe('simulator core through Digipix', () => {
     expect((await ctl('/scenarios/nope', { method: 'POST' })).status).toBe(404)
   })
 })
+
+describe('digipix OpenAPI document', () => {
+  it('is served, covers every route, and marks the proposals', async () => {
+    const sim = createSim(digipix, {})
+    const doc = await (await sim.fetch('/_sandbox/openapi.json')).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/oauth/token', '/v1/orders', '/v1/orders/{orderId}', '/v1/products', '/v1/products/{productId}', '/v1/quote'])
+    expect(doc.paths['/v1/orders'].post['x-vendorsim-proposal']).toBe(true)
+    expect(doc.paths['/v1/oauth/token'].post['x-vendorsim-proposal']).toBeUndefined()
+    expect(doc.components.schemas.Error['x-vendorsim-proposal']).toBe(true)
+    expect(doc.components.schemas.CreateOrderRequest.properties.partnerOrderID.maxLength).toBe(64)
+  })
+})
