@@ -1,6 +1,6 @@
 /**
- * Seeded randomness and vendor id formats. Nothing in a simulator calls
- * `Math.random()`: every id and every generated value comes from a generator
+ * Seeded randomness and vendor id formats. Nothing in a simulator reads the
+ * global random source: every id and every generated value comes from a generator
  * derived from the sim seed and a stable label (tenant id, collection name), so
  * the same seed gives the same data whatever else ran before.
  */
