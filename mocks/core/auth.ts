@@ -147,8 +147,6 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
       return entry
     },
 
-    hasScope: (record: TokenRecord, scope: string) => record.scopes.includes(scope),
-
     /** Live tokens, for `/_sandbox/state` (the token text is never listed). */
     summary() {
       let live = 0

@@ -13,5 +13,5 @@ export { defineVendor, type VendorDefinition, type Tenant, type TenantBase, type
 export { createSim, TENANT_HEADER, DEFAULT_TENANT, type Sim, type SimOptions, type SimControl } from './sim.ts'
 export { CONTROL_ROUTES, renderControlError, clockView } from './sandbox.ts'
 export { createLock, type Lock } from './lock.ts'
-export { addBusinessDays, isoTicks, isoSeconds, SECOND, MINUTE, HOUR, DAY } from './time.ts'
+export { addBusinessDays, isoTicks, SECOND, MINUTE, HOUR, DAY } from './time.ts'
 export { createHost, type Host } from './host.ts'

@@ -187,9 +187,9 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
   const isControl = (path: string) => path === '/_sandbox' || path.startsWith('/_sandbox/')
 
-  const resolveTenant = async (c: SimContext<S, C>): Promise<Tenant<S, C>> => {
+  const resolveTenant = async (c: SimContext<S, C>, control: boolean): Promise<Tenant<S, C>> => {
     const header = c.req.header(TENANT_HEADER)
-    if (isControl(c.req.path)) return tenant(header ?? DEFAULT_TENANT)
+    if (control) return tenant(header ?? DEFAULT_TENANT)
     const token = bearerToken(c.req.header('authorization'))
     const byToken = token ? tokenIndex.get(token) : undefined
     if (byToken) return tenant(byToken)
@@ -209,14 +209,15 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
   app.use('*', async (c, next) => {
     const started = performance.now()
+    const control = isControl(c.req.path)
     let t: Tenant<S, C>
     try {
-      t = await resolveTenant(c)
+      t = await resolveTenant(c, control)
     } catch (err) {
       return render(err, c)
     }
     c.set('tenant', t)
-    if (isControl(c.req.path)) return next()
+    if (control) return next()
 
     let faultNote: string | undefined
     const fault = t.faults.match(c.req.method, c.req.path)

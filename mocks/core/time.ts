@@ -21,6 +21,3 @@ export function isoTicks(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '0000Z')
 }
 
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
