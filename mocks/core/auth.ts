@@ -128,6 +128,14 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     revoke(token: string) {
       const record = tokens.get(token)
       if (record) tokens.set(token, { ...record, state: 'revoked' })
+      return record !== undefined
+    },
+
+    /** Make a token expire now (a test hook); `false` when unknown. */
+    expire(token: string) {
+      const record = tokens.get(token)
+      if (record) tokens.set(token, { ...record, expiresAt: Math.min(record.expiresAt ?? Infinity, clock.now()) })
+      return record !== undefined
     },
 
     /** Mint a single-use authorization code. */

@@ -13,7 +13,8 @@ export function renderControlError(err: SimError, c: Context<any>): Response {
   return c.json(body, err.status as ContentfulStatusCode, err.headers)
 }
 
-const parse = async <S extends z.ZodType>(c: Context<SimEnv<any, any>>, schema: S): Promise<z.output<S>> => {
+/** Parse a control route's JSON body with a zod schema; failures are a 400 in the control envelope. */
+export const parseControlBody = async <S extends z.ZodType>(c: Context<SimEnv<any, any>>, schema: S): Promise<z.output<S>> => {
   const body = await readBody(c)
   const result = schema.safeParse(body.value ?? {})
   if (!result.success) throw new SimError(400, 'validation_error', 'Invalid control request', { details: issuesToDetails(result.error.issues as never) })
@@ -54,7 +55,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
   app.get('/_sandbox', (c) => c.json({ vendor: vendor.id, tenant: c.get('tenant').id, routes: CONTROL_ROUTES, docs: vendor.docs }))
 
   r.post('/tenants', async (c) => {
-    const body = await parse(c, z.strictObject({ tenant: z.string().optional() }))
+    const body = await parseControlBody(c, z.strictObject({ tenant: z.string().optional() }))
     const minted = await control.mintTenant(body.tenant)
     return c.json(minted, 201)
   })
@@ -62,7 +63,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
 
   r.get('/clock', (c) => c.json(clockView(c.get('tenant'))))
   r.post('/clock/advance', async (c) => {
-    const body = await parse(c, z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86400) }))
+    const body = await parseControlBody(c, z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86400) }))
     const t = c.get('tenant')
     await t.clock.advance(Math.round(body.seconds * 1000))
     return c.json(clockView(t))
@@ -97,7 +98,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
 
   r.get('/faults', (c) => c.json({ faults: c.get('tenant').faults.list() }))
   r.post('/faults', async (c) => {
-    const input = await parse(c, FaultInput)
+    const input = await parseControlBody(c, FaultInput)
     return c.json(c.get('tenant').faults.add(input), 201)
   })
   r.delete('/faults', (c) => {

@@ -194,7 +194,7 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
     const byToken = token ? tokenIndex.get(token) : undefined
     if (byToken) return tenant(byToken)
     const key = vendor.identify ? await vendor.identify(c) : undefined
-    const byKey = key ? credentialIndex.get(key) : undefined
+    const byKey = key ? credentialIndex.get(key) ?? tokenIndex.get(key) : undefined
     if (byKey) return tenant(byKey)
     return tenant(header ?? DEFAULT_TENANT)
   }

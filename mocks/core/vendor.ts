@@ -58,7 +58,7 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
   mintCredentials(tenantId: string, rng: Rng): C
   /** The values a request may carry that identify a tenant (client ids, usernames, API tokens). */
   credentialKeys(credentials: C): readonly string[]
-  /** Find the credential key in a request that carries no known bearer token (e.g. `client_id` in the token body). */
+  /** Find the credential key (or a token the sim issued, e.g. a refresh token in the body) in a request that carries no known bearer token. */
   identify?(c: SimContext<S, C>): Promise<string | undefined> | string | undefined
   /** Build a tenant's state: seed its store from fixtures. */
   createState(tenant: TenantBase<C>): S | Promise<S>

@@ -1,0 +1,161 @@
+import {
+  getNamedType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql'
+
+/**
+ * Query cost analysis from requested page sizes: every connection field costs
+ * the rows it may return, multiplied by the rows of the connections it sits
+ * in (100 orders × 100 line items = 10,000). Each root field also costs
+ * `rootCost`. Vendors decide what a connection is and its default page size.
+ */
+export interface CostOptions {
+  /** Is this field a paginated connection? Default: its type name ends in `Connection`. */
+  isConnection?(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType): boolean
+  /** Rows assumed when neither `first` nor `last` is given. Default 100. */
+  defaultPageSize?: number
+  /** Credits of a root field on its own. Default 1. */
+  rootCost?: number
+}
+
+export interface RootCost {
+  /** The root field's name (`products`). */
+  field: string
+  /** Its response key (the alias, or the name). */
+  key: string
+  /** Upper bound of the credits it may cost. */
+  cost: number
+  /** Literal or variable arguments of the root field. */
+  args: Record<string, unknown>
+}
+
+/** Read an argument's literal or variable value. */
+export function valueOf(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables?.[node.name.value]
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value)
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value
+    case Kind.BOOLEAN:
+      return node.value
+    case Kind.NULL:
+      return null
+    case Kind.LIST:
+      return node.values.map((v) => valueOf(v, variables))
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables)]))
+  }
+}
+
+/**
+ * Estimate each root field of an operation.
+ * @example
+ * estimateCost(schema, operation, fragments, variables) // [{ field: 'products', key: 'products', cost: 11, args: {} }]
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Record<string, unknown> | undefined,
+  options: CostOptions = {},
+): RootCost[] {
+  const defaultSize = options.defaultPageSize ?? 100
+  const rootCost = options.rootCost ?? 1
+  const isConnection = options.isConnection ?? ((_f, type) => type.name.endsWith('Connection'))
+  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
+  if (!rootType) return []
+
+  const pageSize = (args: Record<string, unknown>) => {
+    const first = typeof args.first === 'number' ? args.first : undefined
+    const last = typeof args.last === 'number' ? args.last : undefined
+    if (first === undefined && last === undefined) return defaultSize
+    return Math.max(0, Math.min(first ?? Infinity, last ?? Infinity))
+  }
+
+  const argsOf = (node: { arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }) => {
+    const out: Record<string, unknown> = {}
+    for (const a of node.arguments ?? []) out[a.name.value] = valueOf(a.value, variables)
+    return out
+  }
+
+  const skipped = (node: { directives?: ReadonlyArray<{ name: { value: string }; arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }> }) => {
+    for (const d of node.directives ?? []) {
+      const ifArg = d.arguments?.find((a) => a.name.value === 'if')
+      const value = ifArg ? valueOf(ifArg.value, variables) : undefined
+      if (d.name.value === 'skip' && value === true) return true
+      if (d.name.value === 'include' && value === false) return true
+    }
+    return false
+  }
+
+  // Cost of a selection set under `multiplier` rows; `seen` guards fragment cycles (validation forbids them anyway).
+  const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, seen: Set<string>): number => {
+    let total = 0
+    for (const sel of set.selections) {
+      if (skipped(sel)) continue
+      if (sel.kind === Kind.FIELD) {
+        if (!sel.selectionSet || !(isObjectType(type) || isInterfaceType(type))) continue
+        const field = type.getFields()[sel.name.value]
+        if (!field) continue
+        const named = getNamedType(field.type)
+        let rows = multiplier
+        if (isConnection(field as GraphQLField<unknown, unknown>, named)) {
+          rows = multiplier * pageSize(argsOf(sel))
+          total += rows
+        }
+        total += walk(sel.selectionSet, named, rows, seen)
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? type : type
+        total += walk(sel.selectionSet, t, multiplier, seen)
+      } else {
+        const name = sel.name.value
+        const fragment = fragments[name]
+        if (!fragment || seen.has(name)) continue
+        const t = schema.getType(fragment.typeCondition.name.value) ?? type
+        total += walk(fragment.selectionSet, t, multiplier, new Set(seen).add(name))
+      }
+    }
+    return total
+  }
+
+  const roots: RootCost[] = []
+  const collect = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (skipped(sel)) continue
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value.startsWith('__')) continue
+        const field = rootType.getFields()[sel.name.value]
+        if (!field) continue
+        const args = argsOf(sel)
+        const named = getNamedType(field.type)
+        let cost = rootCost
+        let rows = 1
+        if (isConnection(field as GraphQLField<unknown, unknown>, named)) {
+          rows = pageSize(args)
+          cost += rows
+        }
+        if (sel.selectionSet) cost += walk(sel.selectionSet, named, rows, seen)
+        roots.push({ field: sel.name.value, key: sel.alias?.value ?? sel.name.value, cost, args })
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, seen)
+      else {
+        const fragment = fragments[sel.name.value]
+        if (fragment && !seen.has(sel.name.value)) collect(fragment.selectionSet, new Set(seen).add(sel.name.value))
+      }
+    }
+  }
+  collect(operation.selectionSet, new Set())
+  return roots
+}

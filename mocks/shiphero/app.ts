@@ -1,0 +1,112 @@
+import type { Hono } from 'hono'
+import type { GraphQLError, GraphQLFieldResolver } from 'graphql'
+import { estimateCost } from '../core/cost.ts'
+import { createDocumentCache, prepareRequest, readGraphqlRequest, runOperation, type DocumentCache } from '../core/graphql.ts'
+import { send, SimError, type SimContext, type SimEnv } from '../core/index.ts'
+import { registerAuthRoutes, requireUser } from './auth.ts'
+import type { RootMeter, ShipHeroCtx } from './context.ts'
+import { CODES } from './errors.ts'
+import { fieldResolver, shipHeroSchema } from './schema.ts'
+import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
+import { countRequest, creditsOf, secondsUntil, setCredits } from './throttle.ts'
+
+type Env = SimEnv<ShipHeroState, ShipHeroCredentials>
+type Ctx = SimContext<ShipHeroState, ShipHeroCredentials>
+
+let cache: DocumentCache | undefined
+/** The process-wide cache of parsed and validated ShipHero documents. */
+export const shipHeroDocuments = () => (cache ??= createDocumentCache(shipHeroSchema(), { max: 500 }))
+
+/** A GraphQL error in ShipHero's shape: `message`, `code`, `operation`, `field`, `request_id` at the top level. */
+function formatError(err: GraphQLError, requestId: string, roots: Map<string, RootMeter>): Record<string, unknown> {
+  const original = err.originalError
+  const path = err.path ?? []
+  const rootKey = path.length ? String(path[0]) : undefined
+  const operation = rootKey ? roots.get(rootKey)?.field ?? rootKey : undefined
+  const field = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
+  if (original instanceof SimError) {
+    const code = Number(original.code)
+    return { message: err.message, operation, field, request_id: requestId, code, ...original.extra }
+  }
+  if (original && !(original as { extensions?: unknown }).extensions && path.length) {
+    // A resolver crashed: a simulator bug, answered as ShipHero's internal error.
+    return { message: 'Internal error', operation, field, request_id: requestId, code: CODES.internal }
+  }
+  const json = err.toJSON() as unknown as Record<string, unknown>
+  return { ...json, ...(operation ? { operation, field, request_id: requestId } : {}) }
+}
+
+const requestError = (c: Ctx, errors: readonly GraphQLError[]) => send(c, { errors: errors.map((e) => e.toJSON()) }, 400)
+
+/**
+ * `POST /graphql`: authentication, the request cap, validation (cached),
+ * cost analysis and the credit bucket, execution, refund of unused rows.
+ * @see https://developer.shiphero.com/getting-started/
+ */
+async function handleGraphql(c: Ctx) {
+  const { user } = requireUser(c)
+  const tenant = c.get('tenant')
+  const state = tenant.state
+  countRequest(state, user.id, tenant.clock.now())
+  const request = await readGraphqlRequest(c)
+  const schema = shipHeroSchema()
+  const prepared = prepareRequest(shipHeroDocuments(), request)
+  if (!prepared.ok) return requestError(c, prepared.errors)
+
+  const requestId = tenant.ids.hex(24)
+  const now = tenant.clock.now()
+  const isQuery = prepared.operation.operation === 'query'
+  const costs = estimateCost(schema, prepared.operation, prepared.prepared.fragments, request.variables)
+  const roots = new Map<string, RootMeter>()
+  let required = 0
+  for (const r of costs) {
+    const analyze = isQuery && r.args.analyze === true
+    roots.set(r.key, { field: r.field, estimate: r.cost, rows: 0, analyze })
+    if (!analyze) required += r.cost
+  }
+  const firstField = costs[0]?.field
+  if (required > state.throttle.capacity) {
+    const message = `The requested operation requires ${required} credits, max allowed is ${state.throttle.capacity} credits per operation. Request fewer rows (first/last) or split the query.`
+    return send(c, { errors: [{ message, code: CODES.invalidArgument, operation: firstField, request_id: requestId, required_credits: required, max_allowed: state.throttle.capacity }], data: null })
+  }
+  const remaining = creditsOf(state, user.id, now)
+  if (required > remaining) {
+    const left = Math.floor(remaining)
+    const seconds = secondsUntil(state, required, remaining)
+    const details = { required_credits: required, remaining_credits: left, time_remaining: `${seconds} seconds` }
+    const message = `There are not enough credits to perform the requested operation, which requires ${required} credits, but there are only ${left} left. In ${seconds} seconds you will have enough credits to perform the operation`
+    return send(c, { errors: [{ code: CODES.notEnoughCredits, message, operation: firstField, request_id: requestId, ...details, extensions: { code: CODES.notEnoughCredits, ...details } }], data: null })
+  }
+  setCredits(state, user.id, remaining - required, now)
+
+  const account = state.accounts.get(user.account_id)!
+  const ctx: ShipHeroCtx = { tenant, state, user, account, requestId, now, roots, revealSecrets: new Set() }
+  const run = () => runOperation({ schema, prepared: prepared.prepared, operation: prepared.operation, variables: request.variables, contextValue: ctx, fieldResolver: fieldResolver as GraphQLFieldResolver<unknown, unknown> })
+  const result = isQuery ? await run() : await state.lock.run(run)
+  if (result.data === undefined) return requestError(c, result.errors ?? [])
+
+  // Charge what was returned, not what was asked: refund the unused rows.
+  let refund = 0
+  for (const [key, meter] of roots) {
+    if (meter.analyze) continue
+    const actual = Math.min(meter.estimate, 1 + meter.rows)
+    refund += meter.estimate - actual
+    const envelope = (result.data as Record<string, unknown> | null)?.[key] as Record<string, unknown> | null | undefined
+    if (envelope && typeof envelope === 'object') for (const k of meter.complexityKeys ?? []) envelope[k] = actual
+  }
+  if (refund) setCredits(state, user.id, creditsOf(state, user.id, tenant.clock.now()) + refund, tenant.clock.now())
+
+  const body: Record<string, unknown> = {}
+  if (result.errors?.length) body.errors = result.errors.map((e) => formatError(e, requestId, roots))
+  body.data = result.data
+  return send(c, body)
+}
+
+/** The ShipHero API routes. @see https://developer.shiphero.com/getting-started/ */
+export function registerShipHeroRoutes(app: Hono<Env>) {
+  registerAuthRoutes(app)
+  app.post('/graphql', handleGraphql)
+  app.get('/graphql', () => {
+    throw new SimError(405, String(CODES.invalidArgument), 'Send GraphQL requests as POST /graphql with a JSON body {"query", "variables"}', { headers: { Allow: 'POST' } })
+  })
+}

@@ -1,0 +1,250 @@
+import { z } from 'zod'
+import { ACCOUNTS, productFixtures, USERS, WAREHOUSES } from '../../fixtures/shiphero/catalog.ts'
+import { createLock, createTable, HEX, type Lock, type Table, type TenantBase } from '../core/index.ts'
+import { isoDateTime } from './scalars.ts'
+
+/** Credentials of a ShipHero tenant: a 3PL developer user, and one user per customer account. */
+export interface ShipHeroCredentials extends Record<string, unknown> {
+  username: string
+  password: string
+  customers: Array<{ username: string; password: string; account_id: number }>
+}
+
+export interface AddressRecord {
+  name?: string | null
+  address1?: string | null
+  address2?: string | null
+  city?: string | null
+  state?: string | null
+  country?: string | null
+  zip?: string | null
+  phone?: string | null
+}
+
+export interface AccountRow { id: number; parent_id: number | null; email: string; username: string; name: string; status: string; is_3pl: boolean; created_at: string }
+export interface UserRow { id: number; account_id: number; email: string; first_name: string; last_name: string; is_admin: boolean; is_developer: boolean; is_active: boolean; created_at: string; updated_at: string }
+export interface WarehouseRow { id: number; account_id: number; identifier: string; company_name: string; address: AddressRecord; return_address: AddressRecord; phone_number: string; invoice_email: string; profile: string; active: boolean; dynamic_slotting: boolean }
+export interface ProductRow {
+  id: number
+  account_id: number
+  sku: string
+  name: string
+  barcode: string | null
+  tags: string[]
+  images: Array<{ src: string; position: number | null }>
+  cases: Array<{ id: number; case_barcode: string; case_quantity: number }>
+  dimensions: { weight: string | null; height: string | null; width: string | null; length: string | null }
+  created_at: string
+  updated_at: string
+  [field: string]: unknown
+}
+export interface WarehouseProductRow {
+  id: number
+  account_id: number
+  product_id: number
+  sku: string
+  warehouse_id: number
+  on_hand: number
+  allocated: number
+  reserve_inventory: number
+  backorder: number
+  non_sellable_quantity: number
+  price: string
+  value: string
+  value_currency: string | null
+  active: boolean
+  created_at: string
+  updated_at: string
+  [field: string]: unknown
+}
+export interface LineItemRecord {
+  id: number
+  sku: string
+  partner_line_item_id: string
+  quantity: number
+  price: string
+  product_name: string | null
+  fulfillment_status: string
+  quantity_pending_fulfillment: number
+  quantity_shipped: number
+  quantity_allocated: number
+  backorder_quantity: number
+  /** Warehouse the allocation sits in (legacy id), or null while nothing is allocated. */
+  warehouse_id: number | null
+  locked_to_warehouse_id: number | null
+  created_at: string
+  updated_at: string
+  [field: string]: unknown
+}
+export interface AllocationRecord { warehouse_id: number; allocated_at: string; allocation_reference: string; ready_to_ship: boolean; line_items: Array<{ line_item_id: number; sku: string; quantity_allocated: number }> }
+export interface OrderRow {
+  id: number
+  account_id: number
+  order_number: string
+  partner_order_id: string | null
+  shop_name: string
+  fulfillment_status: string
+  order_date: string
+  line_items: LineItemRecord[]
+  allocations: AllocationRecord[]
+  holds: Record<string, boolean>
+  tags: string[]
+  shipping_address: Record<string, unknown>
+  created_at: string
+  updated_at: string
+  [field: string]: unknown
+}
+export interface ShippingLabelRecord { id: number; carrier: string; shipping_name: string; shipping_method: string; cost: string; tracking_number: string | null; tracking_url: string | null; status: string; created_date: string; address: AddressRecord; dimensions: Record<string, unknown>; line_item_ids: number[] }
+export interface ShipmentRow {
+  id: number
+  account_id: number
+  order_id: number
+  user_id: number
+  warehouse_id: number
+  address: AddressRecord
+  line_items: Array<{ id: number; line_item_id: number; quantity: number }>
+  labels: ShippingLabelRecord[]
+  profile: string
+  shipped_off_shiphero: boolean
+  created_date: string
+}
+export interface InventoryChangeRow { id: number; account_id: number; user_id: number; warehouse_id: number; product_id: number; sku: string; previous_on_hand: number; change_in_on_hand: number; reason: string; created_at: string }
+export interface WebhookRow { id: number; account_id: number; name: string; url: string; shop_name: string | null; source: string; enabled: boolean; health: 'HEALTHY' | 'WARNING' | 'UNHEALTHY'; secret: string; created_at: string; updated_at: string; last_enabled_change: string }
+
+/** Credits and request-cap settings of a tenant (changeable through `/_sandbox/throttle`). */
+export interface ThrottleSettings {
+  /** Bucket size per user (4004). */
+  capacity: number
+  /** Credits restored per second (60). */
+  refillPerSecond: number
+  /** Requests per window per user before HTTP 429 (7000). */
+  requestCap: number
+  /** The rolling window of the request cap, in seconds (300). */
+  windowSeconds: number
+}
+
+export const DEFAULT_THROTTLE: ThrottleSettings = { capacity: 4004, refillPerSecond: 60, requestCap: 7000, windowSeconds: 300 }
+
+export interface ShipHeroState {
+  lock: Lock
+  jwtSecret: string
+  accounts: Table<AccountRow>
+  users: Table<UserRow>
+  warehouses: Table<WarehouseRow>
+  products: Table<ProductRow>
+  warehouseProducts: Table<WarehouseProductRow>
+  orders: Table<OrderRow>
+  shipments: Table<ShipmentRow>
+  inventoryChanges: Table<InventoryChangeRow>
+  webhooks: Table<WebhookRow>
+  /** username → { password, user legacy id }. */
+  logins: Map<string, { password: string; userId: number }>
+  throttle: ThrottleSettings
+  buckets: Map<number, { credits: number; at: number }>
+  requestLog: Map<number, number[]>
+  /** Next legacy id per entity. */
+  next: Record<'product' | 'warehouseProduct' | 'order' | 'lineItem' | 'shipment' | 'shipmentLineItem' | 'label' | 'inventoryChange' | 'webhook' | 'case', number>
+}
+
+const row = <T>(shape: z.ZodRawShape) => z.looseObject({ id: z.number().int().positive(), ...shape }) as unknown as z.ZodType<T & { id: number }>
+const legacy = z.number().int().positive()
+const count = z.number().int()
+
+export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials>): Promise<ShipHeroState> {
+  const [accounts, users, warehouses, products, warehouseProducts, orders, shipments, inventoryChanges, webhooks] = await Promise.all([
+    createTable(row<AccountRow>({ parent_id: legacy.nullable(), email: z.string(), username: z.string(), is_3pl: z.boolean() })),
+    createTable(row<UserRow>({ account_id: legacy, email: z.string() })),
+    createTable(row<WarehouseRow>({ account_id: legacy, identifier: z.string() })),
+    createTable(row<ProductRow>({ account_id: legacy, sku: z.string().min(1), name: z.string(), tags: z.array(z.string()) })),
+    createTable(row<WarehouseProductRow>({ account_id: legacy, product_id: legacy, warehouse_id: legacy, on_hand: count, allocated: count.nonnegative(), reserve_inventory: count.nonnegative() })),
+    createTable(row<OrderRow>({ account_id: legacy, order_number: z.string(), fulfillment_status: z.string(), line_items: z.array(z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() })) })),
+    createTable(row<ShipmentRow>({ account_id: legacy, order_id: legacy, warehouse_id: legacy, line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })) })),
+    createTable(row<InventoryChangeRow>({ account_id: legacy, warehouse_id: legacy, sku: z.string(), previous_on_hand: count, change_in_on_hand: count })),
+    createTable(row<WebhookRow>({ account_id: legacy, name: z.string(), url: z.string(), enabled: z.boolean() })),
+  ])
+  const now = isoDateTime(tenant.clock.now())
+  const creds = tenant.credentials
+  const logins = new Map<string, { password: string; userId: number }>()
+  logins.set(creds.username.toLowerCase(), { password: creds.password, userId: USERS[0]!.id })
+  for (const c of creds.customers) {
+    const user = USERS.find((u) => u.accountId === c.account_id)
+    if (user) logins.set(c.username.toLowerCase(), { password: c.password, userId: user.id })
+  }
+
+  for (const a of ACCOUNTS) await accounts.insert({ id: a.id, parent_id: a.parentId, email: a.email, username: a.username, name: a.name, status: 'active', is_3pl: a.is3pl, created_at: now })
+  for (const u of USERS) {
+    const login = [...logins].find(([, l]) => l.userId === u.id)?.[0]
+    await users.insert({ id: u.id, account_id: u.accountId, email: login ?? u.email, first_name: u.firstName, last_name: u.lastName, is_admin: u.isAdmin, is_developer: u.isDeveloper, is_active: true, created_at: now, updated_at: now })
+  }
+  for (const w of WAREHOUSES) {
+    await warehouses.insert({ id: w.id, account_id: ACCOUNTS[0]!.id, identifier: w.identifier, company_name: w.company, address: w.address, return_address: w.address, phone_number: w.address.phone, invoice_email: `billing+${w.id}@northwind-3pl.test`, profile: 'default', active: true, dynamic_slotting: false })
+  }
+  let productId = 1234
+  let warehouseProductId = 9001
+  for (const p of productFixtures(tenant.rng.fork('catalog'))) {
+    const id = productId++
+    await products.insert({
+      id,
+      account_id: p.accountId,
+      sku: p.sku,
+      name: p.name,
+      barcode: p.barcode,
+      tags: p.tags,
+      images: [],
+      cases: [],
+      dimensions: { weight: p.weight, height: '4', width: '6', length: '8' },
+      country_of_manufacture: 'US',
+      kit: false,
+      kit_build: false,
+      virtual: false,
+      created_at: now,
+      updated_at: now,
+    })
+    for (const [warehouse, onHand] of Object.entries(p.stock)) {
+      await warehouseProducts.insert({
+        id: warehouseProductId++,
+        account_id: p.accountId,
+        product_id: id,
+        sku: p.sku,
+        warehouse_id: Number(warehouse),
+        on_hand: onHand,
+        allocated: 0,
+        reserve_inventory: 0,
+        backorder: 0,
+        non_sellable_quantity: 0,
+        price: p.price,
+        value: p.value,
+        value_currency: 'USD',
+        active: true,
+        custom: false,
+        inventory_bin: null,
+        created_at: now,
+        updated_at: now,
+      })
+    }
+  }
+
+  return {
+    lock: createLock(),
+    jwtSecret: tenant.rng.fork('jwt').string(48, HEX),
+    accounts,
+    users,
+    warehouses,
+    products,
+    warehouseProducts,
+    orders,
+    shipments,
+    inventoryChanges,
+    webhooks,
+    logins,
+    throttle: { ...DEFAULT_THROTTLE },
+    buckets: new Map(),
+    requestLog: new Map(),
+    next: { product: productId, warehouseProduct: warehouseProductId, order: 512000001, lineItem: 1020000001, shipment: 315518042, shipmentLineItem: 420000001, label: 270000001, inventoryChange: 77000001, webhook: 4001, case: 501 },
+  }
+}
+
+/** Take the next legacy id of an entity. */
+export function nextId(state: ShipHeroState, entity: keyof ShipHeroState['next']): number {
+  return state.next[entity]++
+}
