@@ -1,0 +1,97 @@
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql'
+import { describe, expect, it } from 'vitest'
+import { estimateCost } from '../../mocks/core/cost.ts'
+import { createDocumentCache, prepareRequest } from '../../mocks/core/graphql.ts'
+import { connectionFromArray, cursorToOffset, offsetToCursor, parseSort, sortRows } from '../../mocks/core/relay.ts'
+import { SimError } from '../../mocks/core/errors.ts'
+
+const schema = buildSchema(`
+  type Query { orders(first: Int, last: Int): OrderConnection  me: User }
+  type User { name: String }
+  type OrderConnection { edges: [OrderEdge] }
+  type OrderEdge { node: Order }
+  type Order { id: String  lines(first: Int, last: Int): LineConnection }
+  type LineConnection { edges: [LineEdge] }
+  type LineEdge { node: Line }
+  type Line { sku: String }
+`)
+const rows = Array.from({ length: 250 }, (_, i) => i)
+
+describe('document cache', () => {
+  it('parses and validates a query text once, and evicts the least recently used', () => {
+    const cache = createDocumentCache(schema, { max: 2 })
+    const a = cache.get('{ me { name } }')
+    expect(a.errors).toEqual([])
+    expect(cache.get('{ me { name } }')).toBe(a)
+    cache.get('{ orders { edges { node { id } } } }')
+    cache.get('{ me { name } }') // a is now the most recent
+    cache.get('{ nope }')
+    expect(cache.size).toBe(2)
+    expect(cache.get('{ me { name } }')).toBe(a)
+    expect(cache.hits).toBe(3)
+  })
+
+  it('keeps syntax and validation errors, and picks the named operation', () => {
+    const cache = createDocumentCache(schema)
+    expect(cache.get('{ me {').errors[0]!.message).toMatch(/Syntax Error/)
+    expect(cache.get('{ me { age } }').errors[0]!.message).toMatch(/^Cannot query field "age" on type "User"\./)
+    const two = 'query A { me { name } } query B { me { name } }'
+    expect(prepareRequest(cache, { query: two, variables: undefined, operationName: undefined })).toMatchObject({ ok: false })
+    const b = prepareRequest(cache, { query: two, variables: undefined, operationName: 'B' })
+    expect(b.ok && b.operation.name?.value).toBe('B')
+  })
+})
+
+describe('relay connections', () => {
+  it('defaults to the first 100 rows and pages forward with after', () => {
+    const page1 = connectionFromArray(rows, {})
+    expect(page1.edges).toHaveLength(100)
+    expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false })
+    const page3 = connectionFromArray(rows, { first: 100, after: offsetToCursor(199) })
+    expect(page3.edges.map((e) => e.node)).toEqual(rows.slice(200))
+    expect(page3.pageInfo.hasNextPage).toBe(false)
+  })
+
+  it('pages backward with last and before', () => {
+    const last = connectionFromArray(rows, { last: 1 })
+    expect(last.edges.map((e) => e.node)).toEqual([249])
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false })
+    const before = connectionFromArray(rows, { last: 2, before: last.pageInfo.startCursor })
+    expect(before.edges.map((e) => e.node)).toEqual([247, 248])
+    expect(cursorToOffset(before.pageInfo.endCursor!)).toBe(248)
+  })
+
+  it('refuses negative sizes and foreign cursors with the vendor code', () => {
+    expect(() => connectionFromArray(rows, { first: -1 }, { code: '3' })).toThrow(SimError)
+    expect(() => connectionFromArray(rows, { after: 'bm9wZQ==' }, { code: '3' })).toThrow(/not a valid cursor/)
+  })
+})
+
+describe('sort', () => {
+  it('parses "name, -price" with + and whitespace', () => {
+    expect(parseSort(' name, -price ,+sku')).toEqual([{ field: 'name', descending: false }, { field: 'price', descending: true }, { field: 'sku', descending: false }])
+    expect(() => parseSort('weight', ['name'])).toThrow(/Cannot sort by "weight"/)
+  })
+
+  it('sorts stably, nulls last', () => {
+    const items = [{ n: 'b', p: 1 }, { n: 'a', p: 2 }, { n: null, p: 3 }, { n: 'a', p: 1 }]
+    expect(sortRows(items, parseSort('n, -p')).map((x) => `${x.n}${x.p}`)).toEqual(['a2', 'a1', 'b1', 'null3'])
+  })
+})
+
+describe('cost analysis', () => {
+  const op = (q: string) => parse(q).definitions[0] as OperationDefinitionNode
+  it('counts page sizes, defaults to 100, and multiplies nested connections', () => {
+    expect(estimateCost(schema, op('{ me { name } }'), {}, undefined)).toEqual([{ field: 'me', key: 'me', cost: 1, args: {} }])
+    expect(estimateCost(schema, op('{ orders(first: 10) { edges { node { id } } } }'), {}, undefined)[0]!.cost).toBe(11)
+    expect(estimateCost(schema, op('{ orders { edges { node { lines { edges { node { sku } } } } } } }'), {}, undefined)[0]!.cost).toBe(1 + 100 + 100 * 100)
+    const viaVars = estimateCost(schema, op('query Q($n: Int) { a: orders(last: $n) { edges { node { lines(first: 3) { edges { node { sku } } } } } } }'), {}, { n: 5 })
+    expect(viaVars[0]).toMatchObject({ key: 'a', cost: 1 + 5 + 15 })
+  })
+
+  it('follows fragments and honours @skip', () => {
+    const doc = parse('query { orders(first: 2) { ...F } me @skip(if: true) { name } } fragment F on OrderConnection { edges { node { lines(first: 4) { edges { node { sku } } } } } }')
+    const fragments = { F: doc.definitions[1] as never }
+    expect(estimateCost(schema, doc.definitions[0] as OperationDefinitionNode, fragments, undefined)).toEqual([{ field: 'orders', key: 'orders', cost: 1 + 2 + 8, args: { first: 2 } }])
+  })
+})
