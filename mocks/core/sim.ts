@@ -217,7 +217,12 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       return render(err, c)
     }
     c.set('tenant', t)
-    if (control) return next()
+    if (control) {
+      await next()
+      // A control route can cause effects too (a forced transition, a sandbox fulfilment): send what is due.
+      if (t.clock.hasDue()) void t.clock.settle()
+      return
+    }
 
     let faultNote: string | undefined
     const fault = t.faults.match(c.req.method, c.req.path)

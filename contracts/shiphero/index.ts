@@ -1,0 +1,3 @@
+export * from './schemas.ts'
+export { shipheroSuite, type ShipHeroCtx } from './suite.ts'
+export { shipheroLiveTarget, type ShipHeroTargetCredentials } from './live.ts'
