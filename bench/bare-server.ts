@@ -6,6 +6,8 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { readFileSync } from 'node:fs'
+import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql'
 import { CATALOG } from '../fixtures/digipix/catalog.ts'
 
 const app = new Hono()
@@ -28,6 +30,29 @@ app.post('/v1/orders', async (c) => {
   orders.set(id, order)
   return c.json(order, 201)
 })
+
+// GraphQL baselines on the ShipHero schema: a static page of 20 products in ShipHero's envelope,
+// once with a document cache (what a careful bare endpoint does) and once parsing and validating every time.
+const schema = buildSchema(readFileSync(new URL('../mocks/shiphero/schema.graphql', import.meta.url), 'utf8'))
+const edges = Array.from({ length: 20 }, (_, i) => ({
+  cursor: Buffer.from(`arrayconnection:${i}`).toString('base64'),
+  node: { id: Buffer.from(`Product:${1234 + i}`).toString('base64'), sku: `SKU-${i}`, name: `Product ${i}`, warehouse_products: [{ id: Buffer.from(`WarehouseProduct:${9001 + i}`).toString('base64'), warehouse_id: 'V2FyZWhvdXNlOjExNA==', on_hand: i }] },
+}))
+const rootValue = { products: () => ({ request_id: '5da7dc13f3079f0def208711', complexity: 21, data: () => ({ edges, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: edges[0]!.cursor, endCursor: edges[19]!.cursor } }) }) }
+const documents = new Map<string, DocumentNode>()
+const graphqlRoute = (cached: boolean) => async (c: import('hono').Context) => {
+  const { query, variables } = await c.req.json()
+  let document = cached ? documents.get(query) : undefined
+  if (!document) {
+    document = parse(query)
+    const errors = validate(schema, document)
+    if (errors.length) return c.json({ errors }, 400)
+    if (cached) documents.set(query, document)
+  }
+  return c.json(await execute({ schema, document, rootValue, variableValues: variables }))
+}
+app.post('/graphql', graphqlRoute(true))
+app.post('/graphql-naive', graphqlRoute(false))
 app.get('/', (c) => c.json({ ok: true }))
 
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening on http://127.0.0.1:${info.port}`))

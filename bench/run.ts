@@ -5,7 +5,9 @@
  *   BENCH_DURATION=5 BENCH_CONNECTIONS=10 npm run bench
  *
  * Reports requests/s, p50/p99 latency and the ratio to the baseline for
- * authenticated GET /v1/products/{id} and POST /v1/orders (flow 3), the MSW
+ * authenticated GET /v1/products/{id}, POST /v1/orders (flow 3) and ShipHero's
+ * products(first: 20) query (against bare Hono + graphql-js with a document cache,
+ * and a naive endpoint that parses every request), the MSW
  * face's cost per request against bare MSW, and cold start (spawn → first
  * answered request). Figures are for reading, not assertions.
  */
@@ -104,6 +106,22 @@ async function main() {
     sim: await load({ url: `${base}/v1/orders`, method: 'POST', headers: { ...json, ...auth }, body: orderBody }),
     target: 0.6,
   })
+
+  // ShipHero: the primer's products query (first: 20) against bare Hono + graphql-js with a document cache.
+  const shTokenRes = await fetch(`${sim.url}/shiphero/auth/token`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'dev@northwind-3pl.test', password: 'shiphero-dev-password' }) })
+  const shAuth = { authorization: `Bearer ${((await shTokenRes.json()) as { access_token: string }).access_token}` }
+  // The bench user must not run out of credits: lift the bucket and the request cap for this run.
+  await fetch(`${sim.url}/shiphero/_sandbox/throttle`, { method: 'POST', headers: json, body: JSON.stringify({ capacity: 1_000_000_000, refillPerSecond: 1_000_000_000, requestCap: 1_000_000_000 }) })
+  const gqlBody = JSON.stringify({ query: 'query { products { complexity request_id data(first: 20) { edges { node { id sku name warehouse_products { id warehouse_id on_hand } } } } } }' })
+  await load({ url: `${bare.url}/graphql`, method: 'POST', headers: json, body: gqlBody })
+  await load({ url: `${sim.url}/shiphero/graphql`, method: 'POST', headers: { ...json, ...shAuth }, body: gqlBody })
+  rows.push({
+    name: 'ShipHero products(first: 20)',
+    bare: await load({ url: `${bare.url}/graphql`, method: 'POST', headers: json, body: gqlBody }),
+    sim: await load({ url: `${sim.url}/shiphero/graphql`, method: 'POST', headers: { ...json, ...shAuth }, body: gqlBody }),
+    target: 0.6,
+  })
+  const naive = await load({ url: `${bare.url}/graphql-naive`, method: 'POST', headers: json, body: gqlBody })
   await sim.stop()
   await bare.stop()
 
@@ -117,6 +135,8 @@ async function main() {
     console.log(`${r.name.padEnd(30)} ${fmt(r.sim.rps).padStart(16)} ${`${r.sim.p50}/${r.sim.p99}`.padStart(11)} ${fmt(r.bare.rps).padStart(11)} ${`${r.bare.p50}/${r.bare.p99}`.padStart(11)} ${`${fmt(ratio * 100)} %`.padStart(7)} ${`≥ ${r.target * 100} %`.padStart(7)}`)
     if (r.sim.errors || r.sim.non2xx) console.log(`  ! vendorsim: ${r.sim.errors} errors, ${r.sim.non2xx} non-2xx`)
   }
+  const shRow = rows.find((r) => r.name.startsWith('ShipHero'))!
+  console.log(`  ShipHero vs a naive endpoint parsing and validating every request (${fmt(naive.rps)} req/s): ${fmt(shRow.sim.rps / naive.rps, 1)}×  (target ≥ 5×)`)
   console.log('\nMSW face (in-process, sequential fetch of GET /v1/products/photobook)')
   console.log(`  vendorsim handlers  ${fmt(msw.sim.rps)} req/s  ${fmt(msw.sim.us, 1)} µs/req`)
   console.log(`  bare MSW handler    ${fmt(msw.bare.rps)} req/s  ${fmt(msw.bare.us, 1)} µs/req`)
