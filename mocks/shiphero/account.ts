@@ -61,17 +61,17 @@ export const accountFields = {
       const rows = ctx.state.accounts.filter((c) => c.parent_id === a.id && (wid === undefined || ctx.state.warehouseProducts.find((w) => w.account_id === c.id && w.warehouse_id === wid) !== undefined))
       return page(ctx, info, rows, args)
     },
-    warehouses: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(ctx.state, a)),
-    is_multi_warehouse: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(ctx.state, a)).length > 1,
+    warehouses: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)),
+    is_multi_warehouse: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)).length > 1,
     dynamic_slotting: () => false,
     cycle_count_enabled: () => false,
     ship_backorders: () => false,
   },
   AuthenticatedUser: {
     account: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.accounts.get(u.account_id),
-    allowed_warehouses: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(ctx.state, ctx.state.accounts.get(u.account_id)!)),
+    allowed_warehouses: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!)),
     default_warehouse_id: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => {
-      const w = ctx.state.warehouses.find((x) => x.account_id === warehouseAccountOf(ctx.state, ctx.state.accounts.get(u.account_id)!))
+      const w = ctx.state.warehouses.find((x) => x.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!))
       return w ? toGlobalId('Warehouse', w.id) : null
     },
     stores: () => [],

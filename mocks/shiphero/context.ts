@@ -42,7 +42,7 @@ export function scopeAccount(ctx: ShipHeroCtx, customerAccountId: unknown): Acco
 }
 
 /** Warehouses an account works with: its own, or its 3PL's. */
-export function warehouseAccountOf(state: ShipHeroState, account: AccountRow): number {
+export function warehouseAccountOf(account: AccountRow): number {
   return account.parent_id ?? account.id
 }
 
@@ -50,7 +50,7 @@ export function warehouseAccountOf(state: ShipHeroState, account: AccountRow): n
 export function findWarehouse(ctx: ShipHeroCtx, account: AccountRow, value: unknown) {
   const id = legacyIdOf(value, 'Warehouse')
   const warehouse = id !== undefined ? ctx.state.warehouses.get(id) : undefined
-  if (!warehouse || warehouse.account_id !== warehouseAccountOf(ctx.state, account)) throw notFound('Warehouse')
+  if (!warehouse || warehouse.account_id !== warehouseAccountOf(account)) throw notFound('Warehouse')
   return warehouse
 }
 

@@ -69,7 +69,7 @@ function checkLines(ctx: ShipHeroCtx, account: AccountRow, lines: LineInput[], e
     if (line.warehouse_id != null) {
       const wid = legacyIdOf(line.warehouse_id, 'Warehouse')
       const warehouse = wid !== undefined ? ctx.state.warehouses.get(wid) : undefined
-      if (!warehouse || warehouse.account_id !== warehouseAccountOf(ctx.state, account)) throw notFound('Warehouse')
+      if (!warehouse || warehouse.account_id !== warehouseAccountOf(account)) throw notFound('Warehouse')
       lockedTo = warehouse.id
     }
     return { line, product, lockedTo }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { findWarehouse, inRange, page, scopeAccount, skuKey, warehouseAccountOf, type ShipHeroCtx } from './context.ts'
+import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import { availableOf, findProduct, findWarehouseProduct, moveOnHand, requireProduct } from './inventory.ts'
@@ -237,9 +237,9 @@ export const productFields = {
   },
   Warehouse: {
     products: (w: WarehouseRow, args: Record<string, unknown>, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => {
-      // The products stocked in this warehouse that the caller's account owns.
-      const owner = ctx.account.id
-      const ids = new Set(ctx.state.warehouseProducts.filter((x) => x.warehouse_id === w.id && (x.account_id === owner || warehouseAccountOf(ctx.state, ctx.account) === owner)).map((x) => x.product_id))
+      // Stock in this warehouse: all of it for the 3PL that runs it, a customer's own for a customer.
+      const isOperator = ctx.account.parent_id === null
+      const ids = new Set(ctx.state.warehouseProducts.filter((x) => x.warehouse_id === w.id && (isOperator || x.account_id === ctx.account.id)).map((x) => x.product_id))
       return page(ctx, info, ctx.state.products.filter((p) => ids.has(p.id)), args)
     },
   },
