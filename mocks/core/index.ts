@@ -13,5 +13,7 @@ export { defineVendor, type VendorDefinition, type Tenant, type TenantBase, type
 export { createSim, TENANT_HEADER, DEFAULT_TENANT, type Sim, type SimOptions, type SimControl } from './sim.ts'
 export { CONTROL_ROUTES, renderControlError, clockView, parseControlBody } from './sandbox.ts'
 export { createLock, type Lock } from './lock.ts'
-export { addBusinessDays, isoTicks, SECOND, MINUTE, HOUR, DAY } from './time.ts'
+export { addBusinessDays, isoTicks, isoInZone, isoSecondsZ, SECOND, MINUTE, HOUR, DAY } from './time.ts'
+export { createOAuthRegistry, registerOAuthRoutes, registerOAuthSandbox, oauthError, oauthErrorBody, type OAuthClient, type OAuthLifetimes, type OAuthRegistry, type OAuthServerConfig, type OAuthUser } from './oauth.ts'
+export { createRateWindows, type RateWindows, type WindowLimit, type WindowState, type TakeResult } from './rate-window.ts'
 export { createHost, type Host } from './host.ts'

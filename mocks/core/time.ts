@@ -21,3 +21,24 @@ export function isoTicks(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '0000Z')
 }
 
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * ISO 8601 in a named time zone with its offset and milliseconds
+ * (`2025-02-02T03:41:48.109-06:00` for America/Chicago), as .NET services emit
+ * local times. Daylight saving follows the zone's rules.
+ */
+export function isoInZone(ms: number, timeZone: string): string {
+  let f = zoneFormats.get(timeZone)
+  if (!f) zoneFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })))
+  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
+  const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
+  const local = new Date(ms + offsetMin * MINUTE).toISOString().slice(0, 23)
+  const abs = Math.abs(offsetMin)
+  return `${local}${offsetMin < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/** ISO 8601 UTC without milliseconds (`2025-02-03T13:21:41Z`). */
+export const isoSecondsZ = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z'

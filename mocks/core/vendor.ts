@@ -34,6 +34,8 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
     bodyText?: string
     /** The body a handler sent (kept for the journal). */
     responseBody?: unknown
+    /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */
+    requestId?: string
   }
 }
 
