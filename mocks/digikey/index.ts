@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
+import { BASE62, defineVendor, readBody } from '../core/index.ts'
+import { registerDigiKeyRoutes } from './app.ts'
+import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
+import { renderDigiKeyError } from './errors.ts'
+import { registerDigiKeySandbox } from './sandbox.ts'
+import { createDigiKeyState, type DigiKeyCredentials, type DigiKeyState } from './store.ts'
+import { salesOrderView } from './views.ts'
+
+/** Where the consent page sends the browser by default: a page of the local server that shows the code. */
+export const LOCAL_CALLBACK = 'http://127.0.0.1:4010/digikey/_sandbox/oauth/callback'
+
+/** Credentials of the `default` tenant, printed in the server banner and the README. */
+export const DIGIKEY_DEFAULT_CREDENTIALS: DigiKeyCredentials = {
+  clientId: 'digikey-sandbox-client',
+  clientSecret: 'digikey-sandbox-secret',
+  redirectUris: [LOCAL_CALLBACK, 'http://localhost:4010/digikey/_sandbox/oauth/callback', 'https://localhost:8139/digikey_callback'],
+  production: { clientId: 'digikey-prod-client', clientSecret: 'digikey-prod-secret', redirectUris: ['https://localhost:8139/digikey_callback'] },
+  appName: 'Acme BOM Tool',
+  accountId: 10465112,
+}
+
+/**
+ * DigiKey — Ordering v3, Order Status v4, Packing List v1, Order Management v1:
+ * 2- and 3-legged OAuth (authorize page, code, refresh rotation), header checks
+ * in DigiKey's order, per-product rate limits, both error envelopes, a seeded
+ * parts catalog and sales orders that ship on the clock.
+ * @see https://developer.digikey.com/products/ordering
+ */
+export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
+  id: 'digikey',
+  title: 'DigiKey',
+  protocol: 'rest',
+  docs: ['https://developer.digikey.com/products/ordering', 'https://developer.digikey.com/products/order-status', 'https://developer.digikey.com/documentation/shared-concepts', 'https://developer.digikey.com/tutorials-and-resources/oauth-20-3-legged-flow'],
+  hosts: { production: PRODUCTION_HOSTS.map((h) => `https://${h}`), sandbox: SANDBOX_HOSTS.map((h) => `https://${h}`) },
+  defaultCredentials: DIGIKEY_DEFAULT_CREDENTIALS,
+  mintCredentials: (tenantId, rng) => ({
+    clientId: rng.string(32, BASE62),
+    clientSecret: rng.string(16, BASE62),
+    redirectUris: ['https://app.example.com/digikey/callback', LOCAL_CALLBACK],
+    production: { clientId: rng.string(32, BASE62), clientSecret: rng.string(16, BASE62), redirectUris: ['https://app.example.com/digikey/callback'] },
+    appName: `App ${tenantId}`,
+    accountId: rng.int(10_000_000, 19_999_999),
+  }),
+  credentialKeys: (c) => [c.clientId, c.production.clientId],
+  async identify(c) {
+    const path = c.req.path
+    if (path === '/v1/oauth2/authorize' && c.req.method === 'GET') return c.req.query('client_id')
+    if ((path === '/v1/oauth2/token' || path === '/v1/oauth2/authorize') && c.req.method === 'POST') {
+      const body = await readBody(c, { form: true }).catch(() => undefined)
+      const form = body?.kind === 'form' ? (body.value as Record<string, unknown>) : {}
+      if (typeof form.client_id === 'string') return form.client_id
+      const basic = /^Basic\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
+      const decoded = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : ''
+      return decoded.includes(':') ? decodeURIComponent(decoded.slice(0, decoded.indexOf(':'))) : undefined
+    }
+    return c.req.header('x-digikey-client-id')
+  },
+  createState: createDigiKeyState,
+  routes: registerDigiKeyRoutes,
+  sandbox: registerDigiKeySandbox,
+  renderError: renderDigiKeyError,
+  snapshot: (t) => ({
+    customerId: t.state.customerId,
+    accounts: t.state.accounts,
+    settings: t.state.settings,
+    parts: t.state.parts.count(),
+    salesOrders: t.state.salesOrders.all().map((o) => ({ environment: o.environment, ...salesOrderView(o) })),
+  }),
+  webhooks: { retrySchedule: [] },
+  openapi: digikeyOpenApi,
+  limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
+})
+
+export { DIGIKEY_DEFAULT_CREDENTIALS as defaultCredentials }
+export type { DigiKeyCredentials, DigiKeyState } from './store.ts'

@@ -1,0 +1,101 @@
+import type { Hono } from 'hono'
+import type { SalesOrder } from '../../contracts/digikey/schemas.ts'
+import { CANNED } from '../../fixtures/digikey/catalog.ts'
+import { DAY, send, SimError, type SimEnv } from '../core/index.ts'
+import type { Ctx } from './app.ts'
+import { intParam } from './app.ts'
+import { environmentOf, guard, type Caller } from './auth.ts'
+import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
+import { dkTime, orderSummaries, salesOrderView, statusInfo } from './views.ts'
+
+type Env = SimEnv<DigiKeyState, DigiKeyCredentials>
+
+const invalidQuery = (field: string, message: string) => new SimError(400, '400', 'One or more validation errors occurred', { details: [{ field, message }] })
+
+/** Parse a StartDate/EndDate: a date (`2026-01-05`) or a date-time; `end` makes a bare date inclusive. */
+function parseDate(field: string, raw: string | undefined, end: boolean): number | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(raw)
+  const ms = Date.parse(bare ? `${raw}T00:00:00Z` : raw)
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(ms)) throw invalidQuery(field, `The value '${raw}' is not valid for ${field}.`)
+  return bare && end ? ms + DAY - 1 : ms
+}
+
+/** The sales orders a caller may see: a 2-legged client sees its account's; a user sees their own, or their company's with `Shared`. */
+export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
+  const { state } = c.get('tenant')
+  const env = environmentOf(c)
+  const header = c.req.header('x-digikey-account-id')
+  return state.salesOrders.filter((o) => {
+    if (o.environment !== env) return false
+    if (caller.token.legs === 2 || (header && header.trim() !== '0')) return o.accountId === caller.account.id
+    return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
+  })
+}
+
+export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
+  const o = c.get('tenant').state.salesOrders.get(id)
+  if (!o || !visibleOrders(c, caller, true).includes(o)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
+  return o
+}
+
+/** DigiKey's real sandbox answers fixed data whatever the input (`canned` mode reproduces it). */
+function cannedSalesOrder(id: number, entered: string): SalesOrder {
+  return {
+    CustomerId: CANNED.CustomerId,
+    Contact: { FirstName: 'Sandbox', LastName: 'Customer', Email: 'sandbox@example.com' },
+    SalesOrderId: id,
+    Status: statusInfo('Shipped'),
+    PurchaseOrder: 'SANDBOX',
+    TotalPrice: 2.04,
+    DateEntered: entered,
+    OrderNumber: CANNED.OrderNumbers[0],
+    ShipMethod: 'UPS ground',
+    Currency: 'USD',
+    ShippingAddress: { FirstName: 'Sandbox', LastName: 'Customer', CompanyName: 'DigiKey Sandbox', AddressLine1: '701 Brooks Ave S', AddressLine2: null, AddressLine3: null, City: 'Thief River Falls', State: 'MN', County: null, ZipCode: '56701', IsoCode: 'US', Phone: null, InvoiceId: 61200000 },
+    LineItems: [
+      { SalesOrderId: id, DetailId: 1, TotalPrice: 2.04, PurchaseOrder: 'SANDBOX', CustomerReference: null, CountryOfOrigin: 'TW', DigiKeyProductNumber: '311-10.0KHRCT-ND', ManufacturerProductNumber: 'RC0603FR-0710KL', Description: 'RES 10K OHM 1% 1/10W 0603', PackType: 'CutTape', QuantityInitialRequested: 100, QuantityOrdered: 100, QuantityShipped: 100, QuantityReserved: 0, QuantityBackOrder: 0, UnitPrice: 0.0204, PoLineItemNumber: null, ItemShipments: [{ QuantityShipped: 100, InvoiceId: 61200000, ShippedDate: entered, TrackingNumber: '1Z0000000000000000', ExpectedDeliveryDate: null }], Schedules: [] },
+    ],
+  }
+}
+
+/**
+ * Order Status v4: `GET /orderstatus/v4/orders` (SearchOrders) and
+ * `GET /orderstatus/v4/salesorder/{salesOrderId}` (RetrieveSalesOrder); 2- and 3-legged.
+ * @see https://developer.digikey.com/products/order-status/orderstatus/searchorders
+ */
+export function registerOrderStatusRoutes(app: Hono<Env>) {
+  app.get('/orderstatus/v4/orders', (c) => {
+    const caller = guard(c, 'orderstatus')
+    const tenant = c.get('tenant')
+    const q = c.req.query()
+    const shared = q.Shared === undefined ? false : /^true$/i.test(q.Shared) ? true : /^false$/i.test(q.Shared) ? false : (() => { throw invalidQuery('Shared', `The value '${q.Shared}' is not valid for Shared.`) })()
+    const now = tenant.clock.now()
+    const end = parseDate('EndDate', q.EndDate, true) ?? now
+    // Without dates the window is the last month [proposal: OrderDetails v3's documented default].
+    const start = parseDate('StartDate', q.StartDate, false) ?? end - 30 * DAY
+    if (start > end) throw invalidQuery('StartDate', 'StartDate must be on or before EndDate.')
+    const page = q.PageNumber === undefined ? 1 : Number(q.PageNumber)
+    const size = q.PageSize === undefined ? 10 : Number(q.PageSize)
+    if (!Number.isInteger(page) || page < 1) throw invalidQuery('PageNumber', `The value '${q.PageNumber}' is not valid for PageNumber; pages start at 1.`)
+    if (!Number.isInteger(size) || size < 1 || size > 50) throw invalidQuery('PageSize', `The value '${q.PageSize}' is not valid for PageSize; use 1 to 50.`)
+    if (tenant.state.settings.canned) {
+      const dates = [q.StartDate ?? dkTime(start), q.EndDate ?? dkTime(end)]
+      const orders = CANNED.SalesOrderIds.map((id, i) => {
+        const so = { ...cannedSalesOrder(id, dates[i]!), OrderNumber: CANNED.OrderNumbers[i]! }
+        return { OrderNumber: so.OrderNumber, CustomerId: so.CustomerId, DateEntered: so.DateEntered, Currency: so.Currency, PONumber: so.PurchaseOrder, EntireOrderStatus: { Status: 'Shipped', ShortDescription: so.Status.ShortDescription, LongDescription: so.Status.LongDescription }, SalesOrders: [so] }
+      })
+      return send(c, { TotalOrders: orders.length, Orders: orders })
+    }
+    const inWindow = visibleOrders(c, caller, shared).filter((o) => o.enteredAt >= start && o.enteredAt <= end).sort((a, b) => b.enteredAt - a.enteredAt || b.id - a.id)
+    const orders = orderSummaries(inWindow)
+    return send(c, { TotalOrders: orders.length, Orders: orders.slice((page - 1) * size, page * size) })
+  })
+
+  app.get('/orderstatus/v4/salesorder/:salesOrderId', (c) => {
+    const caller = guard(c, 'orderstatus')
+    const id = intParam(c, 'salesOrderId')
+    if (c.get('tenant').state.settings.canned) return send(c, cannedSalesOrder(id, dkTime(c.get('tenant').clock.now())))
+    return send(c, salesOrderView(findSalesOrder(c, caller, id)))
+  })
+}
