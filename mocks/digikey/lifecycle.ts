@@ -72,7 +72,7 @@ function openStatus(o: SalesOrderRecord): SalesOrderStatus {
   if (dates.size === 1) return 'ProcessingScheduledShipmentSingleRelease'
   const waiting = open.some((l) => l.backorder > 0)
   if (waiting && o.shipControl === 'Single') return 'ProcessingAwaitingBackorders'
-  if (o.shipments.length > 0) return waiting ? 'ProcessingShipBackorder' : 'ProcessingPartialShipment'
+  if (o.shipments.length > 0) return 'ProcessingPartialShipment'
   return 'Processing'
 }
 

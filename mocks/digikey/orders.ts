@@ -49,12 +49,12 @@ export function validateOrder(state: DigiKeyState, body: unknown, site: string):
 const invalid = (problems: Problem[]) =>
   new SimError(400, 'validation', 'The request is invalid.', { details: problems, extra: { errorDetails: problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join(' ') } })
 
-/** Unit price for a quantity from the part's price breaks, in the order currency (4 decimals). */
+/** Unit price for a quantity from the part's price breaks, in the order currency (5 decimals, as DigiKey prices small parts). */
 export function unitPrice(part: Part, quantity: number, currency: string): number {
   let usd = part.PriceBreaks[0]!.UnitPrice
   for (const b of part.PriceBreaks) if (quantity >= b.BreakQuantity) usd = b.UnitPrice
   const rate = USD_RATES[currency] ?? 1
-  return Math.round(usd * rate * 10_000) / 10_000
+  return Math.round(usd * rate * 100_000) / 100_000
 }
 
 /**
