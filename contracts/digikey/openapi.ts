@@ -106,6 +106,11 @@ export function digikeyOpenApi(): OpenAPIV3_1.Document {
           parameters: [query('response_type', 'string', 'code', true), query('client_id', 'string', undefined, true), query('redirect_uri', 'string', 'must match a registered callback exactly', true), query('state', 'string')],
           responses: { '200': { description: 'HTML consent page', content: { 'text/html': { schema: { type: 'string' } } } }, '302': { description: 'Redirect with code (auto-approve) or an error' }, '400': { description: '400 - Unknown or invalid client_id (HTML)' } },
         },
+        post: {
+          operationId: 'authorizeDecision', tags: ['OAuth'], summary: 'The consent form\'s Approve / Deny: redirects to redirect_uri with code and state, or error=access_denied', ...proposal,
+          requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['client_id', 'redirect_uri', 'decision'], properties: { client_id: { type: 'string' }, redirect_uri: { type: 'string' }, response_type: { type: 'string' }, state: { type: 'string' }, decision: { enum: ['approve', 'deny'] } } } } } },
+          responses: { '302': { description: 'Redirect with code and state, or error=access_denied' }, '400': { description: 'Unknown client or redirect_uri (HTML)' } },
+        },
       },
       '/v1/oauth2/token': {
         post: {
