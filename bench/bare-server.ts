@@ -53,6 +53,18 @@ const graphqlRoute = (cached: boolean) => async (c: import('hono').Context) => {
 }
 app.post('/graphql', graphqlRoute(true))
 app.post('/graphql-naive', graphqlRoute(false))
+// DigiKey baseline: one sales order of the same shape, looked up in a Map (no headers checked, no limits).
+const salesOrders = new Map<string, unknown>([['88152456', {
+  CustomerId: 10465112, Contact: { FirstName: 'Ben', LastName: 'Hest', Email: null }, SalesOrderId: 88152456,
+  Status: { SalesOrderStatus: 'Shipped', ShortDescription: 'Shipped', LongDescription: 'All products in this order have been shipped. Invoice and tracking information is available.' },
+  PurchaseOrder: 'PO-BENCH', TotalPrice: 6.34, DateEntered: '2026-01-05T03:00:00.000-06:00', OrderNumber: 9910000347672270, ShipMethod: 'USPS ground advantage', Currency: 'USD',
+  ShippingAddress: { FirstName: 'Ben', LastName: 'Hest', CompanyName: 'Acme Electronics', AddressLine1: '701 Brooks Ave S', AddressLine2: null, AddressLine3: null, City: 'Thief River Falls', State: 'MN', County: null, ZipCode: '56701', IsoCode: 'US', Phone: '2185551234', InvoiceId: 61203001 },
+  LineItems: [{ SalesOrderId: 88152456, DetailId: 1, TotalPrice: 6.34, PurchaseOrder: 'PO-BENCH', CustomerReference: null, CountryOfOrigin: 'TW', DigiKeyProductNumber: '311-10.0KHRCT-ND', ManufacturerProductNumber: 'RC0603FR-0710KL', Description: 'RES 10K OHM 1% 1/10W 0603', PackType: 'CutTape', QuantityInitialRequested: 1000, QuantityOrdered: 1000, QuantityShipped: 1000, QuantityReserved: 0, QuantityBackOrder: 0, UnitPrice: 0.00634, PoLineItemNumber: null, ItemShipments: [{ QuantityShipped: 1000, InvoiceId: 61203001, ShippedDate: '2026-01-05T11:05:00Z', TrackingNumber: '9400537353837896881704', ExpectedDeliveryDate: '2026-01-09T15:05:00Z' }], Schedules: [] }],
+}]])
+app.get('/orderstatus/v4/salesorder/:id', (c) => {
+  const so = salesOrders.get(c.req.param('id'))
+  return so ? c.json(so) : c.json({ detail: 'Could not find SalesOrderId' }, 404)
+})
 app.get('/', (c) => c.json({ ok: true }))
 
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening on http://127.0.0.1:${info.port}`))

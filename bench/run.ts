@@ -7,7 +7,8 @@
  * Reports requests/s, p50/p99 latency and the ratio to the baseline for
  * authenticated GET /v1/products/{id}, POST /v1/orders (flow 3) and ShipHero's
  * products(first: 20) query (against bare Hono + graphql-js with a document cache,
- * and a naive endpoint that parses every request), the MSW
+ * and a naive endpoint that parses every request), DigiKey's authenticated
+ * GET /orderstatus/v4/salesorder/{id}, the MSW
  * face's cost per request against bare MSW, and cold start (spawn → first
  * answered request). Figures are for reading, not assertions.
  */
@@ -122,6 +123,26 @@ async function main() {
     target: 0.6,
   })
   const naive = await load({ url: `${bare.url}/graphql-naive`, method: 'POST', headers: json, body: gqlBody })
+
+  // DigiKey: an authenticated (3-legged) GET /orderstatus/v4/salesorder/{id} of a shipped order. Header
+  // checks and token lookup run as usual; the per-minute limit is lifted, or the load would only measure 429s.
+  const dk = `${sim.url}/digikey`
+  const cid = 'digikey-sandbox-client'
+  const granted = (await (await fetch(`${dk}/_sandbox/oauth/authorize`, { method: 'POST', headers: json, body: '{}' })).json()) as { code: string; redirect_uri: string }
+  const dkTokens = (await (await fetch(`${dk}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: granted.code, redirect_uri: granted.redirect_uri, client_id: cid, client_secret: 'digikey-sandbox-secret' }) })).json()) as { access_token: string }
+  const dkAuth = { authorization: `Bearer ${dkTokens.access_token}`, 'X-DIGIKEY-Client-Id': cid }
+  const placed = (await (await fetch(`${dk}/Ordering/v3/Orders`, { method: 'POST', headers: { ...json, ...dkAuth }, body: JSON.stringify({ PurchaseOrderNumber: 'PO-BENCH', Currency: 'USD', ShipMethod: 'USPS ground advantage', ShippingContact: { Name: 'Ben Hest', Address: { Company: 'Acme Electronics', AddressLineOne: '701 Brooks Ave S', City: 'Thief River Falls', Province: 'MN', PostalCode: '56701', Country: 'US' } }, LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }] }) })).json()) as { SalesOrderId: number }
+  await fetch(`${dk}/_sandbox/sales-orders/${placed.SalesOrderId}/status`, { method: 'POST', headers: json, body: '{"status":"Shipped"}' })
+  await fetch(`${dk}/_sandbox/rate-limits`, { method: 'PATCH', headers: json, body: '{"enabled":false}' })
+  const dkUrl = `${dk}/orderstatus/v4/salesorder/${placed.SalesOrderId}`
+  await load({ url: `${bare.url}/orderstatus/v4/salesorder/88152456` })
+  await load({ url: dkUrl, headers: dkAuth })
+  rows.push({
+    name: 'DigiKey GET salesorder/{id}',
+    bare: await load({ url: `${bare.url}/orderstatus/v4/salesorder/88152456` }),
+    sim: await load({ url: dkUrl, headers: dkAuth }),
+    target: 0.7,
+  })
   await sim.stop()
   await bare.stop()
 

@@ -23,6 +23,22 @@ export function isoTicks(ms: number): string {
 
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+/** Offsets only change at DST transitions (on the hour): cache them per zone and hour (bounded). */
+const zoneOffsets = new Map<string, number>()
+
+function offsetMinutes(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / HOUR)}`
+  const cached = zoneOffsets.get(key)
+  if (cached !== undefined) return cached
+  let f = zoneFormats.get(timeZone)
+  if (!f) zoneFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })))
+  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
+  if (zoneOffsets.size > 10_000) zoneOffsets.clear()
+  zoneOffsets.set(key, offset)
+  return offset
+}
 
 /**
  * ISO 8601 in a named time zone with its offset and milliseconds
@@ -30,11 +46,7 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>()
  * local times. Daylight saving follows the zone's rules.
  */
 export function isoInZone(ms: number, timeZone: string): string {
-  let f = zoneFormats.get(timeZone)
-  if (!f) zoneFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })))
-  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
-  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
-  const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
+  const offsetMin = offsetMinutes(ms, timeZone)
   const local = new Date(ms + offsetMin * MINUTE).toISOString().slice(0, 23)
   const abs = Math.abs(offsetMin)
   return `${local}${offsetMin < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`

@@ -21,21 +21,26 @@ function parseDate(field: string, raw: string | undefined, end: boolean): number
   return bare && end ? ms + DAY - 1 : ms
 }
 
-/** The sales orders a caller may see: a 2-legged client sees its account's; a user sees their own, or their company's with `Shared`. */
-export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
+/**
+ * Whether a caller may see a sales order: a 2-legged client (or a user naming an account) sees that
+ * account's orders; a user sees their own, or with `Shared` their company's (every account of theirs).
+ */
+function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean, env: string): boolean {
   const { state } = c.get('tenant')
-  const env = environmentOf(c)
+  if (o.environment !== env) return false
   const header = c.req.header('x-digikey-account-id')
-  return state.salesOrders.filter((o) => {
-    if (o.environment !== env) return false
-    if (caller.token.legs === 2 || (header && header.trim() !== '0')) return o.accountId === caller.account.id
-    return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
-  })
+  if (caller.token.legs === 2 || (header && header.trim() !== '0')) return o.accountId === caller.account.id
+  return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
+}
+
+export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
+  const env = environmentOf(c)
+  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared, env))
 }
 
 export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
   const o = c.get('tenant').state.salesOrders.get(id)
-  if (!o || !visibleOrders(c, caller, true).includes(o)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
+  if (!o || !canSee(c, caller, o, true, environmentOf(c))) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
   return o
 }
 

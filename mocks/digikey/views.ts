@@ -35,8 +35,17 @@ const scheduleViews = (l: LineRecord): Array<z.output<typeof ScheduleView>> =>
 
 const totalOf = (o: SalesOrderRecord) => Math.round(o.lines.reduce((n, l) => n + l.totalPrice, 0) * 100) / 100
 
-/** Order Status v4 `SalesOrder`. */
+/** Views of stored records: a record is replaced, never changed, on update, so its view can be kept. */
+const views = new WeakMap<SalesOrderRecord, SalesOrder>()
+
+/** Order Status v4 `SalesOrder` (built once per stored version of the order). */
 export function salesOrderView(o: SalesOrderRecord): SalesOrder {
+  let view = views.get(o)
+  if (!view) views.set(o, (view = buildSalesOrderView(o)))
+  return view
+}
+
+function buildSalesOrderView(o: SalesOrderRecord): SalesOrder {
   const lastInvoice = o.shipments.at(-1)?.invoiceId ?? null
   return {
     CustomerId: o.customerId,
