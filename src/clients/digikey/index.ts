@@ -1,7 +1,10 @@
-import { z } from 'zod'
-import * as S from '../../../contracts/digikey/schemas.ts'
 import { createRequestCore, systemClock, type ClientClock, type RequestInput } from '../../core/index.ts'
 import { createDigiKeyAuth, describeDigiKeyError, type RefreshTokenStore } from './auth.ts'
+import type { Call } from './call.ts'
+import { createOrderManagement } from './order-management.ts'
+import { createOrderStatus } from './order-status.ts'
+import { createOrdering } from './ordering.ts'
+import { createPackingList } from './packing-list.ts'
 
 /** DigiKey hosts: same paths, separate apps (client ids) per environment. */
 export const DIGIKEY_BASE_URLS = { production: 'https://api.digikey.com', sandbox: 'https://sandbox-api.digikey.com' } as const
@@ -32,8 +35,6 @@ export interface DigiKeyClientOptions {
   validate?: boolean
   random?: () => number
 }
-
-type Query = Record<string, string | number | boolean | undefined>
 
 /**
  * A small typed DigiKey client: 2- and 3-legged OAuth with refresh rotation,
@@ -73,47 +74,15 @@ export function createDigiKeyClient(options: DigiKeyClientOptions) {
     if (options.locale?.currency) h['X-DIGIKEY-Locale-Currency'] = options.locale.currency
     return h
   }
-  const call = async <T extends z.ZodType>(legs: 2 | 3, method: RequestInput<T>['method'], path: string, schema: T, extra: { query?: Query; json?: unknown } = {}) =>
-    (await auth.send(legs, { method, path, schema, headers: headers(), ...extra })).data
+  const call: Call = async (legs, method, path, schema, extra = {}) => (await auth.send(legs, { method, path, schema, headers: headers(), ...extra })).data
   const statusLegs = async () => options.orderStatusLegs ?? ((await auth.hasUser()) ? 3 : 2)
-  const id = (n: number | string) => encodeURIComponent(String(n))
-  const OM = '/OrderManagement/v1'
 
   return {
     auth,
-    /** Ordering v3 (3-legged; the account needs a credit line). @see https://developer.digikey.com/products/ordering/ordering */
-    ordering: {
-      placeOrder: (order: S.OrderRequest) => call(3, 'POST', '/Ordering/v3/Orders', S.OrderResponse, { json: order }),
-    },
-    /** Order Status v4 (2- or 3-legged). @see https://developer.digikey.com/products/order-status/orderstatus */
-    orderStatus: {
-      searchOrders: async (q: { Shared?: boolean; StartDate?: string; EndDate?: string; PageNumber?: number; PageSize?: number } = {}) => call(await statusLegs(), 'GET', '/orderstatus/v4/orders', S.OrderSearchResponse, { query: q }),
-      salesOrder: async (salesOrderId: number) => call(await statusLegs(), 'GET', `/orderstatus/v4/salesorder/${id(salesOrderId)}`, S.SalesOrder),
-    },
-    /** Packing List v1 (3-legged). @see https://developer.digikey.com/products/barcode/packinglist */
-    packingList: {
-      byInvoice: (invoiceId: number, o: { includePdf?: boolean } = {}) => call(3, 'GET', `/packinglist/v1/invoice/${id(invoiceId)}`, S.PackingList, { query: { includePdf: o.includePdf } }),
-      bySalesOrder: (salesOrderId: number, o: { includePdf?: boolean } = {}) => call(3, 'GET', `/packinglist/v1/salesorderid/${id(salesOrderId)}`, z.array(S.PackingList), { query: { includePdf: o.includePdf } }),
-      byPurchaseOrder: (poNumber: string, o: { includePdf?: boolean } = {}) => call(3, 'GET', `/packinglist/v1/purchaseordernumber/${id(poNumber)}`, z.array(S.PackingList), { query: { includePdf: o.includePdf } }),
-    },
-    /** Order Management v1 (3-legged; sub-paths are vendorsim proposals). @see https://developer.digikey.com/products/ordering/ordermanagement */
-    orderManagement: {
-      salesOrder: (salesOrderId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}`, S.SalesOrderView),
-      byPoNumber: (poNumber: string) => call(3, 'GET', `${OM}/SalesOrders`, z.array(S.SalesOrderView), { query: { poNumber } }),
-      changeEligibility: (salesOrderId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/ChangeEligibility`, S.ChangeEligibility),
-      details: (salesOrderId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/Details`, z.array(S.SalesOrderDetailView)),
-      detail: (salesOrderId: number, detailId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/Details/${id(detailId)}`, S.SalesOrderDetailView),
-      schedules: (salesOrderId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/Schedules`, S.SalesOrderSchedulesView),
-      detailSchedules: (salesOrderId: number, detailId: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/Details/${id(detailId)}/Schedules`, z.array(S.ScheduleView)),
-      schedule: (salesOrderId: number, detailId: number, scheduleIndex: number) => call(3, 'GET', `${OM}/SalesOrders/${id(salesOrderId)}/Details/${id(detailId)}/Schedules/${id(scheduleIndex)}`, S.ScheduleView),
-      /** Replace a detail's schedules; takes effect after a short delay (reads return the old ones until then). */
-      replaceSchedules: (salesOrderId: number, detailId: number, schedules: Array<{ QuantityScheduled: number; ScheduledDate: string }>) =>
-        call(3, 'PUT', `${OM}/SalesOrders/${id(salesOrderId)}/Details/${id(detailId)}/Schedules`, S.ScheduleChangeAccepted, { json: { Schedules: schedules } }),
-      /** Move one schedule to another date. */
-      updateSchedule: (salesOrderId: number, detailId: number, scheduleIndex: number, scheduledDate: string) =>
-        call(3, 'PATCH', `${OM}/SalesOrders/${id(salesOrderId)}/Details/${id(detailId)}/Schedules/${id(scheduleIndex)}`, S.ScheduleView, { json: { ScheduledDate: scheduledDate } }),
-      nextAvailableDeliveryDate: (shipMethod: S.ShipMethod) => call(3, 'GET', `${OM}/NextAvailableDeliveryDate`, S.NextAvailableDeliveryDate, { query: { shipMethod } }),
-    },
+    ordering: createOrdering(call),
+    orderStatus: createOrderStatus(call, statusLegs),
+    packingList: createPackingList(call),
+    orderManagement: createOrderManagement(call),
   }
 }
 export type DigiKeyClient = ReturnType<typeof createDigiKeyClient>
