@@ -69,8 +69,9 @@ export const SHIP_METHODS = [
 ] as const
 export type ShipMethod = (typeof SHIP_METHODS)[number]
 
-const required = (field: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? `The ${field} field is required.` : undefined) })
-const text = (field: string, max: number) => z.string(required(field)).trim().min(1, `The ${field} field is required.`).max(max, `The field ${field} must be a string with a maximum length of ${max}.`)
+/** .NET model-binding wording: "The X field is required." when absent, "The X field must be a <kind>." when of another type. */
+const required = (field: string, kind = 'string') => ({ error: (issue: { input: unknown; code?: string }) => (issue.input === undefined || issue.input === null ? `The ${field} field is required.` : issue.code === 'invalid_type' ? `The ${field} field must be ${kind}.` : undefined) })
+const text = (field: string, max: number) => z.string(required(field, 'a string')).trim().min(1, `The ${field} field is required.`).max(max, `The field ${field} must be a string with a maximum length of ${max}.`)
 const optionalText = (field: string, max: number) => z.string().max(max, `The field ${field} must be a string with a maximum length of ${max}.`).nullish()
 
 export const Address = z.strictObject(
@@ -84,9 +85,9 @@ export const Address = z.strictObject(
   City: text('City', 50),
   Province: optionalText('Province', 50),
   PostalCode: text('PostalCode', 20),
-  Country: z.string(required('Country')).regex(/^[A-Z]{2}$/, 'The Country field must be a two-letter ISO 3166 code.'),
+  Country: z.string(required('Country', 'a string')).regex(/^[A-Z]{2}$/, 'The Country field must be a two-letter ISO 3166 code.'),
   },
-  required('Address'),
+  required('Address', 'an object'),
 )
 
 const contact = (field: string) =>
@@ -97,13 +98,13 @@ const contact = (field: string) =>
       Address: Address,
       Telephone: optionalText('Telephone', 30),
     },
-    required(field),
+    required(field, 'an object'),
   )
 export const Contact = contact('Contact')
 
 export const OrderLineItem = z.strictObject({
   DigiKeyPartNumber: text('DigiKeyPartNumber', 60),
-  RequestedQuantity: z.number(required('RequestedQuantity')).int('The RequestedQuantity field must be a whole number.').positive('The RequestedQuantity field must be greater than 0.').max(10_000_000),
+  RequestedQuantity: z.number(required('RequestedQuantity', 'a number')).int('The RequestedQuantity field must be a whole number.').positive('The RequestedQuantity field must be greater than 0.').max(10_000_000),
   UnitPrice: z.number().nonnegative('The UnitPrice field must not be negative.').nullish(),
   CustomerLineItemId: optionalText('CustomerLineItemId', 60),
   ManufacturerPartNumber: optionalText('ManufacturerPartNumber', 60),
@@ -114,7 +115,7 @@ export const OrderLineItem = z.strictObject({
 /** OrderRequest, as the Ordering v3 model table gives it (not the seed page's top example). */
 export const OrderRequest = z.strictObject({
   PurchaseOrderNumber: text('PurchaseOrderNumber', 40),
-  Currency: z.string(required('Currency')).regex(/^[A-Z]{3}$/, 'The Currency field must be a three-letter ISO 4217 code.'),
+  Currency: z.string(required('Currency', 'a string')).regex(/^[A-Z]{3}$/, 'The Currency field must be a three-letter ISO 4217 code.'),
   ShipControl: z.enum(['Immediate', 'Single'], 'ShipControl must be "Immediate" or "Single".').nullish(),
   MfgCOfCRequired: z.boolean().nullish(),
   BuyerContact: contact('BuyerContact').nullish(),
@@ -122,7 +123,7 @@ export const OrderRequest = z.strictObject({
   BillingAccount: z.number().int().nullish(),
   ShipMethod: z.enum(SHIP_METHODS, `ShipMethod must be one of: ${SHIP_METHODS.join(', ')}.`).nullish(),
   ShipperAccountNumber: optionalText('ShipperAccountNumber', 30),
-  LineItems: z.array(OrderLineItem, required('LineItems')).min(1, 'The LineItems field must contain at least one line item.').max(500),
+  LineItems: z.array(OrderLineItem, required('LineItems', 'an array')).min(1, 'The LineItems field must contain at least one line item.').max(500),
   OrderNotes: z.array(z.string().max(500)).max(20).nullish(),
   PackagingPreference: z.enum(['DKR', 'CT'], 'PackagingPreference must be "DKR" or "CT".').nullish(),
   Taxable: z.boolean().nullish(),
@@ -296,11 +297,13 @@ export const ChangeEligibility = z.object({ SalesOrderId: z.number().int(), IsEl
 
 export const SalesOrderSchedulesView = z.object({ SalesOrderId: z.number().int(), Details: z.array(z.object({ DetailId: z.number().int(), QuantityOpen: z.number().int(), Schedules: z.array(ScheduleView) })) })
 
-const date = (field: string) => z.string(required(field)).regex(/^\d{4}-\d{2}-\d{2}$/, `The ${field} field must be a date (yyyy-MM-dd).`)
+/** A calendar date `yyyy-MM-dd` that exists (no 2026-02-30). */
+const date = (field: string) =>
+  z.string(required(field, 'a string')).refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `The ${field} field must be a date (yyyy-MM-dd).`)
 
-export const ScheduleInput = z.strictObject({ QuantityScheduled: z.number(required('QuantityScheduled')).int().positive('The QuantityScheduled field must be greater than 0.'), ScheduledDate: date('ScheduledDate') })
+export const ScheduleInput = z.strictObject({ QuantityScheduled: z.number(required('QuantityScheduled', 'a number')).int().positive('The QuantityScheduled field must be greater than 0.'), ScheduledDate: date('ScheduledDate') })
 /** PUT body: the detail's whole new schedule; quantities must add up to the open quantity. */
-export const ReplaceScheduleRequest = z.strictObject({ Schedules: z.array(ScheduleInput, required('Schedules')).min(1, 'The Schedules field must contain at least one schedule.').max(12) })
+export const ReplaceScheduleRequest = z.strictObject({ Schedules: z.array(ScheduleInput, required('Schedules', 'an array')).min(1, 'The Schedules field must contain at least one schedule.').max(12) })
 export const PartialScheduleUpdateRequest = z.strictObject({ ScheduledDate: date('ScheduledDate') })
 
 export const ScheduleChangeAccepted = z.object({ SalesOrderId: z.number().int(), DetailId: z.number().int(), Message: z.string(), EffectiveAfterSeconds: z.number().int() })
