@@ -389,6 +389,66 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
     },
   },
   {
+    name: 'rate limits: the daily allowance answers 429 "Daily Ratelimit exceeded" with X-RateLimit-Remaining 0 until 00:00 UTC; other APIs keep their own counts',
+    requires: ['sandbox'],
+    proposal: true,
+    async run({ raw, client, creds, sandbox }) {
+      await sandbox!.request('PATCH', '/rate-limits', { orderstatus: { perMinute: 100, perDay: 2 } })
+      let token = (await client.auth.clientCredentials()).access_token
+      const call = (path = '/orderstatus/v4/orders') => raw('GET', path, { token, accountId: String(creds.accountId) })
+      assert.equal((await call()).status, 200)
+      assert.equal((await call()).headers.get('x-ratelimit-remaining'), '0')
+      const over = await call()
+      assert.equal(over.status, 429)
+      assert.equal(ApiErrorResponse.parse(over.body).ErrorMessage, 'Daily Ratelimit exceeded')
+      assert.equal(over.headers.get('x-ratelimit-remaining'), '0')
+      const retryAfter = Number(over.headers.get('retry-after'))
+      assert.equal(over.headers.get('x-ratelimit-reset'), String(retryAfter))
+      assert.ok(retryAfter > 60 && retryAfter <= 86_400, `Retry-After ${retryAfter}`)
+      // Packing List is another API: its own counters.
+      const other = await raw('GET', '/packinglist/v1/invoice/1', { token })
+      assert.equal(other.status, 403)
+      assert.equal(other.headers.get('x-ratelimit-remaining'), '999')
+      await sandbox!.advance(retryAfter)
+      token = (await client.auth.clientCredentials()).access_token
+      assert.equal((await call()).status, 200)
+    },
+  },
+  {
+    name: 'lifecycle: ShipControl Single waits for backorders and ships once; holds stop the clock until released; canceling returns reserved stock',
+    requires: ['sandbox'],
+    async run({ user, sandbox }) {
+      const dk = await user()
+      const single = await dk.ordering.placeOrder({ ...orderRequest([['311-10.0KHRCT-ND', 100], ['SER4290-ND', 50]], 'PO-SINGLE'), ShipControl: 'Single' })
+      await sandbox!.advance(300 + 7200)
+      let so = await dk.orderStatus.salesOrder(single.SalesOrderId)
+      assert.equal(so.Status.SalesOrderStatus, 'ProcessingAwaitingBackorders')
+      assert.equal(so.LineItems[0]!.QuantityShipped, 0)
+      await sandbox!.advance(14 * 86_400)
+      so = await dk.orderStatus.salesOrder(single.SalesOrderId)
+      assert.ok(['Shipped', 'Delivered'].includes(so.Status.SalesOrderStatus))
+      assert.deepEqual(so.LineItems.map((l) => l.ItemShipments.length), [1, 1])
+      assert.equal(so.LineItems[0]!.ItemShipments[0]!.InvoiceId, so.LineItems[1]!.ItemShipments[0]!.InvoiceId)
+
+      const held = await dk.ordering.placeOrder(orderRequest([['1N4148FS-ND', 100]], 'PO-HOLD'))
+      assert.equal((await sandbox!.request('POST', `/sales-orders/${held.SalesOrderId}/status`, { status: 'ActionRequiredWireTransfer' })).status, 200)
+      await sandbox!.advance(86_400)
+      assert.equal((await dk.orderStatus.salesOrder(held.SalesOrderId)).Status.SalesOrderStatus, 'ActionRequiredWireTransfer')
+      assert.equal((await dk.orderManagement.changeEligibility(held.SalesOrderId)).IsEligible, false)
+      await sandbox!.request('POST', `/sales-orders/${held.SalesOrderId}/status`, { status: 'Release' })
+      await sandbox!.advance(86_400)
+      assert.ok(['Shipped', 'Delivered'].includes((await dk.orderStatus.salesOrder(held.SalesOrderId)).Status.SalesOrderStatus))
+
+      const stock = async () => ((await sandbox!.request('GET', '/parts')).body.parts as Array<{ id: string; QuantityAvailable: number }>).find((p) => p.id === 'ATMEGA328P-PU-ND')!.QuantityAvailable
+      const before = await stock()
+      const canceled = await dk.ordering.placeOrder(orderRequest([['ATMEGA328P-PU-ND', 25]], 'PO-CANCEL'))
+      assert.equal(await stock(), before - 25)
+      assert.equal((await sandbox!.request('POST', `/sales-orders/${canceled.SalesOrderId}/status`, { status: 'Canceled' })).body.Status.SalesOrderStatus, 'Canceled')
+      assert.equal(await stock(), before)
+      assert.equal((await sandbox!.request('POST', `/sales-orders/${canceled.SalesOrderId}/status`, { status: 'Shipped' })).status, 409)
+    },
+  },
+  {
     name: 'envelopes: with the fault switch a 401 answers in the other envelope; canned mode answers DigiKey\'s fixed sandbox data',
     requires: ['sandbox'],
     async run({ raw, sandbox, creds }) {

@@ -25,3 +25,21 @@ describe('DigiKey through MSW: both hosts, one app per environment', () => {
     expect(ok.headers.get('x-digikey-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
+
+describe('DigiKey secrets stay out of the journal and the state view', () => {
+  it('client secret, code, access and refresh tokens are masked after a full 3-legged dance', async () => {
+    const { createSim } = await import('../../mocks/core/index.ts')
+    const { digikey } = await import('../../mocks/digikey/index.ts')
+    const sim = createSim(digikey, { seed: 'journal' })
+    const H = 'https://sandbox-api.digikey.com'
+    const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() })
+    const approved = await sim.fetch(`${H}/v1/oauth2/authorize`, { ...form({ client_id: creds.clientId, redirect_uri: creds.redirectUris[0]!, response_type: 'code', decision: 'approve' }), redirect: 'manual' })
+    const code = new URL(approved.headers.get('location')!).searchParams.get('code')!
+    const tokens = await (await sim.fetch(`${H}/v1/oauth2/token`, form({ grant_type: 'authorization_code', code, redirect_uri: creds.redirectUris[0]!, client_id: creds.clientId, client_secret: creds.clientSecret }))).json()
+    const rotated = await (await sim.fetch(`${H}/v1/oauth2/token`, form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: creds.clientId, client_secret: creds.clientSecret }))).json()
+    await sim.fetch(`${H}/orderstatus/v4/orders`, { headers: { authorization: `Bearer ${rotated.access_token}`, 'X-DIGIKEY-Client-Id': creds.clientId } })
+    const seen = JSON.stringify(await (await sim.fetch(`${H}/_sandbox/journal`)).json()) + JSON.stringify(await (await sim.fetch(`${H}/_sandbox/state`)).json()) + JSON.stringify(await (await sim.fetch(`${H}/_sandbox/oauth`)).json())
+    for (const secret of [creds.clientSecret, code, tokens.access_token, tokens.refresh_token, rotated.access_token, rotated.refresh_token]) expect(seen).not.toContain(secret)
+    expect(seen).toContain('[redacted]')
+  })
+})
