@@ -39,6 +39,12 @@ const expectError = async <T extends VendorError>(p: Promise<unknown>, Cls: abst
   assert.fail(`expected ${Cls.name}, but the call succeeded`)
 }
 
+/** A calendar date `days` after the simulator's now (the clock may be frozen or real). */
+async function simDate(sandbox: SandboxClient, days: number) {
+  const { nowMs } = (await sandbox.request('GET', '/clock')).body as { nowMs: number }
+  return new Date(nowMs + days * 86_400_000).toISOString().slice(0, 10)
+}
+
 /** The request id header equals the body's id, in either envelope. */
 function assertRequestId(res: Raw) {
   const header = res.headers.get('x-digikey-request-id')
@@ -305,7 +311,7 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
       assert.match(first.Orders[0]!.DateEntered, /[+-]\d{2}:\d{2}$/)
       await sandbox!.advance(31 * 86_400)
       assert.equal((await dk.orderStatus.searchOrders()).TotalOrders, 0)
-      assert.equal((await dk.orderStatus.searchOrders({ StartDate: '2025-12-01', EndDate: '2026-12-31' })).TotalOrders, 3)
+      assert.equal((await dk.orderStatus.searchOrders({ StartDate: await simDate(sandbox!, -60), EndDate: await simDate(sandbox!, 0) })).TotalOrders, 3)
     },
   },
   {
@@ -318,18 +324,19 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
       const id = placed.SalesOrderId
       assert.deepEqual(await dk.orderManagement.changeEligibility(id), { SalesOrderId: id, IsEligible: true, Reason: null })
       assert.equal((await dk.orderManagement.details(id)).length, 2)
-      const accepted = await dk.orderManagement.replaceSchedules(id, 1, [{ QuantityScheduled: 60, ScheduledDate: '2026-02-02' }, { QuantityScheduled: 40, ScheduledDate: '2026-03-02' }])
+      const [d1, d2, d3, today] = [await simDate(sandbox!, 28), await simDate(sandbox!, 56), await simDate(sandbox!, 42), await simDate(sandbox!, 0)]
+      const accepted = await dk.orderManagement.replaceSchedules(id, 1, [{ QuantityScheduled: 60, ScheduledDate: d1 }, { QuantityScheduled: 40, ScheduledDate: d2 }])
       assert.equal(accepted.EffectiveAfterSeconds, 60)
       assert.deepEqual(await dk.orderManagement.detailSchedules(id, 1), [], 'a replaced schedule is not visible at once')
       await sandbox!.advance(60)
       const schedules = await dk.orderManagement.detailSchedules(id, 1)
-      assert.deepEqual(schedules.map((s) => [s.ScheduleIndex, s.QuantityScheduled, s.ScheduledDate]), [[0, 60, '2026-02-02'], [1, 40, '2026-03-02']])
+      assert.deepEqual(schedules.map((s) => [s.ScheduleIndex, s.QuantityScheduled, s.ScheduledDate]), [[0, 60, d1], [1, 40, d2]])
       assert.equal((await dk.orderStatus.salesOrder(id)).Status.SalesOrderStatus, 'Received')
-      const moved = await dk.orderManagement.updateSchedule(id, 1, 1, '2026-02-16')
-      assert.equal(moved.ScheduledDate, '2026-02-16')
-      const sum = await expectError(dk.orderManagement.replaceSchedules(id, 2, [{ QuantityScheduled: 1, ScheduledDate: '2026-02-02' }]), InvalidRequestError)
+      const moved = await dk.orderManagement.updateSchedule(id, 1, 1, d3)
+      assert.equal(moved.ScheduledDate, d3)
+      const sum = await expectError(dk.orderManagement.replaceSchedules(id, 2, [{ QuantityScheduled: 1, ScheduledDate: d1 }]), InvalidRequestError)
       assert.equal(validationErrorsOf(sum)[0]!.field, 'Schedules')
-      const past = await expectError(dk.orderManagement.replaceSchedules(id, 2, [{ QuantityScheduled: 500, ScheduledDate: '2026-01-05' }]), InvalidRequestError)
+      const past = await expectError(dk.orderManagement.replaceSchedules(id, 2, [{ QuantityScheduled: 500, ScheduledDate: today }]), InvalidRequestError)
       assert.match(validationErrorsOf(past)[0]!.message, /earliest/)
       assert.equal((await dk.orderManagement.byPoNumber('PO-SCHEDULES'))[0]!.SalesOrderId, id)
       const next = await dk.orderManagement.nextAvailableDeliveryDate('UPS 2 day')
@@ -337,12 +344,12 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
       // Line 2 ships after processing; line 1 waits for its dates: scheduled status, then shipped in two releases.
       await sandbox!.advance(3 * 3600)
       assert.equal((await dk.orderStatus.salesOrder(id)).Status.SalesOrderStatus, 'ProcessingScheduledShipmentMultipleRelease')
-      await sandbox!.advance(45 * 86_400)
+      await sandbox!.advance(70 * 86_400)
       const done = await dk.orderStatus.salesOrder(id)
       assert.equal(done.LineItems[0]!.ItemShipments.length, 2)
       assert.ok(['Shipped', 'Delivered'].includes(done.Status.SalesOrderStatus))
       assert.equal((await dk.orderManagement.changeEligibility(id)).IsEligible, false)
-      const refused = await expectError(dk.orderManagement.updateSchedule(id, 1, 0, '2026-06-01'), VendorError)
+      const refused = await expectError(dk.orderManagement.updateSchedule(id, 1, 0, await simDate(sandbox!, 90)), VendorError)
       assert.equal(refused.status, 409)
     },
   },

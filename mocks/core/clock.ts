@@ -69,7 +69,8 @@ export function createClock(options: ClockOptions = {}): Clock {
   let nextId = 1
   let queue: Array<ScheduledTask & { task: ClockTask }> = []
   let running: Promise<void> = Promise.resolve()
-  // While a frozen advance steps through due tasks, time stands at each task's due time.
+  // While an advance steps through due tasks, time stands at each task's due time (in real mode it
+  // jumps forward to it), so a task that reads the clock and plans its next step sees its own moment.
 
   const now = () => (mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset)
 
@@ -85,7 +86,8 @@ export function createClock(options: ClockOptions = {}): Clock {
       const head = queue[0]
       if (!head || head.at > limit) return
       queue.shift()
-      if (mode === 'frozen' && head.at > now()) offset = head.at - initialStart
+      const current = now()
+      if (head.at > current) offset += head.at - current
       try {
         await head.task(head.at)
       } catch {

@@ -69,3 +69,23 @@ describe('clock', () => {
     await expect(createClock().advance(-1)).rejects.toThrow(RangeError)
   })
 })
+
+describe('real clock advance', () => {
+  it('a task run by advance sees its own due time, so planning from it moves forward (no re-run loop)', async () => {
+    let wall = 1_000_000
+    const clock = createClock({ mode: 'real', source: () => wall })
+    const seen: number[] = []
+    const start = clock.now()
+    // A self-rescheduling task, like a lifecycle step that plans its successor from clock.now().
+    const step = (due: number) => {
+      seen.push(clock.now() - due)
+      if (seen.length < 3) clock.schedule(clock.now() + 60_000, 'next', step)
+    }
+    clock.schedule(start + 60_000, 'first', step)
+    await clock.advance(600_000)
+    expect(seen).toEqual([0, 0, 0])
+    expect(clock.now() - start).toBe(600_000)
+    wall += 5_000
+    expect(clock.now() - start).toBe(605_000)
+  })
+})
