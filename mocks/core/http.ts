@@ -50,3 +50,16 @@ export function send(c: SimContext<any, any>, body: unknown, status: number = 20
   c.set('responseBody', body)
   return c.json(body as never, status as ContentfulStatusCode, headers)
 }
+
+/**
+ * The authority (`host[:port]`) of a request URL, by string work (cheaper than `new URL` on every request).
+ * Vendors use it to tell their production host from their sandbox host.
+ */
+export function authorityOf(url: string): string {
+  const start = url.indexOf('://') + 3
+  let end = url.indexOf('/', start)
+  if (end === -1) end = url.length
+  const q = url.indexOf('?', start)
+  if (q !== -1 && q < end) end = q
+  return url.slice(start, end)
+}

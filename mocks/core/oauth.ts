@@ -85,6 +85,34 @@ export const oauthError = (status: number, code: string, description: string, he
 /** The RFC 6749 error body of an OAuth `SimError`. */
 export const oauthErrorBody = (err: SimError) => ({ error: err.code, error_description: err.message })
 
+/** `Authorization: Basic base64(id:secret)` (RFC 6749 §2.3.1: both parts form-urlencoded). */
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const m = /^Basic\s+(\S+)$/i.exec(header ?? '')
+  if (!m) return undefined
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0) return undefined
+  try {
+    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The client id an authorize or token request names (query, form field or HTTP Basic), for a
+ * vendor's `identify()`: it finds the tenant before any token exists.
+ */
+export async function oauthClientIdOf(c: SimContext<any, any>, config: Pick<OAuthServerConfig<any, any>, 'authorizePath' | 'tokenPath'>): Promise<string | undefined> {
+  const path = c.req.path
+  if (path === config.authorizePath && c.req.method === 'GET') return c.req.query('client_id')
+  if ((path !== config.tokenPath && path !== config.authorizePath) || c.req.method !== 'POST') return undefined
+  const body = await readBody(c, { form: true }).catch(() => undefined)
+  const form = body?.kind === 'form' ? (body.value as Record<string, unknown>) : {}
+  if (typeof form.client_id === 'string') return form.client_id
+  return basicCredentials(c.req.header('authorization'))?.id
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 const page = (title: string, body: string) =>
@@ -194,14 +222,10 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: H
     // Client authentication: form fields (what the vendor documents) or HTTP Basic (RFC 6749 §2.3.1).
     let clientId = field('client_id')
     let clientSecret = field('client_secret')
-    const basic = /^Basic\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
+    const basic = basicCredentials(c.req.header('authorization'))
     if (basic && !clientSecret) {
-      const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8')
-      const colon = decoded.indexOf(':')
-      if (colon > 0) {
-        clientId ??= decodeURIComponent(decoded.slice(0, colon))
-        clientSecret = decodeURIComponent(decoded.slice(colon + 1))
-      }
+      clientId ??= basic.id
+      clientSecret = basic.secret
     }
     const grant = field('grant_type')
     if (!grant) throw oauthError(400, 'invalid_request', 'grant_type is required')

@@ -1,5 +1,5 @@
 import { LANGUAGES, SITE_CURRENCIES } from '../../fixtures/digikey/catalog.ts'
-import { bearerToken, DAY, MINUTE, SimError, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
+import { authorityOf, bearerToken, DAY, MINUTE, SimError, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
 import type { Account, ApiProduct, DigiKeyCredentials, DigiKeyState } from './store.ts'
 
 type Ctx = SimContext<DigiKeyState, DigiKeyCredentials>
@@ -9,11 +9,7 @@ export const SANDBOX_HOSTS = ['sandbox-api.digikey.com']
 
 /** Which DigiKey environment a request addresses: `api.digikey.com` is production; the sandbox host and every local address are the sandbox. */
 export function environmentOf(c: Ctx): 'production' | 'sandbox' {
-  const url = c.req.url
-  const start = url.indexOf('://') + 3
-  let end = url.indexOf('/', start)
-  if (end === -1) end = url.length
-  return PRODUCTION_HOSTS.includes(url.slice(start, end)) ? 'production' : 'sandbox'
+  return PRODUCTION_HOSTS.includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
 }
 
 /** The error envelope of each API generation. */

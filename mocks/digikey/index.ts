@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
-import { BASE62, defineVendor, readBody } from '../core/index.ts'
-import { registerDigiKeyRoutes } from './app.ts'
+import { BASE62, defineVendor, oauthClientIdOf } from '../core/index.ts'
+import { DIGIKEY_OAUTH, registerDigiKeyRoutes } from './app.ts'
 import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
 import { renderDigiKeyError } from './errors.ts'
 import { registerDigiKeySandbox } from './sandbox.ts'
@@ -45,17 +45,7 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
   }),
   credentialKeys: (c) => [c.clientId, c.production.clientId],
   async identify(c) {
-    const path = c.req.path
-    if (path === '/v1/oauth2/authorize' && c.req.method === 'GET') return c.req.query('client_id')
-    if ((path === '/v1/oauth2/token' || path === '/v1/oauth2/authorize') && c.req.method === 'POST') {
-      const body = await readBody(c, { form: true }).catch(() => undefined)
-      const form = body?.kind === 'form' ? (body.value as Record<string, unknown>) : {}
-      if (typeof form.client_id === 'string') return form.client_id
-      const basic = /^Basic\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
-      const decoded = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : ''
-      return decoded.includes(':') ? decodeURIComponent(decoded.slice(0, decoded.indexOf(':'))) : undefined
-    }
-    return c.req.header('x-digikey-client-id')
+    return (await oauthClientIdOf(c, DIGIKEY_OAUTH)) ?? c.req.header('x-digikey-client-id')
   },
   createState: createDigiKeyState,
   routes: registerDigiKeyRoutes,

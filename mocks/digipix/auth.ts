@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { TokenRequest, SCOPES, type Scope } from '../../contracts/digipix/schemas.ts'
-import { bearerToken, readBody, send, SimError, type SimContext, type SimEnv, type TokenRecord } from '../core/index.ts'
+import { authorityOf, bearerToken, readBody, send, SimError, type SimContext, type SimEnv, type TokenRecord } from '../core/index.ts'
 import type { DigipixCredentials, DigipixState } from './store.ts'
 
 type Env = SimEnv<DigipixState, DigipixCredentials>
@@ -12,13 +12,7 @@ export const SANDBOX_HOSTS = ['api.digipix.dev']
 
 /** Which Digipix environment a request addresses: the production host, or the dev host (and every local address). */
 export function environmentOf(c: Ctx): 'production' | 'sandbox' {
-  // Cheaper than new URL() on every request: compare the authority part directly.
-  const url = c.req.url
-  const start = url.indexOf('://') + 3
-  let end = url.indexOf('/', start)
-  if (end === -1) end = url.length
-  const authority = url.slice(start, end)
-  return PRODUCTION_HOSTS.includes(authority) ? 'production' : 'sandbox'
+  return PRODUCTION_HOSTS.includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
 }
 
 const oauth = (status: number, code: string, message: string) => new SimError(status, code, message, { extra: { oauth: true } })
