@@ -230,13 +230,6 @@ export const OrderSummary = z.object({
 export const OrderSearchResponse = z.object({ TotalOrders: z.number().int(), Orders: z.array(OrderSummary) })
 export type OrderSearchResponse = z.output<typeof OrderSearchResponse>
 
-export const SearchOrdersQuery = z.strictObject({
-  Shared: z.enum(['true', 'false', 'True', 'False'], 'Shared must be true or false').optional(),
-  StartDate: z.string().optional(),
-  EndDate: z.string().optional(),
-  PageNumber: z.string().regex(/^\d+$/, 'PageNumber must be a whole number').optional(),
-  PageSize: z.string().regex(/^\d+$/, 'PageSize must be a whole number').optional(),
-})
 
 // ── Packing List v1 [proposal model] ────────────────────────────────────────
 

@@ -60,7 +60,7 @@ export function registerDigiKeyRoutes(app: Hono<Env>) {
       throw new SimError(400, '400', 'The request is invalid.', { details: [{ field: '', message: 'The request body is not valid JSON.' }], extra: { errorDetails: 'The request body is not valid JSON.' } })
     })
     const input = validateOrder(tenant.state, body.value, caller.locale.site)
-    const response = await tenant.state.lock.run(() => placeOrder(tenant, input, caller.account, environmentOf(c)))
+    const response = await tenant.state.lock.run(() => placeOrder(tenant, input, caller.account, caller.environment))
     return send(c, response, 201)
   })
 

@@ -69,6 +69,9 @@ export interface Caller {
   token: TokenRecord
   /** The account the call acts on (the header's, else the user's primary account). */
   account: Account
+  /** Whether `X-DIGIKEY-Account-ID` named the account (a user then sees that account's orders only). */
+  accountNamed: boolean
+  environment: 'production' | 'sandbox'
   locale: { site: string; language: string; currency: string }
 }
 
@@ -103,7 +106,8 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
 
   const header = c.req.header('x-digikey-account-id')
   let account: Account | undefined
-  if (header === undefined || header.trim() === '' || header.trim() === '0') {
+  const accountNamed = !(header === undefined || header.trim() === '' || header.trim() === '0')
+  if (!accountNamed) {
     if (record.legs === 2) throw fail(400, 'Account ID must not be 0', 'Send X-DIGIKEY-Account-ID with 2-legged tokens.')
     account = state.accounts[0]!
   } else {
@@ -112,7 +116,7 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
     account = state.accounts.find((a) => a.id === id)
     if (!account) throw fail(403, 'Forbidden', `Account ${id} is not available to this ${record.legs === 2 ? 'client' : 'user'}.`)
   }
-  return { token: record, account, locale: localeOf(c) }
+  return { token: record, account, accountNamed, environment: env, locale: localeOf(c) }
 }
 
 /** Locale headers; invalid or missing values fall back to the defaults, as DigiKey documents. */

@@ -1,11 +1,12 @@
 import type { Hono } from 'hono'
+import type { z } from 'zod'
 import { PartialScheduleUpdateRequest, ReplaceScheduleRequest, SHIP_METHODS, type ShipMethod } from '../../contracts/digikey/schemas.ts'
 import { addBusinessDays, DAY, readBody, send, SimError, type SimEnv } from '../core/index.ts'
 import { intParam, type Ctx } from './app.ts'
 import { guard } from './auth.ts'
 import { FINAL, HOLDS, openQuantity, plan, releaseAt, transitDays, update } from './lifecycle.ts'
 import { findSalesOrder, visibleOrders } from './order-status.ts'
-import { dotnetPath } from './orders.ts'
+import { dotnetProblems } from './orders.ts'
 import type { DigiKeyCredentials, DigiKeyState, LineRecord, SalesOrderRecord } from './store.ts'
 import { detailView, dkTime, managementView, scheduleViews, schedulesView } from './views.ts'
 
@@ -42,9 +43,9 @@ async function jsonBody(c: Ctx) {
   return body.value
 }
 
-function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, model: string): z.output<S> {
   const r = schema.safeParse(value ?? {})
-  if (!r.success) throw invalid(r.error.issues.map((i) => ({ field: dotnetPath(i.path) || '$', message: i.message })))
+  if (!r.success) throw invalid(dotnetProblems(r.error.issues as never, model).map((p) => ({ field: p.field || '$', message: p.message })))
   return r.data
 }
 
@@ -115,7 +116,7 @@ export function registerOrderManagementRoutes(app: Hono<Env>) {
     const tenant = c.get('tenant')
     const o = order(c)
     const line = lineOf(o, c)
-    const input = parseWith(ReplaceScheduleRequest, await jsonBody(c))
+    const input = parseWith(ReplaceScheduleRequest, await jsonBody(c), 'ReplaceScheduleRequest')
     const reason = ineligibility(o)
     if (reason) throw conflict(reason)
     const open = openQuantity(line)
@@ -157,7 +158,7 @@ export function registerOrderManagementRoutes(app: Hono<Env>) {
     const o = order(c)
     const line = lineOf(o, c)
     const index = intParam(c, 'scheduleIndex')
-    const input = parseWith(PartialScheduleUpdateRequest, await jsonBody(c))
+    const input = parseWith(PartialScheduleUpdateRequest, await jsonBody(c), 'PartialScheduleUpdateRequest')
     if (!line.schedules[index]) throw new SimError(404, '404', 'Could not find ScheduleIndex', { extra: { errorDetails: `Detail ${line.detailId} has ${line.schedules.length} schedule(s).` } })
     const reason = ineligibility(o)
     if (reason) throw conflict(reason)

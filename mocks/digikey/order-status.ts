@@ -4,7 +4,7 @@ import { CANNED } from '../../fixtures/digikey/catalog.ts'
 import { DAY, send, SimError, type SimEnv } from '../core/index.ts'
 import type { Ctx } from './app.ts'
 import { intParam } from './app.ts'
-import { environmentOf, guard, type Caller } from './auth.ts'
+import { guard, type Caller } from './auth.ts'
 import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 import { dkTime, orderSummaries, salesOrderView, statusInfo } from './views.ts'
 
@@ -25,22 +25,20 @@ function parseDate(field: string, raw: string | undefined, end: boolean): number
  * Whether a caller may see a sales order: a 2-legged client (or a user naming an account) sees that
  * account's orders; a user sees their own, or with `Shared` their company's (every account of theirs).
  */
-function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean, env: string): boolean {
+function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean): boolean {
   const { state } = c.get('tenant')
-  if (o.environment !== env) return false
-  const header = c.req.header('x-digikey-account-id')
-  if (caller.token.legs === 2 || (header && header.trim() !== '0')) return o.accountId === caller.account.id
+  if (o.environment !== caller.environment) return false
+  if (caller.token.legs === 2 || caller.accountNamed) return o.accountId === caller.account.id
   return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
 }
 
 export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
-  const env = environmentOf(c)
-  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared, env))
+  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared))
 }
 
 export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
   const o = c.get('tenant').state.salesOrders.get(id)
-  if (!o || !canSee(c, caller, o, true, environmentOf(c))) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
+  if (!o || !canSee(c, caller, o, true)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
   return o
 }
 

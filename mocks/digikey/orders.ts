@@ -16,22 +16,26 @@ export function dotnetPath(path: ReadonlyArray<PropertyKey>): string {
   return out
 }
 
+/** zod issues as .NET model-binding problems: unknown fields named, paths like `Schedules[0].ScheduledDate`. */
+export function dotnetProblems(issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string; keys?: string[] }>, model: string): Problem[] {
+  const problems: Problem[] = []
+  for (const issue of issues) {
+    const base = dotnetPath(issue.path)
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) problems.push({ field: base ? `${base}.${key}` : key, message: `${key} is not a field of ${base ? 'this object' : model}; see the ${model} model.` })
+    } else problems.push({ field: base, message: issue.message })
+  }
+  return problems
+}
+
 /** Validate an OrderRequest; every problem at once, as ApiErrorResponse `ValidationErrors`. */
 export function validateOrder(state: DigiKeyState, body: unknown, site: string): Input {
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw invalid([{ field: '', message: 'A non-empty request body is required.' }])
   }
   const parsed = OrderRequest.safeParse(body)
+  if (!parsed.success) throw invalid(dotnetProblems(parsed.error.issues as never, 'OrderRequest'))
   const problems: Problem[] = []
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const base = dotnetPath(issue.path)
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) problems.push({ field: base ? `${base}.${key}` : key, message: `${key} is not a field of ${base ? 'this object' : 'OrderRequest'}; see the OrderRequest model.` })
-      } else problems.push({ field: base, message: issue.message })
-    }
-    throw invalid(problems)
-  }
   const input = parsed.data
   const accepted = SITE_CURRENCIES[site] ?? SITE_CURRENCIES.US!
   if (!accepted.includes(input.Currency)) problems.push({ field: 'Currency', message: `Currency ${input.Currency} is not available on the ${site} site; use ${accepted.join(' or ')}.` })
@@ -155,7 +159,6 @@ async function createSalesOrder(tenant: DigiKeyTenant, input: Input, account: Ac
     shipControl: input.ShipControl ?? 'Immediate',
     packagingPreference: input.PackagingPreference ?? null,
     status: 'Received',
-    heldFrom: null,
     enteredAt: at,
     processingAt: null,
     contact: { FirstName: address.FirstName ?? first ?? null, LastName: address.LastName ?? (rest.join(' ') || null), Email: address.Email ?? null },

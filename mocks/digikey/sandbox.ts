@@ -96,7 +96,8 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
       switch (input.status) {
         case 'Release': {
           if (!held) throw new SimError(409, 'not_held', `Sales order ${id} is ${o.status}, not on hold`)
-          const next = await update(tenant, o, now, (d) => void (d.heldFrom = null))
+          // The status is recomputed from the order's progress.
+          const next = await update(tenant, o, now, () => undefined)
           plan(tenant, next)
           return next
         }
@@ -111,7 +112,7 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
         case 'ActionRequiredWireTransfer':
         case 'Proforma': {
           if (['Shipped', 'Delivered', 'Canceled'].includes(o.status)) throw new SimError(409, 'final_status', `Sales order ${id} is ${o.status}`)
-          const next = await update(tenant, o, now, (d) => void (d.heldFrom = held ? d.heldFrom : d.status), input.status)
+          const next = await update(tenant, o, now, () => undefined, input.status)
           plan(tenant, next)
           return next
         }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SalesOrderStatus, ShipMethod } from '../../contracts/digikey/schemas.ts'
-import { CANNED, DEFAULT_USER, PARTS, type Part } from '../../fixtures/digikey/catalog.ts'
+import { DEFAULT_USER, PARTS, type Part } from '../../fixtures/digikey/catalog.ts'
 import { createLock, createOAuthRegistry, createRateWindows, createTable, type Lock, type OAuthRegistry, type RateWindows, type ScheduledTask, type Table, type TenantBase } from '../core/index.ts'
 
 /** One app's credentials in one DigiKey environment (sandbox and production apps are separate). */
@@ -83,8 +83,6 @@ export interface SalesOrderRecord {
   shipControl: 'Immediate' | 'Single'
   packagingPreference: 'DKR' | 'CT' | null
   status: SalesOrderStatus
-  /** The status a hold (GenericDelay, wire transfer, proforma) interrupted. */
-  heldFrom: SalesOrderStatus | null
   enteredAt: number
   /** When processing started (null while Received). */
   processingAt: number | null
@@ -177,5 +175,3 @@ export async function createDigiKeyState(tenant: TenantBase<DigiKeyCredentials>)
     lock: createLock(),
   }
 }
-
-export const cannedCustomerId = CANNED.CustomerId

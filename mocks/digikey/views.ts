@@ -30,7 +30,7 @@ export const STATUS_TEXT: Record<SalesOrderStatus, [string, string]> = {
 
 export const statusInfo = (s: SalesOrderStatus) => ({ SalesOrderStatus: s, ShortDescription: STATUS_TEXT[s][0], LongDescription: STATUS_TEXT[s][1] })
 
-const scheduleViews = (l: LineRecord): Array<z.output<typeof ScheduleView>> =>
+export const scheduleViews = (l: LineRecord): Array<z.output<typeof ScheduleView>> =>
   l.schedules.map((s, i) => ({ ScheduleIndex: i, QuantityScheduled: s.quantity, ScheduledDate: s.date, DigiKeyReleaseDate: dkTime(releaseAt(s.date)) }))
 
 const totalOf = (o: SalesOrderRecord) => Math.round(o.lines.reduce((n, l) => n + l.totalPrice, 0) * 100) / 100
@@ -154,4 +154,3 @@ export const detailView = (o: SalesOrderRecord, l: LineRecord) => ({
 })
 
 export const schedulesView = (o: SalesOrderRecord) => ({ SalesOrderId: o.id, Details: o.lines.map((l) => ({ DetailId: l.detailId, QuantityOpen: openQuantity(l), Schedules: scheduleViews(l) })) })
-export { scheduleViews }
