@@ -18,7 +18,13 @@ export const FaultInput = z.strictObject({
   probability: z.number().min(0).max(1).optional(),
   /** Vendor-specific variant (e.g. DigiKey's other 401 envelope). */
   variant: z.string().optional(),
-}).refine((f) => f.status !== undefined || f.latencyMs !== undefined || f.malformed, { message: 'a fault needs status, latencyMs or malformed' })
+  /** Aim at webhook deliveries instead of requests: a pattern over event names (`pick_ticket_*`). */
+  webhook: z.string().min(1).max(200).optional(),
+  /** With `webhook`: deliver each matching event twice, as vendors warn they may. */
+  duplicate: z.boolean().optional(),
+}).refine((f) => (f.webhook !== undefined ? f.duplicate === true : f.status !== undefined || f.latencyMs !== undefined || f.malformed), {
+  message: 'a request fault needs status, latencyMs or malformed; a webhook fault needs "duplicate": true',
+})
 export type FaultInput = z.output<typeof FaultInput>
 
 export interface Fault extends FaultInput {
@@ -42,7 +48,7 @@ export function createFaults(rng: Rng) {
   let n = 0
   return {
     add(input: FaultInput): Fault {
-      const fault = { ...input, id: `fault_${++n}`, hits: 0, remaining: input.count ?? null, re: toRegex(input.path) }
+      const fault = { ...input, id: `fault_${++n}`, hits: 0, remaining: input.count ?? null, re: toRegex(input.webhook ?? input.path) }
       faults.push(fault)
       const { re: _re, ...view } = fault
       return view
@@ -50,9 +56,25 @@ export function createFaults(rng: Rng) {
     /** The first fault that fires for this request, consuming one of its count. */
     match(method: string, path: string): Fault | undefined {
       if (faults.length === 0) return undefined
+      return fire((f) => f.webhook === undefined && (!f.method || f.method === method) && f.re.test(path))
+    },
+    /** The first webhook fault that fires for an event, consuming one of its count. */
+    matchWebhook(event: string): Fault | undefined {
+      if (faults.length === 0) return undefined
+      return fire((f) => f.webhook !== undefined && f.re.test(event))
+    },
+    list: (): Fault[] => faults.map(({ re: _re, ...f }) => f),
+    remove: (id: string) => {
+      const before = faults.length
+      faults = faults.filter((f) => f.id !== id)
+      return faults.length !== before
+    },
+    clear: () => void (faults = []),
+  }
+
+  function fire(applies: (f: Fault & { re: RegExp }) => boolean): Fault | undefined {
       for (const f of faults) {
-        if (f.method && f.method !== method) continue
-        if (!f.re.test(path)) continue
+        if (!applies(f)) continue
         if (f.probability !== undefined && rng.next() >= f.probability) continue
         f.hits++
         if (f.remaining !== null) {
@@ -62,14 +84,6 @@ export function createFaults(rng: Rng) {
         return f
       }
       return undefined
-    },
-    list: (): Fault[] => faults.map(({ re: _re, ...f }) => f),
-    remove: (id: string) => {
-      const before = faults.length
-      faults = faults.filter((f) => f.id !== id)
-      return faults.length !== before
-    },
-    clear: () => void (faults = []),
   }
 }
 export type Faults = ReturnType<typeof createFaults>

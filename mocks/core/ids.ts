@@ -92,6 +92,21 @@ export function createIdFactory(rng: Rng) {
       const variant = HEX[8 + Math.floor(rng.next() * 4)]
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
     },
+    /**
+     * A UUIDv7 (RFC 9562): the 48-bit millisecond time comes from the caller (the tenant
+     * clock), the 74 random bits from the seed, so ids sort by creation time and repeat per seed.
+     * @see https://www.rfc-editor.org/rfc/rfc9562#name-uuid-version-7
+     */
+    uuidv7: (ms: number) => {
+      const time = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0').slice(-12)
+      const h = rng.string(19, HEX)
+      const variant = HEX[8 + Math.floor(rng.next() * 4)]
+      return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${h.slice(0, 3)}-${variant}${h.slice(3, 6)}-${h.slice(6, 18)}`
+    },
+    /** A Clerk-style id: `prefix` + 27 base62 characters (`org_2q7ijyFawxyztIITFUnD8l2bjkp`). */
+    clerkId: (prefix = 'org_') => prefix + rng.string(27, BASE62),
+    /** An opaque 64-hex-character token (Doorkeeper's access and refresh tokens). */
+    token64: () => rng.string(64, HEX),
   }
 }
 export type IdFactory = ReturnType<typeof createIdFactory>

@@ -17,3 +17,7 @@ export { addBusinessDays, isoTicks, isoInZone, isoSecondsZ, SECOND, MINUTE, HOUR
 export { createOAuthRegistry, registerOAuthRoutes, registerOAuthSandbox, oauthError, oauthErrorBody, oauthClientIdOf, type OAuthClient, type OAuthLifetimes, type OAuthRegistry, type OAuthServerConfig, type OAuthUser } from './oauth.ts'
 export { createRateWindows, type RateWindows, type WindowLimit, type WindowState, type TakeResult } from './rate-window.ts'
 export { createHost, type Host } from './host.ts'
+export { createTimers, type Timers } from './timers.ts'
+export { pageOf, type Page } from './pages.ts'
+export { createIdempotencyStore, type IdempotencyStore } from './idempotency.ts'
+export { createSubscriptions, type Subscription, type SubscriptionInput, type Subscriptions, type Scope } from './subscriptions.ts'

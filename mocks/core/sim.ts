@@ -4,8 +4,11 @@ import { bearerToken, createTokenKit, type TokenIndex } from './auth.ts'
 import { createClock, type ClockOptions } from './clock.ts'
 import { SimError } from './errors.ts'
 import { createFaults } from './faults.ts'
+import { createIdempotencyStore } from './idempotency.ts'
 import { BASE62, createIdFactory, createRng } from './ids.ts'
 import { createJournal } from './journal.ts'
+import { createSubscriptions } from './subscriptions.ts'
+import { createTimers } from './timers.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
 import type { SimContext, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
 import { createOutbox } from './webhooks.ts'
@@ -94,19 +97,8 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
     const rng = createRng(`${seed}:${vendor.id}:${id}`)
     const clock = createClock(options.clock)
     const ids = createIdFactory(rng.fork('ids'))
-    const base: TenantBase<C> = {
-      id,
-      credentials,
-      clock,
-      rng: rng.fork('data'),
-      ids,
-      auth: createTokenKit({ clock, ids: createIdFactory(rng.fork('tokens')), index: tokenIndex, tenantId: id }),
-      outbox: undefined as never,
-      journal: createJournal(),
-      faults: createFaults(rng.fork('faults')),
-      createdAt: clock.now(),
-    }
-    ;(base as { outbox: unknown }).outbox = createOutbox({
+    const faults = createFaults(rng.fork('faults'))
+    const outbox = createOutbox({
       clock,
       ids: createIdFactory(rng.fork('webhooks')),
       retrySchedule: vendor.webhooks.retrySchedule,
@@ -115,6 +107,21 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       mode: options.webhooks?.mode ?? 'deliver',
       timeoutMs: options.webhooks?.timeoutMs,
     })
+    const base: TenantBase<C> = {
+      id,
+      credentials,
+      clock,
+      rng: rng.fork('data'),
+      ids,
+      auth: createTokenKit({ clock, ids: createIdFactory(rng.fork('tokens')), index: tokenIndex, tenantId: id }),
+      outbox,
+      subscriptions: createSubscriptions({ ids: createIdFactory(rng.fork('subscriptions')), outbox, faults, now: clock.now }),
+      timers: createTimers(clock),
+      idempotency: createIdempotencyStore(),
+      journal: createJournal(),
+      faults,
+      createdAt: clock.now(),
+    }
     const state = await vendor.createState(base)
     return { ...base, state }
   }

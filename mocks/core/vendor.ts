@@ -3,8 +3,11 @@ import type { TokenKit } from './auth.ts'
 import type { Clock } from './clock.ts'
 import type { SimError } from './errors.ts'
 import type { Faults } from './faults.ts'
+import type { IdempotencyStore } from './idempotency.ts'
 import type { IdFactory, Rng } from './ids.ts'
 import type { Journal } from './journal.ts'
+import type { Subscriptions } from './subscriptions.ts'
+import type { Timers } from './timers.ts'
 import type { Outbox } from './webhooks.ts'
 
 /** Everything a tenant owns besides the vendor's own state. */
@@ -17,6 +20,12 @@ export interface TenantBase<C = Record<string, unknown>> {
   readonly ids: IdFactory
   readonly auth: TokenKit
   readonly outbox: Outbox
+  /** Webhook subscriptions, fanned out through the outbox. */
+  readonly subscriptions: Subscriptions
+  /** One pending clock step per entity (order lifecycles). */
+  readonly timers: Timers
+  /** Idempotency keys and the first result of each. */
+  readonly idempotency: IdempotencyStore
   readonly journal: Journal
   readonly faults: Faults
   readonly createdAt: number
@@ -36,6 +45,11 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
     responseBody?: unknown
     /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */
     requestId?: string
+    /**
+     * Headers this request's answer carries whatever it turns out to be (success, vendor error or
+     * fault): a guard sets them once (DigiKey's `X-RateLimit-*`), the core adds them to the response.
+     */
+    responseHeaders?: Record<string, string>
   }
 }
 

@@ -106,11 +106,11 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   return {
-    /** Queue an event for delivery now (on the clock). The body is serialised once so the signature matches it. */
-    enqueue(input: { url: string; event: string; payload: unknown; headers?: Record<string, string> }): WebhookDelivery {
+    /** Queue an event for delivery now (on the clock). The body is serialised once, so `sign` (per delivery) and the vendor's signer see the bytes sent. */
+    enqueue(input: { url: string; event: string; payload: unknown; headers?: Record<string, string>; sign?: (body: string) => Record<string, string> }): WebhookDelivery {
       const id = ids.uuid()
       const body = JSON.stringify(input.payload)
-      const headers = { 'content-type': 'application/json', 'user-agent': 'vendorsim-webhooks/1', ...(input.headers ?? {}), ...(options.sign?.(body, { id, event: input.event }) ?? {}) }
+      const headers = { 'content-type': 'application/json', 'user-agent': 'vendorsim-webhooks/1', ...(input.headers ?? {}), ...(input.sign?.(body) ?? {}), ...(options.sign?.(body, { id, event: input.event }) ?? {}) }
       const delivery: WebhookDelivery = { id, event: input.event, url: input.url, createdAt: iso(clock.now()), state: 'pending', nextAttemptAt: null, body, headers, attempts: [] }
       deliveries.push(delivery)
       if (deliveries.length > limit) deliveries.splice(0, deliveries.length - limit)

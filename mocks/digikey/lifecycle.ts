@@ -105,20 +105,15 @@ function nextEventAt(tenant: DigiKeyTenant, o: SalesOrderRecord, now: number): n
 
 /** Plan the order's next step on the clock (replacing the one planned). */
 export function plan(tenant: DigiKeyTenant, o: SalesOrderRecord) {
-  const { timers } = tenant.state
-  const old = timers.get(o.id)
-  if (old) tenant.clock.cancel(old)
-  timers.delete(o.id)
+  const key = `sales-order:${o.id}`
   const at = nextEventAt(tenant, o, tenant.clock.now())
-  if (at === undefined) return
-  const task = tenant.clock.schedule(at, `digikey sales order ${o.id} (${o.status})`, (dueAt) =>
+  if (at === undefined) return void tenant.timers.cancel(key)
+  tenant.timers.plan(key, at, `digikey sales order ${o.id} (${o.status})`, (dueAt) =>
     tenant.state.lock.run(async () => {
-      timers.delete(o.id)
       const current = tenant.state.salesOrders.get(o.id)
       if (current) await step(tenant, current, dueAt)
     }),
   )
-  timers.set(o.id, task)
 }
 
 /** Run one step of the machine at `at`. Callers hold the tenant lock. */

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import type { SalesOrder } from '../../contracts/digikey/schemas.ts'
 import { CANNED } from '../../fixtures/digikey/catalog.ts'
-import { DAY, send, SimError, type SimEnv } from '../core/index.ts'
+import { DAY, pageOf, send, SimError, type SimEnv } from '../core/index.ts'
 import type { Ctx } from './app.ts'
 import { intParam } from './app.ts'
 import { guard, type Caller } from './auth.ts'
@@ -92,7 +92,8 @@ export function registerOrderStatusRoutes(app: Hono<Env>) {
     }
     const inWindow = visibleOrders(c, caller, shared).filter((o) => o.enteredAt >= start && o.enteredAt <= end).sort((a, b) => b.enteredAt - a.enteredAt || b.id - a.id)
     const orders = orderSummaries(inWindow)
-    return send(c, { TotalOrders: orders.length, Orders: orders.slice((page - 1) * size, page * size) })
+    const one = pageOf(orders, { page, perPage: size })
+    return send(c, { TotalOrders: one.totalCount, Orders: one.items })
   })
 
   app.get('/orderstatus/v4/salesorder/:salesOrderId', (c) => {

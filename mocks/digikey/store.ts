@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { SalesOrderStatus, ShipMethod } from '../../contracts/digikey/schemas.ts'
 import { DEFAULT_USER, PARTS, type Part } from '../../fixtures/digikey/catalog.ts'
-import { createLock, createOAuthRegistry, createRateWindows, createTable, type Lock, type OAuthRegistry, type RateWindows, type ScheduledTask, type Table, type TenantBase } from '../core/index.ts'
+import { createLock, createOAuthRegistry, createRateWindows, createTable, type Lock, type OAuthRegistry, type RateWindows, type Table, type TenantBase } from '../core/index.ts'
 
 /** One app's credentials in one DigiKey environment (sandbox and production apps are separate). */
 export interface DigiKeyApp {
@@ -129,7 +129,6 @@ export interface DigiKeyState {
   windows: RateWindows
   /** Next ids: sales orders, web order numbers, invoices. */
   seq: { salesOrder: number; orderNumber: number; invoice: number }
-  timers: Map<number, ScheduledTask>
   lock: Lock
 }
 
@@ -171,7 +170,6 @@ export async function createDigiKeyState(tenant: TenantBase<DigiKeyCredentials>)
     },
     windows: createRateWindows(),
     seq: { salesOrder: 88_152_456 + tenant.rng.int(0, 9_000) * 10, orderNumber: 9_910_000_347_672_270 + tenant.rng.int(0, 9_000) * 14, invoice: 61_203_000 + tenant.rng.int(0, 90_000) },
-    timers: new Map(),
     lock: createLock(),
   }
 }

@@ -38,19 +38,16 @@ function nextStep(tenant: DigipixTenant, order: OrderRecord, at: number): { stat
 
 /** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
 export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: number) {
-  const { timers } = tenant.state
-  for (const task of timers.get(order.id) ?? []) tenant.clock.cancel(task)
-  timers.delete(order.id)
+  const key = `order:${order.id}`
   const step = nextStep(tenant, order, enteredAt)
-  if (!step) return
-  const task = tenant.clock.schedule(step.at, `digipix order ${order.id} → ${step.status}`, (dueAt) =>
+  if (!step) return void tenant.timers.cancel(key)
+  tenant.timers.plan(key, step.at, `digipix order ${order.id} → ${step.status}`, (dueAt) =>
     tenant.state.lock.run(async () => {
       const current = tenant.state.orders.get(order.id)
       if (!current || current.status !== order.status) return
       await transition(tenant, current, step.status, dueAt, step.status === 'CANCELED' ? 'expired' : undefined)
     }),
   )
-  timers.set(order.id, [task])
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Product, type OrderStatus, type ShippingOption } from '../../contracts/digipix/schemas.ts'
 import { CATALOG } from '../../fixtures/digipix/catalog.ts'
 import { createDigipixBuilders, type DigipixBuilders } from '../../fixtures/digipix/builders.ts'
-import { createLock, createTable, HEX, type Lock, type ScheduledTask, type Table, type TenantBase } from '../core/index.ts'
+import { createLock, createTable, HEX, type Lock, type Table, type TenantBase } from '../core/index.ts'
 
 /** Credentials of a Digipix tenant: one set per environment, as Digipix issues them. */
 export interface DigipixCredentials extends Record<string, unknown> {
@@ -60,8 +60,6 @@ export interface DigipixState {
   partner: { id: string; name: string; collect: boolean }
   /** Signing key of this tenant's JWTs. */
   jwtSecret: string
-  /** Clock tasks pending per order (cancelled when the order moves on). */
-  timers: Map<string, ScheduledTask[]>
   builders: DigipixBuilders
   lock: Lock
 }
@@ -75,7 +73,6 @@ export async function createDigipixState(tenant: TenantBase<DigipixCredentials>)
     orders: (await createTable(Row)) as unknown as Table<OrderRecord>,
     partner: { id: tenant.ids.autoId(), name: tenant.credentials.partnerName, collect: false },
     jwtSecret: tenant.rng.string(48, HEX),
-    timers: new Map(),
     builders: createDigipixBuilders(tenant.rng.seed()),
     lock: createLock(),
   }

@@ -57,7 +57,7 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
     orders: t.state.orders.all(),
     shipments: t.state.shipments.all(),
     inventoryChanges: t.state.inventoryChanges.count(),
-    webhooks: t.state.webhooks.all().map(({ secret: _secret, ...w }) => w),
+    webhooks: t.subscriptions.list().map(t.subscriptions.view),
     throttle: t.state.throttle,
   }),
   // "5 retries per trigger" [official]; the spacing is a [proposal].

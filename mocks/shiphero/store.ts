@@ -136,7 +136,6 @@ export interface ShipHeroState {
   orders: Table<OrderRow>
   shipments: Table<ShipmentRow>
   inventoryChanges: Table<InventoryChangeRow>
-  webhooks: Table<WebhookRow>
   /** username → { password, user legacy id }. */
   logins: Map<string, { password: string; userId: number }>
   throttle: ThrottleSettings
@@ -151,7 +150,7 @@ const legacy = z.number().int().positive()
 const count = z.number().int()
 
 export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials>): Promise<ShipHeroState> {
-  const [accounts, users, warehouses, products, warehouseProducts, orders, shipments, inventoryChanges, webhooks] = await Promise.all([
+  const [accounts, users, warehouses, products, warehouseProducts, orders, shipments, inventoryChanges] = await Promise.all([
     createTable(row<AccountRow>({ parent_id: legacy.nullable(), email: z.string(), username: z.string(), is_3pl: z.boolean() })),
     createTable(row<UserRow>({ account_id: legacy, email: z.string() })),
     createTable(row<WarehouseRow>({ account_id: legacy, identifier: z.string() })),
@@ -160,7 +159,6 @@ export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials
     createTable(row<OrderRow>({ account_id: legacy, order_number: z.string(), fulfillment_status: z.string(), line_items: z.array(z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() })) })),
     createTable(row<ShipmentRow>({ account_id: legacy, order_id: legacy, warehouse_id: legacy, line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })) })),
     createTable(row<InventoryChangeRow>({ account_id: legacy, warehouse_id: legacy, sku: z.string(), previous_on_hand: count, change_in_on_hand: count })),
-    createTable(row<WebhookRow>({ account_id: legacy, name: z.string(), url: z.string(), enabled: z.boolean() })),
   ])
   const now = isoDateTime(tenant.clock.now())
   const creds = tenant.credentials
@@ -235,7 +233,6 @@ export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials
     orders,
     shipments,
     inventoryChanges,
-    webhooks,
     logins,
     throttle: { ...DEFAULT_THROTTLE },
     buckets: new Map(),

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { GraphQLResolveInfo } from 'graphql'
-import type { Tenant } from '../core/index.ts'
+import type { Subscription, Tenant } from '../core/index.ts'
 import { page, scopeAccount, type ShipHeroCtx } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { toGlobalId } from './ids.ts'
@@ -26,14 +26,21 @@ export const signBody = (secret: string, body: string) => createHmac('sha256', s
 
 type AnyTenant = Tenant<ShipHeroState, ShipHeroCredentials>
 
+/** A registered webhook as ShipHero lists it; kept in the tenant's subscriptions (`data` holds ShipHero's fields). */
+type HookData = Omit<WebhookRow, 'id' | 'url' | 'enabled' | 'secret'>
+
+/** The subscription as a `Webhook` row (legacy id, ShipHero's fields). */
+const rowOf = (s: Subscription<HookData>): WebhookRow => ({ id: Number(s.id), url: s.url, enabled: s.enabled, secret: s.secret, ...s.data })
+
+/** The webhooks of an account (oldest first). */
+export const webhooksOf = (tenant: AnyTenant, accountId: number): WebhookRow[] => tenant.subscriptions.list<HookData>((s) => s.data.account_id === accountId).map(rowOf)
+
 /** Queue `payload` to every enabled webhook of `accountId` registered for `name` (and the order's shop, when scoped). */
 export function emit(tenant: AnyTenant, accountId: number, name: (typeof FIRED_WEBHOOKS)[number], payload: Record<string, unknown>, shopName?: string | null) {
-  for (const hook of tenant.state.webhooks.all()) {
-    if (hook.account_id !== accountId || hook.name !== name || !hook.enabled) continue
-    if (hook.shop_name && shopName !== undefined && hook.shop_name !== shopName) continue
-    const body = JSON.stringify(payload)
-    tenant.outbox.enqueue({ url: hook.url, event: name, payload, headers: { 'x-shiphero-hmac-sha256': signBody(hook.secret, body) } })
-  }
+  tenant.subscriptions.emit(name, payload, {
+    scope: { account_id: accountId, ...(shopName !== undefined ? { shop_name: shopName } : {}) },
+    sign: (sub, body) => ({ 'x-shiphero-hmac-sha256': signBody(sub.secret, body) }),
+  })
 }
 
 /** Common top-level keys of ShipHero webhook bodies. */
@@ -43,7 +50,7 @@ export const webhookQueries = {
   webhooks(_: unknown, args: { customer_account_id?: string | null }, ctx: ShipHeroCtx) {
     const account = scopeAccount(ctx, args.customer_account_id)
     return {
-      data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => page(c, info, ctx.state.webhooks.filter((w) => w.account_id === account.id), a),
+      data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => page(c, info, webhooksOf(ctx.tenant, account.id), a),
     }
   },
 }
@@ -61,25 +68,20 @@ export const webhookMutations = {
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('The webhook url must be http(s)')
     const shop = data.shop_name?.trim() || null
-    if (ctx.state.webhooks.find((w) => w.account_id === account.id && w.name === name && w.shop_name === shop)) {
+    if (webhooksOf(ctx.tenant, account.id).some((w) => w.name === name && w.shop_name === shop)) {
       throw invalid(`A "${name}" webhook already exists${shop ? ` for shop ${shop}` : ''}; delete it first or use webhook_update_url`)
     }
     const now = isoDateTime(ctx.now)
-    const row: WebhookRow = {
-      id: nextId(ctx.state, 'webhook'),
-      account_id: account.id,
-      name,
+    const sub = ctx.tenant.subscriptions.add<HookData>({
+      id: String(nextId(ctx.state, 'webhook')),
       url: url.toString(),
-      shop_name: shop,
-      source: 'api',
-      enabled: data.enabled ?? true,
-      health: 'HEALTHY',
+      events: [name],
+      scope: { account_id: account.id, shop_name: shop },
       secret: ctx.tenant.rng.string(32, '0123456789abcdefghijklmnopqrstuvwxyz'),
-      created_at: now,
-      updated_at: now,
-      last_enabled_change: now,
-    }
-    const webhook = await ctx.state.webhooks.insert(row)
+      enabled: data.enabled ?? true,
+      data: { account_id: account.id, name, shop_name: shop, source: 'api', health: 'HEALTHY', created_at: now, updated_at: now, last_enabled_change: now },
+    })
+    const webhook = rowOf(sub)
     ctx.revealSecrets.add(webhook.id)
     return { webhook }
   },
@@ -87,9 +89,9 @@ export const webhookMutations = {
   async webhook_delete(_: unknown, { data }: { data: { customer_account_id?: string | null; name: string; shop_name?: string | null } }, ctx: ShipHeroCtx) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const shop = data.shop_name?.trim() || null
-    const hook = ctx.state.webhooks.find((w) => w.account_id === account.id && w.name === data.name.trim() && w.shop_name === shop)
+    const hook = webhooksOf(ctx.tenant, account.id).find((w) => w.name === data.name.trim() && w.shop_name === shop)
     if (!hook) throw notFound('Webhook')
-    ctx.state.webhooks.remove(hook.id)
+    ctx.tenant.subscriptions.remove(String(hook.id))
     return {}
   },
 }
