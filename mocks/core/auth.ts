@@ -26,6 +26,11 @@ export interface TokenRecord {
   readonly environment: string
   /** Free-form vendor data (partner name, permissions, ...). */
   readonly meta: Readonly<Record<string, unknown>>
+  /**
+   * Session state a route may change while the token lives (Stitchex keeps the
+   * current organisation against the token). Use `TokenKit.setSession`.
+   */
+  readonly session: Readonly<Record<string, unknown>>
 }
 
 export type VerifyResult =
@@ -43,8 +48,14 @@ export interface IssueOptions {
   legs?: Legs
   environment?: string
   meta?: Record<string, unknown>
-  /** Opaque tokens by default; `jwt` signs an HS256 JWT with the given claims builder. */
-  format?: { kind: 'opaque'; length?: number; prefix?: string } | { kind: 'jwt'; secret: string; claims: (times: { iat: number; exp: number | null }) => Record<string, unknown> }
+  /**
+   * Opaque tokens by default; `jwt` signs an HS256 JWT with the given claims builder;
+   * `given` registers a token whose text the vendor chose (Digit's `da_…` API tokens).
+   */
+  format?:
+    | { kind: 'opaque'; length?: number; prefix?: string }
+    | { kind: 'jwt'; secret: string; claims: (times: { iat: number; exp: number | null }) => Record<string, unknown> }
+    | { kind: 'given'; token: string }
 }
 
 export interface AuthorizationCode {
@@ -77,6 +88,9 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     if (format.kind === 'jwt') {
       token = signHs256(format.claims({ iat: Math.floor(issuedAt / 1000), exp: expiresAt === null ? null : Math.floor(expiresAt / 1000) }), format.secret)
       // Two tokens minted in the same second with the same claims are the same JWT; keep one record.
+    } else if (format.kind === 'given') {
+      if (index.has(format.token)) throw new Error('a token with this text already exists')
+      token = format.token
     } else {
       token = (format.prefix ?? '') + ids.hex(format.length ?? 40)
     }
@@ -91,6 +105,7 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
       legs: o.legs ?? 2,
       environment: o.environment ?? 'sandbox',
       meta: { ...(o.meta ?? {}) },
+      session: {},
       state: 'live' as const,
     }
     tokens.set(token, record)
@@ -103,8 +118,22 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     issue: (o: IssueOptions) => issue('access', o),
     /** Issue a refresh token (opaque). */
     issueRefresh: (o: IssueOptions) => issue('refresh', o),
-    /** Register a long-lived API token (Digit-style) with permissions in `scopes`. */
+    /** Register a long-lived API token (Digit-style) with permissions in `scopes`; `format: { kind: 'given', token }` keeps the vendor's text. */
     issueStatic: (o: Omit<IssueOptions, 'ttlSeconds'>) => issue('static', { ...o, ttlSeconds: null }),
+
+    /** Change a live token's session state (merged); `false` when the token is unknown. */
+    setSession(token: string, patch: Record<string, unknown>) {
+      const record = tokens.get(token)
+      if (!record) return false
+      Object.assign(record.session as Record<string, unknown>, patch)
+      return true
+    },
+
+    /** Records of this tenant, oldest first (for listings: strip `token` before showing them). */
+    list(where?: (r: TokenRecord & { state: 'live' | 'revoked' | 'used' }) => boolean) {
+      const all = [...tokens.values()]
+      return where ? all.filter(where) : all
+    },
 
     verify(token: string, kind: TokenRecord['kind'] | 'any' = 'any'): VerifyResult {
       const record = tokens.get(token)
@@ -143,6 +172,8 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
       const code = ids.autoId()
       const entry: AuthorizationCode = { code, clientId: o.clientId, redirectUri: o.redirectUri, subject: o.subject, scopes: [...(o.scopes ?? [])], expiresAt: clock.now() + o.ttlSeconds * 1000, used: false }
       codes.set(code, entry)
+      // A code alone finds its tenant, like a token.
+      index.set(code, tenantId)
       return entry
     },
 
@@ -164,7 +195,7 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
 
     /** Forget every token of this tenant (reset). */
     dropAll() {
-      for (const token of tokens.keys()) if (index.get(token) === tenantId) index.delete(token)
+      for (const token of [...tokens.keys(), ...codes.keys()]) if (index.get(token) === tenantId) index.delete(token)
       tokens.clear()
       codes.clear()
     },
@@ -177,4 +208,34 @@ export function bearerToken(header: string | undefined | null): string | undefin
   if (!header) return undefined
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   return match?.[1]
+}
+
+/** How a vendor accepts a token in `Authorization`: `Bearer <t>`, and/or the bare `<t>` some vendors' docs show. */
+export type AuthHeaderForm = 'bearer' | 'bare'
+
+/**
+ * The token an `Authorization` header carries in one of the vendor's accepted forms;
+ * `undefined` when absent or in another form (`Basic …` is never a token).
+ * @example
+ * tokenFromHeader('Bearer abc', ['bearer', 'bare']) // 'abc'
+ * tokenFromHeader('abc', ['bearer', 'bare'])        // 'abc'
+ */
+export function tokenFromHeader(header: string | undefined | null, forms: readonly AuthHeaderForm[] = ['bearer']): string | undefined {
+  if (!header) return undefined
+  const bearer = bearerToken(header)
+  if (bearer !== undefined) return forms.includes('bearer') ? bearer : undefined
+  const text = header.trim()
+  return forms.includes('bare') && /^[A-Za-z0-9._~+/=-]+$/.test(text) ? text : undefined
+}
+
+/** Whether a token holds a permission (API tokens keep their permissions in `scopes`). */
+export const hasPermission = (record: TokenRecord, permission: string) => record.scopes.includes(permission)
+
+/**
+ * Throw the vendor's error unless the token holds `permission`.
+ * @example
+ * requirePermission(record, 'CREATE_ORDER', (p) => digitError(`Not authorized: requires ${p}`))
+ */
+export function requirePermission(record: TokenRecord, permission: string, deny: (permission: string) => Error): void {
+  if (!hasPermission(record, permission)) throw deny(permission)
 }

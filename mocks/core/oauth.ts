@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import type { TokenRecord } from './auth.ts'
 import { SimError } from './errors.ts'
 import { readBody } from './http.ts'
 import { parseControlBody } from './sandbox.ts'
+import { lifetimeOf, type TokenEndpoint } from './token-endpoint.ts'
 import type { SimContext, SimEnv, Tenant } from './vendor.ts'
 
 /**
@@ -79,40 +79,6 @@ export interface OAuthServerConfig<S, C> {
   messages?: Partial<Record<'invalidClient' | 'invalidRefresh' | 'invalidCode' | 'redirectMismatch', string>>
 }
 
-export const oauthError = (status: number, code: string, description: string, headers?: Record<string, string>) =>
-  new SimError(status, code, description, { extra: { oauth: true }, headers })
-
-/** The RFC 6749 error body of an OAuth `SimError`. */
-export const oauthErrorBody = (err: SimError) => ({ error: err.code, error_description: err.message })
-
-/** `Authorization: Basic base64(id:secret)` (RFC 6749 §2.3.1: both parts form-urlencoded). */
-function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
-  const m = /^Basic\s+(\S+)$/i.exec(header ?? '')
-  if (!m) return undefined
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon <= 0) return undefined
-  try {
-    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * The client id an authorize or token request names (query, form field or HTTP Basic), for a
- * vendor's `identify()`: it finds the tenant before any token exists.
- */
-export async function oauthClientIdOf(c: SimContext<any, any>, config: Pick<OAuthServerConfig<any, any>, 'authorizePath' | 'tokenPath'>): Promise<string | undefined> {
-  const path = c.req.path
-  if (path === config.authorizePath && c.req.method === 'GET') return c.req.query('client_id')
-  if ((path !== config.tokenPath && path !== config.authorizePath) || c.req.method !== 'POST') return undefined
-  const body = await readBody(c, { form: true }).catch(() => undefined)
-  const form = body?.kind === 'form' ? (body.value as Record<string, unknown>) : {}
-  if (typeof form.client_id === 'string') return form.client_id
-  return basicCredentials(c.req.header('authorization'))?.id
-}
-
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 const page = (title: string, body: string) =>
@@ -133,19 +99,11 @@ function withParams(uri: string, params: Record<string, string | undefined>) {
 type AuthorizeParams = { client_id?: string; redirect_uri?: string; response_type?: string; state?: string; scope?: string }
 
 /**
- * Register `authorize` (GET shows the consent page, POST takes the decision) and
- * `token` on a simulator app.
- * @example
- * registerOAuthRoutes(app, { authorizePath: '/v1/oauth2/authorize', tokenPath: '/v1/oauth2/token', ... })
+ * Register `authorize` (GET shows the consent page, POST takes the decision) on a
+ * simulator app. The core does it for a vendor whose `auth.oauth` is set, and serves
+ * `oauthTokenEndpoint(config)` beside it.
  */
 export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, config: OAuthServerConfig<S, C>) {
-  const messages = {
-    invalidClient: 'Client authentication failed',
-    invalidRefresh: 'unknown, invalid, or expired refresh token',
-    invalidCode: 'unknown, invalid, or expired authorization code',
-    redirectMismatch: 'redirect_uri does not match the one the authorization code was issued for',
-    ...config.messages,
-  }
   const clientOf = (c: SimContext<S, C>, clientId: string | undefined) => {
     if (!clientId) return undefined
     const env = config.environmentOf(c)
@@ -209,81 +167,57 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: H
     return grantCode(c, client, redirectUri, p)
   })
 
-  app.post(config.tokenPath, async (c) => {
-    const tenant = c.get('tenant')
-    const type = c.req.header('content-type') ?? ''
-    if (!type.includes('application/x-www-form-urlencoded')) throw oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded')
-    const form = (await readBody(c, { form: true })).value as Record<string, string | string[] | undefined>
-    const field = (name: string) => {
-      const v = form[name]
-      if (Array.isArray(v)) throw oauthError(400, 'invalid_request', `${name} was sent more than once`)
-      return v === undefined || v === '' ? undefined : v
-    }
-    // Client authentication: form fields (what the vendor documents) or HTTP Basic (RFC 6749 §2.3.1).
-    let clientId = field('client_id')
-    let clientSecret = field('client_secret')
-    const basic = basicCredentials(c.req.header('authorization'))
-    if (basic && !clientSecret) {
-      clientId ??= basic.id
-      clientSecret = basic.secret
-    }
-    const grant = field('grant_type')
-    if (!grant) throw oauthError(400, 'invalid_request', 'grant_type is required')
-    if (!(config.grants as readonly string[]).includes(grant)) throw oauthError(400, 'unsupported_grant_type', `grant_type "${grant}" is not supported; use ${config.grants.map((g) => `"${g}"`).join(', ')}`)
-    if (!clientId || !clientSecret) throw oauthError(400, 'invalid_request', 'client_id and client_secret are required')
-    const client = clientOf(c, clientId)
-    if (!client || client.clientSecret !== clientSecret) throw oauthError(401, 'invalid_client', messages.invalidClient)
-
-    const { lifetimes } = config.registry(tenant)
-    const env = config.environmentOf(c)
-    const length = config.tokenLength ?? 32
-    const base = { clientId: client.clientId, environment: env, format: { kind: 'opaque' as const, length } }
-
-    if (grant === 'client_credentials') {
-      const access = tenant.auth.issue({ ...base, legs: 2, ttlSeconds: lifetimes.clientCredentialsSeconds })
-      return tokenResponse(c, access)
-    }
-
-    let subject: string
-    let scopes: readonly string[]
-    if (grant === 'authorization_code') {
-      const code = field('code')
-      if (!code) throw oauthError(400, 'invalid_request', 'code is required')
-      const redirectUri = field('redirect_uri')
-      if (!redirectUri) throw oauthError(400, 'invalid_request', 'redirect_uri is required and must equal the one used to authorize')
-      const entry = tenant.auth.redeemCode(code, client.clientId, undefined)
-      if (!entry) throw oauthError(400, 'invalid_grant', messages.invalidCode)
-      if (entry.redirectUri !== redirectUri) throw oauthError(400, 'invalid_grant', messages.redirectMismatch)
-      subject = entry.subject
-      scopes = entry.scopes
-    } else {
-      const token = field('refresh_token')
-      if (!token) throw oauthError(400, 'invalid_request', 'refresh_token is required')
-      const known = tenant.auth.verify(token, 'refresh')
-      if (!known.ok || known.record.clientId !== client.clientId || known.record.environment !== env) throw oauthError(400, 'invalid_grant', messages.invalidRefresh)
-      tenant.auth.consumeRefresh(token)
-      subject = known.record.subject ?? ''
-      scopes = known.record.scopes
-    }
-    const user = config.user(tenant)
-    const three = { ...base, legs: 3 as const, subject, scopes, meta: user.subject === subject ? { ...user.meta } : {} }
-    const access = tenant.auth.issue({ ...three, ttlSeconds: lifetimes.accessSeconds })
-    const refresh = tenant.auth.issueRefresh({ ...three, ttlSeconds: lifetimes.refreshSeconds })
-    return tokenResponse(c, access, refresh)
-  })
 }
 
-function tokenResponse(c: SimContext<any, any>, access: TokenRecord, refresh?: TokenRecord): Response {
-  const seconds = (r: TokenRecord) => (r.expiresAt === null ? 0 : Math.round((r.expiresAt - r.issuedAt) / 1000))
-  const body = {
-    access_token: access.token,
-    ...(refresh ? { refresh_token: refresh.token } : {}),
-    token_type: 'Bearer',
-    expires_in: seconds(access),
-    ...(refresh ? { refresh_token_expires_in: seconds(refresh) } : {}),
+/** The client id an authorize request names (query or form field): it finds the tenant before any token exists. */
+export async function authorizeClientId(c: SimContext<any, any>, config: Pick<OAuthServerConfig<any, any>, 'authorizePath'>): Promise<string | undefined> {
+  if (c.req.path !== config.authorizePath) return undefined
+  if (c.req.method === 'GET') return c.req.query('client_id')
+  if (c.req.method !== 'POST') return undefined
+  const body = await readBody(c, { form: true }).catch(() => undefined)
+  const id = body?.kind === 'form' ? (body.value as Record<string, unknown>).client_id : undefined
+  return typeof id === 'string' ? id : undefined
+}
+
+/**
+ * The authorization server's token endpoint as a core `TokenEndpoint`: form-encoded,
+ * client authentication required, 2-legged client-credentials tokens, 3-legged tokens
+ * from codes and rotating refresh tokens, all in the environment the request addresses.
+ */
+export function oauthTokenEndpoint<S, C>(config: OAuthServerConfig<S, C>): TokenEndpoint<S, C> {
+  const length = config.tokenLength ?? 32
+  const base = (c: SimContext<S, C>, clientId: string) => ({ clientId, environment: config.environmentOf(c), format: { kind: 'opaque' as const, length } })
+  const three = (c: SimContext<S, C>, clientId: string, subject: string, scopes: readonly string[]) => {
+    const user = config.user(c.get('tenant'))
+    return { ...base(c, clientId), legs: 3 as const, subject, scopes, meta: user.subject === subject ? { ...user.meta } : {} }
   }
-  c.set('responseBody', body)
-  return c.json(body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+  return {
+    path: config.tokenPath,
+    encodings: ['form'],
+    grants: config.grants,
+    clientAuth: 'required',
+    client: (c, id, secret) => config.registry(c.get('tenant')).clients.find((x) => x.clientId === id && x.environment === config.environmentOf(c) && x.clientSecret === secret),
+    accepts: (c, record, client) => record.clientId === client?.clientId && record.environment === config.environmentOf(c),
+    access(c, req) {
+      const { lifetimes } = config.registry(c.get('tenant'))
+      if (req.grant === 'client_credentials') return { ...base(c, req.client!.clientId), legs: 2, ttlSeconds: lifetimes.clientCredentialsSeconds }
+      return { ...three(c, req.client!.clientId, req.subject ?? '', req.scopes), ttlSeconds: lifetimes.accessSeconds }
+    },
+    refresh(c, req) {
+      if (req.grant === 'client_credentials') return undefined
+      return { ...three(c, req.client!.clientId, req.subject ?? '', req.scopes), ttlSeconds: config.registry(c.get('tenant')).lifetimes.refreshSeconds }
+    },
+    rotate: true,
+    respond: (_c, { access, refresh }) => ({
+      access_token: access.token,
+      ...(refresh ? { refresh_token: refresh.token } : {}),
+      token_type: 'Bearer',
+      expires_in: lifetimeOf(access),
+      ...(refresh ? { refresh_token_expires_in: lifetimeOf(refresh) } : {}),
+    }),
+    headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+    messages: config.messages,
+  }
 }
 
 const LifetimesPatch = z.strictObject({

@@ -1,14 +1,16 @@
 import { Hono } from 'hono'
 import { getPath } from 'hono/utils/url'
-import { bearerToken, createTokenKit, type TokenIndex } from './auth.ts'
+import { createTokenKit, tokenFromHeader, type TokenIndex } from './auth.ts'
 import { createClock, type ClockOptions } from './clock.ts'
 import { SimError } from './errors.ts'
 import { createFaults } from './faults.ts'
 import { createIdempotencyStore } from './idempotency.ts'
 import { BASE62, createIdFactory, createRng } from './ids.ts'
 import { createJournal } from './journal.ts'
+import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
 import { createSubscriptions } from './subscriptions.ts'
 import { createTimers } from './timers.ts'
+import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
 import type { SimContext, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
 import { createOutbox } from './webhooks.ts'
@@ -194,15 +196,44 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
   const isControl = (path: string) => path === '/_sandbox' || path.startsWith('/_sandbox/')
 
+  const endpoints = [...(vendor.auth.tokenEndpoints ?? []), ...(vendor.auth.oauth ? [oauthTokenEndpoint(vendor.auth.oauth)] : [])]
+  const tokenForms = vendor.auth.header ?? ['bearer']
+  const keyHeaders = vendor.auth.keyHeaders ?? []
+  const lookup = (key: string | undefined) => (key ? credentialIndex.get(key) ?? tokenIndex.get(key) : undefined)
+
+  /** The credential keys a request carries besides its token: token-request fields, OAuth client ids, key headers. */
+  const requestKeys = async (c: SimContext<S, C>): Promise<string[]> => {
+    const keys: string[] = []
+    const path = c.req.path
+    if (c.req.method === 'POST') for (const e of endpoints) if (e.path === path) keys.push(...(await tokenRequestKeys(c, e)))
+    if (vendor.auth.oauth) {
+      const id = await authorizeClientId(c, vendor.auth.oauth)
+      if (id) keys.push(id)
+    }
+    for (const h of keyHeaders) {
+      const v = c.req.header(h)
+      if (v) keys.push(v)
+    }
+    return keys
+  }
+
+  /**
+   * The tenant of a vendor request: the one that issued its token, else the one its other
+   * credentials name, else the `x-vendorsim-tenant` header's, else the default tenant. A token
+   * or tenant header nobody issued is the vendor's 401, never the default tenant.
+   */
   const resolveTenant = async (c: SimContext<S, C>, control: boolean): Promise<Tenant<S, C>> => {
     const header = c.req.header(TENANT_HEADER)
     if (control) return tenant(header ?? DEFAULT_TENANT)
-    const token = bearerToken(c.req.header('authorization'))
+    const token = tokenFromHeader(c.req.header('authorization'), tokenForms)
+    if (token !== undefined) c.set('credential', token)
     const byToken = token ? tokenIndex.get(token) : undefined
     if (byToken) return tenant(byToken)
-    const key = vendor.identify ? await vendor.identify(c) : undefined
-    const byKey = key ? credentialIndex.get(key) ?? tokenIndex.get(key) : undefined
-    if (byKey) return tenant(byKey)
+    for (const key of await requestKeys(c)) {
+      const id = lookup(key)
+      if (id) return tenant(id)
+    }
+    if (token !== undefined || (header !== undefined && !credentialsOf.has(header))) throw vendor.auth.unknownCredential(c)
     return tenant(header ?? DEFAULT_TENANT)
   }
 
@@ -212,6 +243,14 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
     options.onUnexpectedError?.(err)
     const wrapped = new SimError(500, 'internal_error', 'The simulator failed to handle this request; this is a vendorsim bug, please report it')
     return control ? renderControlError(wrapped, c) : vendor.renderError(wrapped, c)
+  }
+
+  /** Headers a guard asked for (rate limits, the request id) go on whatever the answer is. */
+  const withResponseHeaders = (c: SimContext<S, C>) => {
+    const extra = c.get('responseHeaders')
+    if (!extra) return
+    const headers = c.res.headers
+    for (const k in extra) if (!headers.has(k)) headers.set(k, extra[k]!)
   }
 
   app.use('*', async (c, next) => {
@@ -224,6 +263,11 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       return render(err, c)
     }
     c.set('tenant', t)
+    if (vendor.requestId && !control) {
+      const id = vendor.requestId.mint(t)
+      c.set('requestId', id)
+      c.set('responseHeaders', { [vendor.requestId.header]: id })
+    }
     if (control) {
       await next()
       // A control route can cause effects too (a forced transition, a sandbox fulfilment): send what is due.
@@ -245,6 +289,7 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       }
     }
     if (!fault || (!fault.malformed && !fault.status)) await next()
+    withResponseHeaders(c)
 
     const url = c.req.url
     const q = url.indexOf('?')
@@ -266,6 +311,8 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
   registerSandboxRoutes(app, control, vendor)
   vendor.sandbox?.(app)
+  for (const e of endpoints) registerTokenEndpoint(app, e)
+  if (vendor.auth.oauth) registerOAuthRoutes(app, vendor.auth.oauth)
   vendor.routes(app)
 
   app.notFound((c) => render(new SimError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`), c))

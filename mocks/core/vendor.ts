@@ -1,13 +1,15 @@
 import type { Context, Hono } from 'hono'
-import type { TokenKit } from './auth.ts'
+import type { AuthHeaderForm, TokenKit } from './auth.ts'
 import type { Clock } from './clock.ts'
 import type { SimError } from './errors.ts'
 import type { Faults } from './faults.ts'
 import type { IdempotencyStore } from './idempotency.ts'
 import type { IdFactory, Rng } from './ids.ts'
 import type { Journal } from './journal.ts'
+import type { OAuthServerConfig } from './oauth.ts'
 import type { Subscriptions } from './subscriptions.ts'
 import type { Timers } from './timers.ts'
+import type { TokenEndpoint } from './token-endpoint.ts'
 import type { Outbox } from './webhooks.ts'
 
 /** Everything a tenant owns besides the vendor's own state. */
@@ -50,10 +52,29 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
      * fault): a guard sets them once (DigiKey's `X-RateLimit-*`), the core adds them to the response.
      */
     responseHeaders?: Record<string, string>
+    /** The token the request's `Authorization` header carries, in one of the vendor's forms. */
+    credential?: string
   }
 }
 
 export type SimContext<S = unknown, C = Record<string, unknown>> = Context<SimEnv<S, C>>
+
+/** How a vendor authenticates requests. */
+export interface VendorAuth<S = unknown, C = Record<string, unknown>> {
+  /** `Authorization` forms accepted: `bearer` (default) and/or the bare token. */
+  header?: readonly AuthHeaderForm[]
+  /** Request headers whose value is a credential key (DigiKey's `X-DIGIKEY-Client-Id`). */
+  keyHeaders?: readonly string[]
+  /** Token endpoints the core serves (their bodies also name the tenant). */
+  tokenEndpoints?: ReadonlyArray<TokenEndpoint<S, C>>
+  /** An OAuth authorization server: consent page, codes and its token endpoint. */
+  oauth?: OAuthServerConfig<S, C>
+  /**
+   * The vendor's 401 for a credential the simulator never issued (or an unknown
+   * `x-vendorsim-tenant`): such a request never falls back to the default tenant.
+   */
+  unknownCredential(c: Context<SimEnv<S, C>>): SimError
+}
 
 /**
  * A vendor, described once; `createSim` turns it into a running simulator.
@@ -72,10 +93,12 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
   defaultCredentials: C
   /** Credentials for a freshly minted tenant. */
   mintCredentials(tenantId: string, rng: Rng): C
-  /** The values a request may carry that identify a tenant (client ids, usernames, API tokens). */
+  /** The values a request may carry that identify a tenant (client ids, usernames — lower case —, API tokens). */
   credentialKeys(credentials: C): readonly string[]
-  /** Find the credential key (or a token the sim issued, e.g. a refresh token in the body) in a request that carries no known bearer token. */
-  identify?(c: SimContext<S, C>): Promise<string | undefined> | string | undefined
+  /** How the vendor authenticates; the core serves its token endpoints and finds each request's tenant from it. */
+  auth: VendorAuth<S, C>
+  /** A request id minted for every request and sent back in this header (DigiKey's `X-DIGIKEY-REQUEST-ID`); handlers read `c.get('requestId')`. */
+  requestId?: { header: string; mint(tenant: TenantBase<C>): string }
   /** Build a tenant's state: seed its store from fixtures. */
   createState(tenant: TenantBase<C>): S | Promise<S>
   /** Register the vendor's real routes. */

@@ -1,6 +1,7 @@
 import { LANGUAGES, SITE_CURRENCIES } from '../../fixtures/digikey/catalog.ts'
-import { authorityOf, bearerToken, DAY, MINUTE, SimError, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
-import type { Account, ApiProduct, DigiKeyCredentials, DigiKeyState } from './store.ts'
+import { authorityOf, DAY, MINUTE, SimError, type OAuthServerConfig, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
+import { PRODUCTS } from './apis.ts'
+import type { Account, ApiProduct, DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 
 type Ctx = SimContext<DigiKeyState, DigiKeyCredentials>
 
@@ -12,28 +13,19 @@ export function environmentOf(c: Ctx): 'production' | 'sandbox' {
   return PRODUCTION_HOSTS.includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
 }
 
-/** The error envelope of each API generation. */
-export type Envelope = 'v3' | 'v4'
-export const PRODUCTS: Record<ApiProduct, { legs: 'three' | 'both'; envelope: Envelope; title: string }> = {
-  ordering: { legs: 'three', envelope: 'v3', title: 'Ordering' },
-  orderstatus: { legs: 'both', envelope: 'v4', title: 'Order Status' },
-  packinglist: { legs: 'three', envelope: 'v4', title: 'Packing List' },
-  ordermanagement: { legs: 'three', envelope: 'v4', title: 'Order Management' },
+/** DigiKey's authorization server: `/v1/oauth2/authorize` and `/v1/oauth2/token` on both hosts. */
+export const DIGIKEY_OAUTH: OAuthServerConfig<DigiKeyState, DigiKeyCredentials> = {
+  authorizePath: '/v1/oauth2/authorize',
+  tokenPath: '/v1/oauth2/token',
+  serviceName: 'DigiKey',
+  registry: (t) => t.state.oauth,
+  environmentOf,
+  user: (t) => ({ subject: t.state.user.subject, displayName: `${t.state.user.FirstName} ${t.state.user.LastName} (${t.state.user.CompanyName}, customer ${t.state.customerId})`, meta: { customerId: t.state.customerId } }),
+  grants: ['client_credentials', 'authorization_code', 'refresh_token'],
+  tokenLength: 28,
 }
 
-/** The product (and so the envelope and rate limit) a path belongs to. */
-export function productOf(path: string): ApiProduct | undefined {
-  if (path.startsWith('/Ordering/')) return 'ordering'
-  if (path.startsWith('/orderstatus/')) return 'orderstatus'
-  if (path.startsWith('/packinglist/')) return 'packinglist'
-  if (path.startsWith('/OrderManagement/')) return 'ordermanagement'
-  return undefined
-}
-
-/** Rate-limit headers computed for a request, added to its response whatever it is. */
-export const rateHeaders = new WeakMap<Request, Record<string, string>>()
-
-const fail = (status: number, message: string, details: string, headers?: Record<string, string>) => new SimError(status, String(status), message, { extra: { errorDetails: details }, headers })
+export const fail = (status: number, message: string, details: string, headers?: Record<string, string>) => new SimError(status, String(status), message, { extra: { errorDetails: details }, headers })
 
 const httpDate = (ms: number) => new Date(ms).toUTCString()
 
@@ -50,7 +42,8 @@ function takeQuota(c: Ctx, clientId: string, product: ApiProduct) {
   // X-RateLimit-* report the daily allowance; Ordering has none, so its per-minute one [proposal].
   const daily = r.windows.find((w) => w.name === 'daily') ?? r.windows[0]!
   const headers = { 'X-RateLimit-Limit': String(daily.limit), 'X-RateLimit-Remaining': String(daily.remaining) }
-  rateHeaders.set(c.req.raw, headers)
+  // Every answer to this request carries them, whatever it turns out to be.
+  c.set('responseHeaders', { ...c.get('responseHeaders'), ...headers })
   if (r.ok) return
   const retryAfter = String(Math.max(1, Math.ceil((r.breached.resetAt - now) / 1000)))
   if (r.breached.name === 'burst') {
@@ -93,7 +86,7 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
   if (!state.settings.subscriptions.includes(product)) throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
   takeQuota(c, clientId, product)
 
-  const token = bearerToken(c.req.header('authorization'))
+  const token = c.get('credential')
   const verified = token ? tenant.auth.verify(token, 'access') : undefined
   if (!verified || (!verified.ok && verified.reason !== 'expired') || (verified.ok && (verified.record.clientId !== clientId || verified.record.environment !== env))) {
     throw fail(401, 'The Bearer token is invalid', 'Please supply a valid Bearer token in the Authorization header: "Bearer <access_token>" from /v1/oauth2/token')
@@ -130,3 +123,27 @@ export function localeOf(c: Ctx) {
   const currency = curHeader && accepted.includes(curHeader) ? curHeader : accepted[0]!
   return { site, language, currency }
 }
+
+/**
+ * Whether a caller may see a sales order: a 2-legged client (or a user naming an account) sees that
+ * account's orders; a user sees their own, or with `Shared` their company's (every account of theirs).
+ */
+function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean): boolean {
+  const { state } = c.get('tenant')
+  if (o.environment !== caller.environment) return false
+  if (caller.token.legs === 2 || caller.accountNamed) return o.accountId === caller.account.id
+  return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
+}
+
+export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
+  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared))
+}
+
+export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
+  const o = c.get('tenant').state.salesOrders.get(id)
+  if (!o || !canSee(c, caller, o, true)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
+  return o
+}
+
+/** An unknown client id with a token nobody issued: the gateway's first check fails. */
+export const unknownCredential = () => fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { oauthErrorBody, type SimError, type Tenant } from '../core/index.ts'
-import { PRODUCTS, productOf, rateHeaders, type Envelope } from './auth.ts'
+import { PRODUCTS, productOf, type Envelope } from './apis.ts'
 import type { DigiKeyCredentials, DigiKeyState } from './store.ts'
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' }
@@ -16,7 +16,7 @@ const TYPES: Record<number, string> = {
   503: 'https://tools.ietf.org/html/rfc9110#section-15.6.4',
 }
 
-/** The request id of this request: set once by the routes' middleware, or made here for early errors. */
+/** The request id of this request: minted by the core (`requestId` of the definition), or made here for errors before a tenant is known. */
 export function requestIdOf(c: Context<any>): string {
   let id = c.get('requestId') as string | undefined
   if (!id) {
@@ -64,7 +64,8 @@ export const problemBody = (err: SimError, requestId: string, instance: string) 
  */
 export function renderDigiKeyError(err: SimError, c: Context<any>): Response {
   const requestId = requestIdOf(c)
-  const headers: Record<string, string> = { ...(rateHeaders.get(c.req.raw) ?? {}), ...err.headers, 'X-DIGIKEY-REQUEST-ID': requestId }
+  // The core adds this request's rate-limit headers where the error set none.
+  const headers: Record<string, string> = { ...err.headers, 'X-DIGIKEY-REQUEST-ID': requestId }
   let body: unknown
   if (err.extra.oauth) body = oauthErrorBody(err)
   else {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
-import { BASE62, defineVendor, oauthClientIdOf } from '../core/index.ts'
-import { DIGIKEY_OAUTH, registerDigiKeyRoutes } from './app.ts'
-import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
+import { BASE62, defineVendor } from '../core/index.ts'
+import { registerDigiKeyRoutes } from './app.ts'
+import { DIGIKEY_OAUTH, PRODUCTION_HOSTS, SANDBOX_HOSTS, unknownCredential } from './auth.ts'
 import { renderDigiKeyError } from './errors.ts'
 import { registerDigiKeySandbox } from './sandbox.ts'
 import { createDigiKeyState, type DigiKeyCredentials, type DigiKeyState } from './store.ts'
@@ -44,9 +44,8 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
     accountId: rng.int(10_000_000, 19_999_999),
   }),
   credentialKeys: (c) => [c.clientId, c.production.clientId],
-  async identify(c) {
-    return (await oauthClientIdOf(c, DIGIKEY_OAUTH)) ?? c.req.header('x-digikey-client-id')
-  },
+  auth: { oauth: DIGIKEY_OAUTH, keyHeaders: ['x-digikey-client-id'], unknownCredential },
+  requestId: { header: 'X-DIGIKEY-REQUEST-ID', mint: (t) => t.ids.uuid() },
   createState: createDigiKeyState,
   routes: registerDigiKeyRoutes,
   sandbox: registerDigiKeySandbox,

@@ -1,16 +1,14 @@
-import type { Hono } from 'hono'
+import { Hono } from 'hono'
 import type { z } from 'zod'
 import { PartialScheduleUpdateRequest, ReplaceScheduleRequest, SHIP_METHODS, type ShipMethod } from '../../contracts/digikey/schemas.ts'
 import { addBusinessDays, DAY, readBody, send, SimError, type SimEnv } from '../core/index.ts'
-import { intParam, type Ctx } from './app.ts'
-import { guard } from './auth.ts'
+import { intParam, type Ctx, type Env } from './params.ts'
+import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import { FINAL, HOLDS, openQuantity, plan, releaseAt, transitDays, update } from './lifecycle.ts'
-import { findSalesOrder, visibleOrders } from './order-status.ts'
 import { dotnetProblems } from './orders.ts'
 import type { DigiKeyCredentials, DigiKeyState, LineRecord, SalesOrderRecord } from './store.ts'
 import { detailView, dkTime, managementView, scheduleViews, schedulesView } from './views.ts'
 
-type Env = SimEnv<DigiKeyState, DigiKeyCredentials>
 const BASE = '/OrderManagement/v1'
 
 const invalid = (details: Array<{ field: string; message: string }>) => new SimError(400, '400', 'One or more validation errors occurred', { details })
@@ -71,7 +69,8 @@ function checkDates(dates: string[], now: number) {
  * available delivery date.
  * @see https://developer.digikey.com/products/ordering/ordermanagement
  */
-export function registerOrderManagementRoutes(app: Hono<Env>) {
+export function orderManagementRoutes() {
+  const app = new Hono<Env>()
   const order = (c: Ctx) => {
     const caller = guard(c, 'ordermanagement')
     return findSalesOrder(c, caller, intParam(c, 'salesOrderId'))
@@ -187,4 +186,5 @@ export function registerOrderManagementRoutes(app: Hono<Env>) {
     const delivery = new Date(addBusinessDays(releaseAt(release), transitDays(method as ShipMethod))).toISOString().slice(0, 10)
     return send(c, { ShipMethod: method, ReleaseDate: dkTime(releaseAt(release)), DeliveryDate: delivery })
   })
+  return app
 }

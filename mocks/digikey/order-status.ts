@@ -1,14 +1,12 @@
-import type { Hono } from 'hono'
+import { Hono } from 'hono'
 import type { SalesOrder } from '../../contracts/digikey/schemas.ts'
 import { CANNED } from '../../fixtures/digikey/catalog.ts'
 import { DAY, pageOf, send, SimError, type SimEnv } from '../core/index.ts'
-import type { Ctx } from './app.ts'
-import { intParam } from './app.ts'
-import { guard, type Caller } from './auth.ts'
+import { intParam, type Ctx, type Env } from './params.ts'
+import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 import { dkTime, orderSummaries, salesOrderView, statusInfo } from './views.ts'
 
-type Env = SimEnv<DigiKeyState, DigiKeyCredentials>
 
 const invalidQuery = (field: string, message: string) => new SimError(400, '400', 'One or more validation errors occurred', { details: [{ field, message }] })
 
@@ -19,27 +17,6 @@ function parseDate(field: string, raw: string | undefined, end: boolean): number
   const ms = Date.parse(bare ? `${raw}T00:00:00Z` : raw)
   if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(ms)) throw invalidQuery(field, `The value '${raw}' is not valid for ${field}.`)
   return bare && end ? ms + DAY - 1 : ms
-}
-
-/**
- * Whether a caller may see a sales order: a 2-legged client (or a user naming an account) sees that
- * account's orders; a user sees their own, or with `Shared` their company's (every account of theirs).
- */
-function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean): boolean {
-  const { state } = c.get('tenant')
-  if (o.environment !== caller.environment) return false
-  if (caller.token.legs === 2 || caller.accountNamed) return o.accountId === caller.account.id
-  return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
-}
-
-export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
-  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared))
-}
-
-export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
-  const o = c.get('tenant').state.salesOrders.get(id)
-  if (!o || !canSee(c, caller, o, true)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
-  return o
 }
 
 /** DigiKey's real sandbox answers fixed data whatever the input (`canned` mode reproduces it). */
@@ -67,7 +44,8 @@ function cannedSalesOrder(id: number, entered: string): SalesOrder {
  * `GET /orderstatus/v4/salesorder/{salesOrderId}` (RetrieveSalesOrder); 2- and 3-legged.
  * @see https://developer.digikey.com/products/order-status/orderstatus/searchorders
  */
-export function registerOrderStatusRoutes(app: Hono<Env>) {
+export function orderStatusRoutes() {
+  const app = new Hono<Env>()
   app.get('/orderstatus/v4/orders', (c) => {
     const caller = guard(c, 'orderstatus')
     const tenant = c.get('tenant')
@@ -102,4 +80,5 @@ export function registerOrderStatusRoutes(app: Hono<Env>) {
     if (c.get('tenant').state.settings.canned) return send(c, cannedSalesOrder(id, dkTime(c.get('tenant').clock.now())))
     return send(c, salesOrderView(findSalesOrder(c, caller, id)))
   })
+  return app
 }

@@ -1,13 +1,11 @@
-import type { Hono } from 'hono'
+import { Hono } from 'hono'
 import { send, SimError, type SimEnv } from '../core/index.ts'
 import { textPdf } from '../core/pdf.ts'
-import { intParam, type Ctx } from './app.ts'
-import { guard } from './auth.ts'
-import { findSalesOrder, visibleOrders } from './order-status.ts'
+import { intParam, type Ctx, type Env } from './params.ts'
+import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord, ShipmentRecord } from './store.ts'
 import { dkTime, packingListView } from './views.ts'
 
-type Env = SimEnv<DigiKeyState, DigiKeyCredentials>
 
 function includePdf(c: Ctx): boolean {
   const raw = c.req.query('includePdf')
@@ -40,7 +38,8 @@ const lists = (o: SalesOrderRecord, pdf: boolean) => o.shipments.map((s) => pack
  * Nothing shipped yet → 404. `includePdf=true` adds the document as base64.
  * @see https://developer.digikey.com/products/barcode/packinglist
  */
-export function registerPackingListRoutes(app: Hono<Env>) {
+export function packingListRoutes() {
+  const app = new Hono<Env>()
   app.get('/packinglist/v1/invoice/:invoiceId', (c) => {
     const caller = guard(c, 'packinglist')
     const invoiceId = intParam(c, 'invoiceId')
@@ -68,4 +67,5 @@ export function registerPackingListRoutes(app: Hono<Env>) {
     if (out.length === 0) throw new SimError(404, '404', 'No packing list found', { extra: { errorDetails: `No shipped sales order has the purchase order number "${po}".` } })
     return send(c, out)
   })
+  return app
 }

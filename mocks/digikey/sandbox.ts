@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
 import { parseControlBody, registerOAuthSandbox, SimError, type SimEnv } from '../core/index.ts'
-import { DIGIKEY_OAUTH } from './app.ts'
+import { DIGIKEY_OAUTH } from './auth.ts'
 import { forceForward, HOLDS, plan, update } from './lifecycle.ts'
 import { API_PRODUCTS, type DigiKeyCredentials, type DigiKeyState } from './store.ts'
 import { salesOrderView } from './views.ts'

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { CreateOrderRequest, PatchOrderRequest, QuoteRequest } from '../../contracts/digipix/schemas.ts'
 import { DAY, readBody, send, SimError, validate, type SimContext, type SimEnv } from '../core/index.ts'
-import { environmentOf, registerTokenRoute, requireScope } from './auth.ts'
+import { environmentOf, requireScope } from './auth.ts'
 import { createOrder, findOrder, orderView, patchOrder } from './orders.ts'
 import { resolveItems, shippingOptions } from './pricing.ts'
 import type { DigipixCredentials, DigipixState } from './store.ts'
@@ -16,8 +16,6 @@ const jsonObject = async (c: SimContext<DigipixState, DigipixCredentials>) => {
 
 /** The Digipix API routes. @see https://api.digipix.io/docs */
 export function registerDigipixRoutes(app: Hono<Env>) {
-  registerTokenRoute(app)
-
   app.get('/v1/products', (c) => {
     requireScope(c, 'products')
     return send(c, c.get('tenant').state.products.all())

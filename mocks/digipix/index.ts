@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { digipixOpenApi } from '../../contracts/digipix/openapi.ts'
-import { BASE62, defineVendor, readBody } from '../core/index.ts'
+import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigipixRoutes } from './app.ts'
-import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
+import { DIGIPIX_TOKEN, invalidToken, PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
 import { renderDigipixError } from './errors.ts'
 import { orderView } from './orders.ts'
 import { registerDigipixSandbox } from './sandbox.ts'
@@ -36,12 +36,7 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
     partnerName: `Partner ${tenantId}`,
   }),
   credentialKeys: (c) => [c.clientId, c.production.clientId],
-  async identify(c) {
-    if (c.req.method !== 'POST' || c.req.path !== '/v1/oauth/token') return undefined
-    const body = await readBody(c, { form: true }).catch(() => undefined)
-    const id = (body?.value as { client_id?: unknown } | undefined)?.client_id
-    return typeof id === 'string' ? id : undefined
-  },
+  auth: { tokenEndpoints: [DIGIPIX_TOKEN], unknownCredential: invalidToken },
   createState: createDigipixState,
   routes: registerDigipixRoutes,
   sandbox: registerDigipixSandbox,

@@ -3,7 +3,7 @@ import type { GraphQLError, GraphQLFieldResolver } from 'graphql'
 import { estimateCost } from '../core/cost.ts'
 import { createDocumentCache, prepareRequest, readGraphqlRequest, runOperation, type DocumentCache } from '../core/graphql.ts'
 import { send, SimError, type SimContext, type SimEnv } from '../core/index.ts'
-import { registerAuthRoutes, requireUser } from './auth.ts'
+import { requireUser } from './auth.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
 import { fieldResolver, shipHeroSchema } from './schema.ts'
@@ -104,7 +104,6 @@ async function handleGraphql(c: Ctx) {
 
 /** The ShipHero API routes. @see https://developer.shiphero.com/getting-started/ */
 export function registerShipHeroRoutes(app: Hono<Env>) {
-  registerAuthRoutes(app)
   app.post('/graphql', handleGraphql)
   app.get('/graphql', () => {
     throw new SimError(405, String(CODES.invalidArgument), 'Send GraphQL requests as POST /graphql with a JSON body {"query", "variables"}', { headers: { Allow: 'POST' } })

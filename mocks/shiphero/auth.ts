@@ -1,28 +1,22 @@
-import type { Hono } from 'hono'
-import { bearerToken, readBody, send, SimError, type SimContext, type SimEnv, type TokenRecord } from '../core/index.ts'
+import { SimError, type IssueOptions, type SimContext, type TokenEndpoint, type TokenRecord } from '../core/index.ts'
 import { CODES } from './errors.ts'
 import type { ShipHeroCredentials, ShipHeroState, UserRow } from './store.ts'
 
-type Env = SimEnv<ShipHeroState, ShipHeroCredentials>
 type Ctx = SimContext<ShipHeroState, ShipHeroCredentials>
+type Endpoint = TokenEndpoint<ShipHeroState, ShipHeroCredentials>
 
 /** 28 days. */
 export const ACCESS_TOKEN_TTL = 2_419_200
 export const TOKEN_SCOPE = 'openid profile offline_access'
 
+/** ShipHero's token errors are Auth0's: `{ "error", "error_description" }`. */
 const auth0 = (status: number, error: string, description: string) => new SimError(status, error, description, { extra: { auth0: error } })
+const blocked = () => auth0(403, 'invalid_grant', 'User is blocked.')
 
-async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
-  const body = await readBody(c, { form: true }).catch(() => {
-    throw auth0(400, 'invalid_request', 'The request body is not valid JSON')
-  })
-  if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value)) throw auth0(400, 'invalid_request', 'Send a JSON object')
-  return body.value as Record<string, unknown>
-}
-
-function mintAccess(c: Ctx, user: UserRow) {
+/** A 28-day HS256 JWT with the Auth0 claims ShipHero's tokens carry. */
+function accessFor(c: Ctx, user: UserRow): IssueOptions {
   const tenant = c.get('tenant')
-  return tenant.auth.issue({
+  return {
     clientId: user.email,
     subject: String(user.id),
     ttlSeconds: ACCESS_TOKEN_TTL,
@@ -46,53 +40,75 @@ function mintAccess(c: Ctx, user: UserRow) {
         account_id: user.account_id,
       }),
     },
-  })
+  }
 }
+
+const activeUser = (c: Ctx, subject: string | undefined) => {
+  const user = c.get('tenant').state.users.get(Number(subject))
+  if (!user?.is_active) throw blocked()
+  return user
+}
+
+const common = {
+  encodings: ['json', 'form'],
+  clientAuth: 'none',
+  loginField: 'username',
+  rotate: false,
+  error: auth0,
+  invalidGrantStatus: 403,
+  messages: {
+    notObject: 'Send a JSON object',
+    missingLogin: 'Send "username" and "password"',
+    missingRefresh: 'Send "refresh_token"',
+    invalidLogin: 'Wrong email or password.',
+    invalidRefresh: (reason) => (reason === 'revoked' ? 'The refresh_token has been revoked.' : 'Unknown or invalid refresh token.'),
+  },
+} satisfies Partial<Endpoint>
 
 /**
- * `POST /auth/token` (username + password → 28-day access token and a refresh
- * token) and `POST /auth/refresh` (same body without a new refresh token).
+ * `POST /auth/token`: username + password → a 28-day access token and a refresh token
+ * that never expires.
  * @see https://developer.shiphero.com/getting-started/
  */
-export function registerAuthRoutes(app: Hono<Env>) {
-  app.post('/auth/token', async (c) => {
-    const body = await jsonBody(c)
-    const { username, password } = body
-    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) throw auth0(400, 'invalid_request', 'Send "username" and "password"')
-    const tenant = c.get('tenant')
-    const login = tenant.state.logins.get(username.trim().toLowerCase())
-    if (!login || login.password !== password) throw auth0(403, 'invalid_grant', 'Wrong email or password.')
-    const user = tenant.state.users.get(login.userId)!
-    if (!user.is_active) throw auth0(403, 'invalid_grant', 'User is blocked.')
-    const access = mintAccess(c, user)
-    const refresh = tenant.auth.issueRefresh({ clientId: user.email, subject: String(user.id), ttlSeconds: null, legs: 3, environment: 'production', meta: { userId: user.id }, format: { kind: 'opaque', length: 48 } })
-    return send(c, { access_token: access.token, expires_in: ACCESS_TOKEN_TTL, refresh_token: refresh.token, scope: TOKEN_SCOPE, token_type: 'Bearer' })
-  })
-
-  app.post('/auth/refresh', async (c) => {
-    const body = await jsonBody(c)
-    const token = body.refresh_token
-    if (typeof token !== 'string' || !token) throw auth0(400, 'invalid_request', 'Send "refresh_token"')
-    const tenant = c.get('tenant')
-    const result = tenant.auth.verify(token, 'refresh')
-    if (!result.ok) throw auth0(403, 'invalid_grant', result.reason === 'revoked' ? 'The refresh_token has been revoked.' : 'Unknown or invalid refresh token.')
-    const user = tenant.state.users.get(Number(result.record.subject))
-    if (!user?.is_active) throw auth0(403, 'invalid_grant', 'User is blocked.')
-    const access = mintAccess(c, user)
-    return send(c, { access_token: access.token, expires_in: ACCESS_TOKEN_TTL, scope: TOKEN_SCOPE, token_type: 'Bearer' })
-  })
+export const SHIPHERO_TOKEN: Endpoint = {
+  ...common,
+  path: '/auth/token',
+  grants: ['password'],
+  impliedGrant: 'password',
+  user(c, login, password) {
+    const found = c.get('tenant').state.logins.get(login.trim().toLowerCase())
+    if (!found || found.password !== password) return undefined
+    activeUser(c, String(found.userId))
+    return { subject: String(found.userId) }
+  },
+  access: (c, req) => accessFor(c, activeUser(c, req.subject)),
+  refresh: (c, req) => ({ clientId: activeUser(c, req.subject).email, subject: req.subject, ttlSeconds: null, legs: 3, environment: 'production', meta: { userId: Number(req.subject) }, format: { kind: 'opaque', length: 48 } }),
+  respond: (_c, { access, refresh }) => ({ access_token: access.token, expires_in: ACCESS_TOKEN_TTL, refresh_token: refresh!.token, scope: TOKEN_SCOPE, token_type: 'Bearer' }),
 }
+
+/** `POST /auth/refresh`: a refresh token → a new access token; the refresh token stays valid (no rotation). */
+export const SHIPHERO_REFRESH: Endpoint = {
+  ...common,
+  path: '/auth/refresh',
+  grants: ['refresh_token'],
+  impliedGrant: 'refresh_token',
+  access: (c, req) => accessFor(c, activeUser(c, req.subject)),
+  respond: (_c, { access }) => ({ access_token: access.token, expires_in: ACCESS_TOKEN_TTL, scope: TOKEN_SCOPE, token_type: 'Bearer' }),
+}
+
+const unauthenticated = (message: string) => new SimError(401, String(CODES.unauthenticated), message, { headers: { 'WWW-Authenticate': 'Bearer' } })
+
+/** A token ShipHero never issued (or one of a reset tenant). */
+export const invalidToken = () => unauthenticated('Invalid token')
 
 /** The user behind the request's bearer token; 401 `{errors:[{message, code: 16}]}` otherwise. */
 export function requireUser(c: Ctx): { user: UserRow; token: TokenRecord } {
-  const raw = c.req.header('authorization')
-  const token = bearerToken(raw)
-  const unauthenticated = (message: string) => new SimError(401, String(CODES.unauthenticated), message, { headers: { 'WWW-Authenticate': 'Bearer' } })
-  if (!token) throw unauthenticated(raw ? 'The Authorization header must be "Bearer <access_token>"' : 'Missing Authorization header: send "Bearer <access_token>" from POST /auth/token')
+  const token = c.get('credential')
+  if (!token) throw unauthenticated(c.req.header('authorization') ? 'The Authorization header must be "Bearer <access_token>"' : 'Missing Authorization header: send "Bearer <access_token>" from POST /auth/token')
   const tenant = c.get('tenant')
   const result = tenant.auth.verify(token, 'access')
   if (!result.ok) throw unauthenticated(result.reason === 'expired' ? 'Token has expired: get a new one from POST /auth/refresh' : 'Invalid token')
   const user = tenant.state.users.get(Number(result.record.subject))
-  if (!user?.is_active) throw unauthenticated('Invalid token')
+  if (!user?.is_active) throw invalidToken()
   return { user, token: result.record }
 }

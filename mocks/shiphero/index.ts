@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { defineVendor, readBody, BASE62 } from '../core/index.ts'
+import { defineVendor, BASE62 } from '../core/index.ts'
 import { CUSTOMER_ACCOUNTS } from '../../fixtures/shiphero/catalog.ts'
 import { registerShipHeroRoutes } from './app.ts'
+import { invalidToken, SHIPHERO_REFRESH, SHIPHERO_TOKEN } from './auth.ts'
 import { renderShipHeroError } from './errors.ts'
 import { registerShipHeroSandbox } from './sandbox.ts'
 import { createShipHeroState, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
@@ -38,13 +39,7 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
     ],
   }),
   credentialKeys: (c) => [c.username.toLowerCase(), ...c.customers.map((x) => x.username.toLowerCase())],
-  async identify(c) {
-    if (c.req.method !== 'POST' || (c.req.path !== '/auth/token' && c.req.path !== '/auth/refresh')) return undefined
-    const body = await readBody(c, { form: true }).catch(() => undefined)
-    const value = body?.value as { username?: unknown; refresh_token?: unknown } | undefined
-    if (typeof value?.username === 'string') return value.username.trim().toLowerCase()
-    return typeof value?.refresh_token === 'string' ? value.refresh_token : undefined
-  },
+  auth: { tokenEndpoints: [SHIPHERO_TOKEN, SHIPHERO_REFRESH], unknownCredential: invalidToken },
   createState: createShipHeroState,
   routes: registerShipHeroRoutes,
   sandbox: registerShipHeroSandbox,

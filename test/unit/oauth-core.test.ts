@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createOAuthRegistry, createRateWindows, createSim, defineVendor, isoInZone, MINUTE, oauthErrorBody, registerOAuthRoutes, registerOAuthSandbox, SimError, type OAuthServerConfig } from '../../mocks/core/index.ts'
+import { createOAuthRegistry, createRateWindows, createSim, defineVendor, isoInZone, MINUTE, oauthErrorBody, registerOAuthSandbox, SimError, type OAuthServerConfig } from '../../mocks/core/index.ts'
 import { textPdf } from '../../mocks/core/pdf.ts'
 import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
 import { digikey } from '../../mocks/digikey/index.ts'
@@ -26,8 +26,8 @@ const acme = defineVendor<State, Creds>({
   mintCredentials: () => ({ clientId: 'app2', clientSecret: 'shh2' }),
   credentialKeys: (c) => [c.clientId],
   createState: (t) => ({ oauth: createOAuthRegistry({ clients: [{ clientId: t.credentials.clientId, clientSecret: t.credentials.clientSecret, environment: 'test', redirectUris: ['https://app.test/cb', 'https://app.test/cb2'], name: 'App' }], lifetimes: { codeSeconds: 60, clientCredentialsSeconds: 600, accessSeconds: 1800, refreshSeconds: 86_400 } }) }),
+  auth: { oauth: config, unknownCredential: () => new SimError(401, 'invalid_token', 'unknown token') },
   routes: (app) => {
-    registerOAuthRoutes(app, config)
     app.get('/me', (c) => {
       const token = (c.req.header('authorization') ?? '').replace(/^Bearer /, '')
       const v = c.get('tenant').auth.verify(token, 'access')
