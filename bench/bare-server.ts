@@ -33,7 +33,7 @@ app.post('/v1/orders', async (c) => {
 
 // GraphQL baselines on the ShipHero schema: a static page of 20 products in ShipHero's envelope,
 // once with a document cache (what a careful bare endpoint does) and once parsing and validating every time.
-const schema = buildSchema(readFileSync(new URL('../mocks/shiphero/schema.graphql', import.meta.url), 'utf8'))
+const schema = buildSchema(readFileSync(new URL('../contracts/shiphero/schema.graphql', import.meta.url), 'utf8'))
 const edges = Array.from({ length: 20 }, (_, i) => ({
   cursor: Buffer.from(`arrayconnection:${i}`).toString('base64'),
   node: { id: Buffer.from(`Product:${1234 + i}`).toString('base64'), sku: `SKU-${i}`, name: `Product ${i}`, warehouse_products: [{ id: Buffer.from(`WarehouseProduct:${9001 + i}`).toString('base64'), warehouse_id: 'V2FyZWhvdXNlOjExNA==', on_hand: i }] },

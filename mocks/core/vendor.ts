@@ -3,6 +3,7 @@ import type { AuthHeaderForm, TokenKit } from './auth.ts'
 import type { Clock } from './clock.ts'
 import type { SimError } from './errors.ts'
 import type { Faults } from './faults.ts'
+import type { GraphqlSchema } from './graphql/schema.ts'
 import type { IdempotencyStore } from './idempotency.ts'
 import type { IdFactory, Rng } from './ids.ts'
 import type { Journal } from './journal.ts'
@@ -101,6 +102,8 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
   requestId?: { header: string; mint(tenant: TenantBase<C>): string }
   /** Build a tenant's state: seed its store from fixtures. */
   createState(tenant: TenantBase<C>): S | Promise<S>
+  /** A GraphQL vendor's schema (SDL + resolvers, built on first use), served by its routes through `graphqlHandler`. */
+  graphql?: GraphqlSchema
   /** Register the vendor's real routes. */
   routes(app: Hono<SimEnv<S, C>>): void
   /** Extra control routes under `/_sandbox/` (scenarios, forced transitions). */

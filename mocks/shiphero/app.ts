@@ -1,21 +1,17 @@
 import type { Hono } from 'hono'
-import type { GraphQLError, GraphQLFieldResolver } from 'graphql'
-import { estimateCost } from '../core/cost.ts'
-import { createDocumentCache, prepareRequest, readGraphqlRequest, runOperation, type DocumentCache } from '../core/graphql.ts'
-import { send, SimError, type SimContext, type SimEnv } from '../core/index.ts'
+import type { ExecutionResult, GraphQLError } from 'graphql'
+import { estimateCost, graphqlHandler, type Admission } from '../core/graphql/index.ts'
+import { send, SimError, type SimContext, type SimEnv, type Tenant } from '../core/index.ts'
 import { requireUser } from './auth.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
-import { fieldResolver, shipHeroSchema } from './schema.ts'
+import { fieldResolver, SHIPHERO_GRAPHQL } from './schema.ts'
 import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
 import { countRequest, creditsOf, secondsUntil, setCredits } from './throttle.ts'
 
 type Env = SimEnv<ShipHeroState, ShipHeroCredentials>
 type Ctx = SimContext<ShipHeroState, ShipHeroCredentials>
-
-let cache: DocumentCache | undefined
-/** The process-wide cache of parsed and validated ShipHero documents. */
-export const shipHeroDocuments = () => (cache ??= createDocumentCache(shipHeroSchema(), { max: 500 }))
+type ShipHeroTenant = Tenant<ShipHeroState, ShipHeroCredentials>
 
 /** A GraphQL error in ShipHero's shape: `message`, `code`, `operation`, `field`, `request_id` at the top level. */
 function formatError(err: GraphQLError, requestId: string, roots: Map<string, RootMeter>): Record<string, unknown> {
@@ -36,27 +32,17 @@ function formatError(err: GraphQLError, requestId: string, roots: Map<string, Ro
   return { ...json, ...(operation ? { operation, field, request_id: requestId } : {}) }
 }
 
-const requestError = (c: Ctx, errors: readonly GraphQLError[]) => send(c, { errors: errors.map((e) => e.toJSON()) }, 400)
+type Auth = ReturnType<typeof requireUser>
 
-/**
- * `POST /graphql`: authentication, the request cap, validation (cached),
- * cost analysis and the credit bucket, execution, refund of unused rows.
- * @see https://developer.shiphero.com/getting-started/
- */
-async function handleGraphql(c: Ctx) {
-  const { user } = requireUser(c)
+/** Cost analysis and the credit bucket: charge up front, or answer code 30 / the per-operation maximum. */
+function admit(c: Ctx, { auth, operation, prepared, request, schema }: Admission<Auth>): ShipHeroCtx | Response {
   const tenant = c.get('tenant')
   const state = tenant.state
-  countRequest(state, user.id, tenant.clock.now())
-  const request = await readGraphqlRequest(c)
-  const schema = shipHeroSchema()
-  const prepared = prepareRequest(shipHeroDocuments(), request)
-  if (!prepared.ok) return requestError(c, prepared.errors)
-
+  const { user } = auth
   const requestId = tenant.ids.hex(24)
   const now = tenant.clock.now()
-  const isQuery = prepared.operation.operation === 'query'
-  const costs = estimateCost(schema, prepared.operation, prepared.prepared.fragments, request.variables)
+  const isQuery = operation.operation === 'query'
+  const costs = estimateCost(schema, operation, prepared.fragments, request.variables)
   const roots = new Map<string, RootMeter>()
   let required = 0
   for (const r of costs) {
@@ -78,16 +64,14 @@ async function handleGraphql(c: Ctx) {
     return send(c, { errors: [{ code: CODES.notEnoughCredits, message, operation: firstField, request_id: requestId, ...details, extensions: { code: CODES.notEnoughCredits, ...details } }], data: null })
   }
   setCredits(state, user.id, remaining - required, now)
+  return { tenant, state, user, account: state.accounts.get(user.account_id)!, requestId, now, roots, revealSecrets: new Set() }
+}
 
-  const account = state.accounts.get(user.account_id)!
-  const ctx: ShipHeroCtx = { tenant, state, user, account, requestId, now, roots, revealSecrets: new Set() }
-  const run = () => runOperation({ schema, prepared: prepared.prepared, operation: prepared.operation, variables: request.variables, contextValue: ctx, fieldResolver: fieldResolver as GraphQLFieldResolver<unknown, unknown> })
-  const result = isQuery ? await run() : await state.lock.run(run)
-  if (result.data === undefined) return requestError(c, result.errors ?? [])
-
-  // Charge what was returned, not what was asked: refund the unused rows.
+/** Charge what was returned, not what was asked: refund the unused rows, then answer `{ errors?, data }`. */
+function respond(c: Ctx, ctx: ShipHeroCtx, result: ExecutionResult): Response {
+  const { tenant, state, user } = ctx
   let refund = 0
-  for (const [key, meter] of roots) {
+  for (const [key, meter] of ctx.roots) {
     if (meter.analyze) continue
     const actual = Math.min(meter.estimate, 1 + meter.rows)
     refund += meter.estimate - actual
@@ -95,12 +79,31 @@ async function handleGraphql(c: Ctx) {
     if (envelope && typeof envelope === 'object') for (const k of meter.complexityKeys ?? []) envelope[k] = actual
   }
   if (refund) setCredits(state, user.id, creditsOf(state, user.id, tenant.clock.now()) + refund, tenant.clock.now())
-
   const body: Record<string, unknown> = {}
-  if (result.errors?.length) body.errors = result.errors.map((e) => formatError(e, requestId, roots))
+  if (result.errors?.length) body.errors = result.errors.map((e) => formatError(e, ctx.requestId, ctx.roots))
   body.data = result.data
   return send(c, body)
 }
+
+/**
+ * `POST /graphql`: authentication, the request cap, validation (cached),
+ * cost analysis and the credit bucket, execution, refund of unused rows.
+ * @see https://developer.shiphero.com/getting-started/
+ */
+const handleGraphql = graphqlHandler<ShipHeroCtx, Auth>({
+  graphql: SHIPHERO_GRAPHQL,
+  authenticate(c) {
+    const auth = requireUser(c)
+    const tenant = c.get('tenant') as ShipHeroTenant
+    countRequest(tenant.state, auth.user.id, tenant.clock.now())
+    return auth
+  },
+  requestError: (c, errors) => send(c, { errors: errors.map((e) => e.toJSON()) }, 400),
+  admit,
+  lock: (c) => (c.get('tenant') as ShipHeroTenant).state.lock,
+  fieldResolver,
+  respond,
+})
 
 /** The ShipHero API routes. @see https://developer.shiphero.com/getting-started/ */
 export function registerShipHeroRoutes(app: Hono<Env>) {

@@ -1,6 +1,5 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo } from 'graphql'
-import { rootKeyOf } from '../core/graphql.ts'
-import { connectionFromArray, parseSort, sortRows, type ConnectionArgs } from '../core/relay.ts'
+import { connectionFromArray, parseSort, rootKeyOf, sortRows, type ConnectionArgs } from '../core/graphql/index.ts'
 import type { Tenant } from '../core/index.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { legacyIdOf } from './ids.ts'

@@ -4,6 +4,7 @@ import { CUSTOMER_ACCOUNTS } from '../../fixtures/shiphero/catalog.ts'
 import { registerShipHeroRoutes } from './app.ts'
 import { invalidToken, SHIPHERO_REFRESH, SHIPHERO_TOKEN } from './auth.ts'
 import { renderShipHeroError } from './errors.ts'
+import { SHIPHERO_GRAPHQL } from './schema.ts'
 import { registerShipHeroSandbox } from './sandbox.ts'
 import { createShipHeroState, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
 
@@ -41,6 +42,7 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
   credentialKeys: (c) => [c.username.toLowerCase(), ...c.customers.map((x) => x.username.toLowerCase())],
   auth: { tokenEndpoints: [SHIPHERO_TOKEN, SHIPHERO_REFRESH], unknownCredential: invalidToken },
   createState: createShipHeroState,
+  graphql: SHIPHERO_GRAPHQL,
   routes: registerShipHeroRoutes,
   sandbox: registerShipHeroSandbox,
   renderError: renderShipHeroError,

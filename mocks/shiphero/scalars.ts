@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type GraphQLSchema, type ValueNode } from 'graphql'
-import { valueOf } from '../core/cost.ts'
+import { valueOf } from '../core/graphql/index.ts'
 
 /**
  * ShipHero's custom scalars, as lenient on input as the real server:

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, Kind, type SelectionSetNode } from 'graphql'
+import { type GraphQLFieldResolver, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
+import { shipHeroSdl } from '../../contracts/shiphero/sdl.ts'
+import { defineGraphqlSchema, type Resolver as CoreResolver } from '../core/graphql/index.ts'
 import { accountFields, accountQueries } from './account.ts'
 import type { ShipHeroCtx } from './context.ts'
 import { ID_REFS, idTypeOf, toGlobalId } from './ids.ts'
@@ -10,16 +11,7 @@ import { attachScalars } from './scalars.ts'
 import { shipmentFields, shipmentMutations, shipmentQueries } from './shipments.ts'
 import { webhookFields, webhookMutations, webhookQueries } from './webhooks.ts'
 
-/**
- * The ShipHero schema the simulator serves: `schema.graphql`, a strict subset
- * of ShipHero's public schema (every type, field, argument and enum value is
- * ShipHero's own, same types and nullability), with resolvers over the tenant
- * store.
- * @see https://developer.shiphero.com/schema/
- */
-export const SCHEMA_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')
-
-type Resolver = (source: any, args: any, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => unknown
+type Resolver = CoreResolver<ShipHeroCtx>
 
 /** Response keys of the `complexity` fields selected under a root field (aliases included). */
 function complexityKeys(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, out: string[] = []): string[] {
@@ -47,13 +39,6 @@ function envelope(resolve: Resolver): Resolver {
   }
 }
 
-const QUERIES: Record<string, Resolver> = { ...accountQueries, ...productQueries, ...orderQueries, ...shipmentQueries, ...inventoryQueries, ...webhookQueries }
-const MUTATIONS: Record<string, Resolver> = { ...productMutations, ...inventoryMutations, ...orderMutations, ...shipmentMutations, ...webhookMutations }
-const FIELDS: Record<string, Record<string, Resolver>> = {}
-for (const group of [accountFields, productFields, orderFields, shipmentFields, webhookFields] as Array<Record<string, Record<string, Resolver>>>) {
-  for (const [type, fields] of Object.entries(group)) FIELDS[type] = { ...FIELDS[type], ...fields }
-}
-
 /** Bare root fields (no envelope). */
 const BARE = new Set(['user_quota', 'node'])
 
@@ -75,28 +60,24 @@ export const fieldResolver: GraphQLFieldResolver<any, ShipHeroCtx> = (source, ar
   return value
 }
 
-let built: GraphQLSchema | undefined
+/**
+ * The ShipHero schema the simulator serves (`contracts/shiphero/schema.graphql`) with
+ * resolvers over the tenant store; root fields answer in ShipHero's envelope.
+ * @see https://developer.shiphero.com/schema/
+ */
+export const SHIPHERO_GRAPHQL = defineGraphqlSchema<ShipHeroCtx>({
+  sdl: shipHeroSdl,
+  resolvers: {
+    Query: { ...accountQueries, ...productQueries, ...orderQueries, ...shipmentQueries, ...inventoryQueries, ...webhookQueries },
+    Mutation: { ...productMutations, ...inventoryMutations, ...orderMutations, ...shipmentMutations, ...webhookMutations },
+    ...mergeTypes([accountFields, productFields, orderFields, shipmentFields, webhookFields] as Array<Record<string, Record<string, Resolver>>>),
+  },
+  wrapRoot: (operation, name, resolve) => (operation === 'Query' && BARE.has(name) ? resolve : envelope(resolve)),
+  scalars: attachScalars,
+})
 
-/** Build the schema once per process (every tenant shares it; state comes through the context). */
-export function shipHeroSchema(): GraphQLSchema {
-  if (built) return built
-  const schema = buildSchema(SCHEMA_SDL)
-  attachScalars(schema)
-  const wire = (typeName: string, resolvers: Record<string, Resolver>, wrap: (name: string, r: Resolver) => Resolver) => {
-    const type = schema.getType(typeName)
-    if (!isObjectType(type)) throw new Error(`no type ${typeName}`)
-    const fields = type.getFields()
-    for (const [name, resolve] of Object.entries(resolvers)) {
-      const field = fields[name]
-      if (!field) throw new Error(`${typeName}.${name} is resolved but not in schema.graphql`)
-      field.resolve = wrap(name, resolve) as GraphQLFieldResolver<unknown, unknown>
-    }
-  }
-  wire('Query', QUERIES, (name, r) => (BARE.has(name) ? r : envelope(r)))
-  wire('Mutation', MUTATIONS, (_, r) => envelope(r))
-  for (const [type, resolvers] of Object.entries(FIELDS)) wire(type, resolvers, (_, r) => r)
-  for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
-    for (const field of Object.values(root.getFields())) if (!field.resolve) throw new Error(`${root.name}.${field.name} is in schema.graphql but has no resolver`)
-  }
-  return (built = schema)
+function mergeTypes(groups: Array<Record<string, Record<string, Resolver>>>) {
+  const out: Record<string, Record<string, Resolver>> = {}
+  for (const group of groups) for (const [type, fields] of Object.entries(group)) out[type] = { ...out[type], ...fields }
+  return out
 }

@@ -1,8 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { estimateCost } from '../../mocks/core/cost.ts'
-import { createDocumentCache, prepareRequest } from '../../mocks/core/graphql.ts'
-import { connectionFromArray, cursorToOffset, offsetToCursor, parseSort, sortRows } from '../../mocks/core/relay.ts'
+import { connectionFromArray, createDocumentCache, cursorToOffset, estimateCost, offsetToCursor, parseSort, prepareRequest, sortRows } from '../../mocks/core/graphql/index.ts'
 import { SimError } from '../../mocks/core/errors.ts'
 
 const schema = buildSchema(`

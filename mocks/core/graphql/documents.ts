@@ -11,9 +11,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql'
-import { SimError } from './errors.ts'
-import { readBody } from './http.ts'
-import type { SimContext } from './vendor.ts'
+import { SimError } from '../errors.ts'
+import { readBody } from '../http.ts'
+import type { SimContext } from '../vendor.ts'
 
 /**
  * GraphQL in the core: a bounded cache of parsed-and-validated documents, the

@@ -23,6 +23,11 @@ export interface CostOptions {
   isConnection?(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType): boolean
   /** Rows assumed when neither `first` nor `last` is given. Default 100. */
   defaultPageSize?: number
+  /**
+   * Where a connection field's page size is: its own `first`/`last` arguments (Relay, the default
+   * also looks here) or an input object argument (Digit's `connection: { first }`, found by default).
+   */
+  pageArgs?(args: Record<string, unknown>): { first?: unknown; last?: unknown }
   /** Credits of a root field on its own. Default 1. */
   rootCost?: number
 }
@@ -78,7 +83,9 @@ export function estimateCost(
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
   if (!rootType) return []
 
-  const pageSize = (args: Record<string, unknown>) => {
+  const pageArgs = options.pageArgs ?? ((args: Record<string, unknown>) => (args.first !== undefined || args.last !== undefined || !args.connection || typeof args.connection !== 'object' ? args : (args.connection as Record<string, unknown>)))
+  const pageSize = (all: Record<string, unknown>) => {
+    const args = pageArgs(all)
     const first = typeof args.first === 'number' ? args.first : undefined
     const last = typeof args.last === 'number' ? args.last : undefined
     if (first === undefined && last === undefined) return defaultSize
@@ -101,8 +108,23 @@ export function estimateCost(
     return false
   }
 
-  // Cost of a selection set under `multiplier` rows; `seen` guards fragment cycles (validation forbids them anyway).
-  const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, seen: Set<string>): number => {
+  // Cost of a selection set under `multiplier` rows. Every term scales with the multiplier, so a
+  // fragment's cost is computed once at one row and multiplied: linear in the document's size even
+  // when fragments spread each other many times over. `open` guards cycles (validation forbids them).
+  const fragmentCosts = new Map<string, number>()
+  const open = new Set<string>()
+  const fragmentCost = (name: string, type: GraphQLNamedType): number => {
+    const known = fragmentCosts.get(name)
+    if (known !== undefined) return known
+    const fragment = fragments[name]
+    if (!fragment || open.has(name)) return 0
+    open.add(name)
+    const cost = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? type, 1)
+    open.delete(name)
+    fragmentCosts.set(name, cost)
+    return cost
+  }
+  const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number): number => {
     let total = 0
     for (const sel of set.selections) {
       if (skipped(sel)) continue
@@ -116,16 +138,12 @@ export function estimateCost(
           rows = multiplier * pageSize(argsOf(sel))
           total += rows
         }
-        total += walk(sel.selectionSet, named, rows, seen)
+        total += walk(sel.selectionSet, named, rows)
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? type : type
-        total += walk(sel.selectionSet, t, multiplier, seen)
+        total += walk(sel.selectionSet, t, multiplier)
       } else {
-        const name = sel.name.value
-        const fragment = fragments[name]
-        if (!fragment || seen.has(name)) continue
-        const t = schema.getType(fragment.typeCondition.name.value) ?? type
-        total += walk(fragment.selectionSet, t, multiplier, new Set(seen).add(name))
+        total += multiplier * fragmentCost(sel.name.value, type)
       }
     }
     return total
@@ -147,7 +165,7 @@ export function estimateCost(
           rows = pageSize(args)
           cost += rows
         }
-        if (sel.selectionSet) cost += walk(sel.selectionSet, named, rows, seen)
+        if (sel.selectionSet) cost += walk(sel.selectionSet, named, rows)
         roots.push({ field: sel.name.value, key: sel.alias?.value ?? sel.name.value, cost, args })
       } else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, seen)
       else {

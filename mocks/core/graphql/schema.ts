@@ -1,0 +1,62 @@
+import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql'
+import { createDocumentCache, type DocumentCache } from './documents.ts'
+
+/** A field resolver with the vendor's context type. */
+export type Resolver<Ctx> = (source: any, args: any, ctx: Ctx, info: GraphQLResolveInfo) => unknown
+
+export interface GraphqlSchemaDefinition<Ctx> {
+  /** The SDL, read on first use (a vendor that is never queried never parses it). */
+  sdl(): string
+  /** Resolvers by type name, then field name: `{ Query: { products }, Product: { warehouse_products } }`. */
+  resolvers: Record<string, Record<string, Resolver<Ctx>>>
+  /** Wrap each root field's resolver (ShipHero's `{ request_id, complexity, data }` envelope). */
+  wrapRoot?(operation: 'Query' | 'Mutation', field: string, resolve: Resolver<Ctx>): Resolver<Ctx>
+  /** Attach parsing and serialising to the SDL's custom scalars. */
+  scalars?(schema: GraphQLSchema): void
+  /** Cached documents kept at most (default 500). */
+  maxDocuments?: number
+}
+
+export interface GraphqlSchema {
+  /** The executable schema, built on first use and kept by this definition (every tenant shares it; state comes through the context). */
+  schema(): GraphQLSchema
+  /** Parsed and validated documents for this schema. */
+  documents(): DocumentCache
+}
+
+/**
+ * Declare a vendor's GraphQL schema: SDL plus resolvers, wired and checked once,
+ * lazily. Every root field must have a resolver and every resolver a field, so the
+ * SDL and the code cannot drift apart.
+ * @example
+ * export const graphql = defineGraphqlSchema({ sdl: () => readFileSync(url, 'utf8'), resolvers: { Query: { items } } })
+ * graphql.schema() // built here, the first time
+ */
+export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): GraphqlSchema {
+  let schema: GraphQLSchema | undefined
+  let documents: DocumentCache | undefined
+  const build = () => {
+    const built = buildSchema(def.sdl())
+    def.scalars?.(built)
+    for (const [typeName, resolvers] of Object.entries(def.resolvers)) {
+      const type = built.getType(typeName)
+      if (!isObjectType(type)) throw new Error(`resolvers name ${typeName}, which is not an object type of the schema`)
+      const fields = type.getFields()
+      for (const [name, resolve] of Object.entries(resolvers)) {
+        const field = fields[name]
+        if (!field) throw new Error(`${typeName}.${name} is resolved but not in the schema`)
+        const root = built.getQueryType() === type ? 'Query' : built.getMutationType() === type ? 'Mutation' : undefined
+        field.resolve = (root && def.wrapRoot ? def.wrapRoot(root, name, resolve) : resolve) as GraphQLFieldResolver<unknown, unknown>
+      }
+    }
+    for (const root of [built.getQueryType(), built.getMutationType()]) {
+      for (const field of Object.values(root?.getFields() ?? {})) if (!field.resolve) throw new Error(`${root!.name}.${field.name} is in the schema but has no resolver`)
+    }
+    return built
+  }
+  const api: GraphqlSchema = {
+    schema: () => (schema ??= build()),
+    documents: () => (documents ??= createDocumentCache(api.schema(), { max: def.maxDocuments ?? 500 })),
+  }
+  return api
+}
