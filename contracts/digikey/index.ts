@@ -1,4 +1,4 @@
+/** The DigiKey wire: OAuth, Ordering, Order Status, Packing List and Order Management schemas, both error envelopes, hosts, OpenAPI generation. Loads no client. */
 export * from './schemas.ts'
-export { digikeySuite, type DigiKeyCtx } from './suite.ts'
-export { digikeyLiveTarget, DIGIKEY_PRODUCTION_HOSTS, type DigiKeyTargetCredentials } from './live.ts'
+export { DIGIKEY_HOSTS, DIGIKEY_PRODUCTION_HOSTS } from './hosts.ts'
 export { digikeyOpenApi } from './openapi.ts'

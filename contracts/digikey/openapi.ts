@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { z } from 'zod'
+import { jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
 import * as S from './schemas.ts'
 
 /**
@@ -11,13 +11,9 @@ import * as S from './schemas.ts'
  * Served at `GET /digikey/_sandbox/openapi.json`.
  * @see https://developer.digikey.com/products/ordering
  */
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
-  return rest as OpenAPIV3_1.SchemaObject
-}
-const proposal = { 'x-vendorsim-proposal': true }
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const json = (name: string, array = false) => ({ 'application/json': { schema: array ? { type: 'array' as const, items: ref(name) } : ref(name) } })
+const schema = jsonSchema
+const proposal = PROPOSAL
+const json = jsonContent
 const ok = (name: string, description: string, array = false, status = '200') => ({ [status]: { description, content: json(name, array) } })
 
 const header = (name: string, description: string, required = false): OpenAPIV3_1.ParameterObject => ({ in: 'header', name, required, description, schema: { type: 'string' } })
@@ -64,14 +60,14 @@ const op = (o: { id: string; tag: string; summary: string; legs: 2 | 3; envelope
   ...(o.proposal ? proposal : {}),
 })
 
-export function digikeyOpenApi(): OpenAPIV3_1.Document {
+export function digikeyOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Document {
   const OM = '/OrderManagement/v1'
   const om = (id: string, summary: string, responses: Op['responses'], extra: Partial<Parameters<typeof op>[0]> = {}) =>
     op({ id, tag: 'OrderManagement', summary, legs: 3, envelope: 'DKProblemDetails', responses: responses as never, codes: [400, 401, 403, 404], proposal: true, ...extra })
   return {
     openapi: '3.1.0',
     info: { title: 'DigiKey Ordering v3, Order Status v4, Packing List v1, Order Management v1 (vendorsim simulator)', version: '1.0.0', description: 'What vendorsim serves for DigiKey. Anything marked x-vendorsim-proposal is not in DigiKey\'s public documentation (see LIMITATIONS).' },
-    servers: [{ url: 'https://sandbox-api.digikey.com', description: 'sandbox' }, { url: 'https://api.digikey.com', description: 'production' }, { url: 'http://127.0.0.1:4010/digikey', description: 'vendorsim' }],
+    servers: serversOf([{ url: 'https://sandbox-api.digikey.com', description: 'sandbox' }, { url: 'https://api.digikey.com', description: 'production' }], o.baseUrl),
     components: {
       securitySchemes: {
         apiKeySecurity: { type: 'apiKey', in: 'header', name: 'X-DIGIKEY-Client-Id' },

@@ -25,8 +25,7 @@ export const TokenResponse = z.object({
 export type TokenResponse = z.output<typeof TokenResponse>
 
 /** RFC 6749 token-endpoint error, as DigiKey answers `invalid_grant`. */
-export const OAuthError = z.object({ error: z.string(), error_description: z.string().optional() })
-export type OAuthError = z.output<typeof OAuthError>
+export { OAuthError } from '../shared/oauth.ts'
 
 // ── Error envelopes ─────────────────────────────────────────────────────────
 

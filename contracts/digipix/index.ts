@@ -1,3 +1,4 @@
+/** The Digipix wire: request, response, error and callback schemas, hosts, OpenAPI generation. Loads no client. */
 export * from './schemas.ts'
-export { digipixSuite } from './suite.ts'
+export { DIGIPIX_HOSTS } from './hosts.ts'
 export { digipixOpenApi } from './openapi.ts'

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { z } from 'zod'
+import { jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
 import * as S from './schemas.ts'
 
 /**
@@ -10,21 +10,18 @@ import * as S from './schemas.ts'
  * Served at `GET /digipix/_sandbox/openapi.json`.
  * @see https://api.digipix.io/docs
  */
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
-  return rest as OpenAPIV3_1.SchemaObject
-}
-const proposal = { 'x-vendorsim-proposal': true }
-const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } })
+const schema = jsonSchema
+const proposal = PROPOSAL
+const json = (name: string) => jsonContent(name)
 const errors = (...codes: number[]): Record<string, OpenAPIV3_1.ResponseObject> =>
   Object.fromEntries(codes.map((c) => [String(c), { description: `Error (${c})`, content: json('Error') }]))
 const secured = (scope: string) => ({ security: [{ OAuth2: [scope] }] })
 
-export function digipixOpenApi(): OpenAPIV3_1.Document {
+export function digipixOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Document {
   return {
     openapi: '3.1.0',
     info: { title: 'Digipix API (vendorsim simulator)', version: '1.0.0', description: 'What vendorsim serves for Digipix. Operations and fields marked x-vendorsim-proposal are not in Digipix\'s public documentation.' },
-    servers: [{ url: 'https://api.digipix.dev', description: 'development' }, { url: 'https://api.digipix.io', description: 'production' }, { url: 'http://127.0.0.1:4010/digipix', description: 'vendorsim' }],
+    servers: serversOf([{ url: 'https://api.digipix.dev', description: 'development' }, { url: 'https://api.digipix.io', description: 'production' }], o.baseUrl),
     components: {
       securitySchemes: { OAuth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/v1/oauth/token', refreshUrl: '/v1/oauth/token', scopes: { orders: 'handle with orders', quote: 'handle with quote', products: 'handle with products' } } } } },
       schemas: {

@@ -42,7 +42,7 @@ export const TokenResponse = z.looseObject({
 export type TokenResponse = z.infer<typeof TokenResponse>
 
 /** RFC 6749 §5.2 error body of the token endpoint. [proposal] */
-export const OAuthError = z.looseObject({ error: z.string(), error_description: z.string().optional() })
+export { OAuthError } from '../shared/oauth.ts'
 
 // ── products ─────────────────────────────────────────────────────────────
 export const ProductPart = z.looseObject({

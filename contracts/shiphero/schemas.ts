@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OAuthError } from '../shared/oauth.ts'
 
 /**
  * Zod contracts of ShipHero's wire format: token responses, the query and
@@ -15,7 +16,8 @@ export const TokenResponse = z.looseObject({
 })
 /** `/auth/refresh` answers the same without a new refresh token. */
 export const RefreshResponse = TokenResponse.omit({ refresh_token: true })
-export const Auth0Error = z.looseObject({ error: z.string(), error_description: z.string() })
+/** ShipHero's token errors are Auth0's: the RFC 6749 body, always with a description. */
+export const Auth0Error = OAuthError.extend({ error_description: z.string() })
 
 export const RequestId = z.string().regex(/^[0-9a-f]{24}$/, '24 hex characters')
 export const GlobalId = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a base64 Relay id')

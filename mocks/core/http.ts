@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import { SimError, issuesToDetails } from './errors.ts'
-import type { SimContext } from './vendor.ts'
+import type { SimContext } from './context.ts'
 
 /** Read the request body once (cached on the context for the journal and `identify`). */
 export async function readText(c: SimContext<any, any>): Promise<string> {
@@ -62,4 +62,12 @@ export function authorityOf(url: string): string {
   const q = url.indexOf('?', start)
   if (q !== -1 && q < end) end = q
   return url.slice(start, end)
+}
+
+/** Parse a control route's JSON body with a zod schema; failures are a 400 in the control envelope. */
+export const parseControlBody = async <S extends z.ZodType>(c: SimContext<any, any>, schema: S): Promise<z.output<S>> => {
+  const body = await readBody(c)
+  const result = schema.safeParse(body.value ?? {})
+  if (!result.success) throw new SimError(400, 'validation_error', 'Invalid control request', { details: issuesToDetails(result.error.issues as never) })
+  return result.data
 }

@@ -1,10 +1,9 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
 import { SimError } from './errors.ts'
-import { readBody } from './http.ts'
-import { parseControlBody } from './sandbox.ts'
+import { parseControlBody, readBody } from './http.ts'
 import { lifetimeOf, type TokenEndpoint } from './token-endpoint.ts'
-import type { SimContext, SimEnv, Tenant } from './vendor.ts'
+import type { SimContext, SimEnv, Tenant } from './context.ts'
 
 /**
  * An OAuth 2.0 authorization server for vendors that use one (RFC 6749):

@@ -3,22 +3,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { SimError, issuesToDetails } from './errors.ts'
 import { FaultInput } from './faults.ts'
-import { readBody } from './http.ts'
-import type { SimControl } from './sim.ts'
-import type { SimEnv, Tenant, VendorDefinition } from './vendor.ts'
+import { parseControlBody } from './http.ts'
+import type { SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
 
 /** Control routes answer in vendorsim's own envelope: `{ "error": { "code", "message", "details"? } }`. */
 export function renderControlError(err: SimError, c: Context<any>): Response {
   const body = { error: { code: err.code, message: err.message, ...(err.details.length ? { details: err.details } : {}) } }
   return c.json(body, err.status as ContentfulStatusCode, err.headers)
-}
-
-/** Parse a control route's JSON body with a zod schema; failures are a 400 in the control envelope. */
-export const parseControlBody = async <S extends z.ZodType>(c: Context<SimEnv<any, any>>, schema: S): Promise<z.output<S>> => {
-  const body = await readBody(c)
-  const result = schema.safeParse(body.value ?? {})
-  if (!result.success) throw new SimError(400, 'validation_error', 'Invalid control request', { details: issuesToDetails(result.error.issues as never) })
-  return result.data
 }
 
 export const clockView = (t: Tenant<any, any>) => ({
@@ -28,6 +19,16 @@ export const clockView = (t: Tenant<any, any>) => ({
   nowMs: t.clock.now(),
   pending: t.clock.pending().map((p) => ({ at: new Date(p.at).toISOString(), label: p.label })),
 })
+
+/**
+ * The simulator's base URL as the client reached it (`http://127.0.0.1:4120/digikey` on the server,
+ * `https://sandbox-api.digikey.com` through MSW): the request's origin and the path before `/_sandbox`.
+ */
+export function simBaseUrl(c: Context<any>): string {
+  const url = new URL(c.req.url)
+  const at = url.pathname.indexOf('/_sandbox')
+  return url.origin + (at === -1 ? '' : url.pathname.slice(0, at))
+}
 
 /** The routes every simulator has under `/_sandbox/`. The tenant comes from `x-vendorsim-tenant` (default when absent). */
 export const CONTROL_ROUTES = [
@@ -132,7 +133,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
 
   r.get('/openapi.json', (c) => {
     if (!vendor.openapi) throw new SimError(404, 'not_found', `${vendor.title} has no OpenAPI document`)
-    return c.json(vendor.openapi() as object)
+    return c.json(vendor.openapi({ baseUrl: simBaseUrl(c) }) as object)
   })
   r.get('/limitations', (c) => c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }))
 }

@@ -12,7 +12,9 @@ import { createSubscriptions } from './subscriptions.ts'
 import { createTimers } from './timers.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
-import type { SimContext, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
+import type { SimContext, SimControl, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
+
+export type { SimControl } from './vendor.ts'
 import { createOutbox } from './webhooks.ts'
 
 export const TENANT_HEADER = 'x-vendorsim-tenant'
@@ -47,25 +49,6 @@ export interface Sim<S = unknown, C extends Record<string, unknown> = Record<str
   /** A `fetch` bound to the simulator; any host works, only the path and the host's environment matter. */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   readonly control: SimControl<S, C>
-}
-
-export interface SimControl<S, C> {
-  /** The tenant's live state (built on first use). */
-  tenant(id?: string): Promise<Tenant<S, C>>
-  /** Mint a fresh tenant; `name` picks its id. */
-  mintTenant(name?: string): Promise<{ tenant: string; credentials: C }>
-  /** Advance one tenant's clock and settle. */
-  advance(seconds: number, tenantId?: string): Promise<void>
-  /** Replace the tenant with a fresh one (same id and credentials), atomically. */
-  reset(tenantId?: string): Promise<void>
-  /** Run whatever is due on every built tenant (the server calls this each second in real-clock mode). */
-  tick(): Promise<void>
-  /** Ids of every registered tenant. */
-  tenantIds(): string[]
-  /** Credentials of a tenant. */
-  credentials(tenantId?: string): C
-  /** Which tenant a credential key (client id, username, token) belongs to. */
-  tenantOf(key: string): string | undefined
 }
 
 const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/

@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import type { IssueOptions, TokenRecord } from './auth.ts'
 import { SimError } from './errors.ts'
 import { readBody } from './http.ts'
-import type { SimContext, SimEnv } from './vendor.ts'
+import type { SimContext, SimEnv } from './context.ts'
 
 /**
  * One token endpoint for every grant the vendors use (RFC 6749 §4): client

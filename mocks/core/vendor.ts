@@ -1,64 +1,13 @@
 import type { Context, Hono } from 'hono'
-import type { AuthHeaderForm, TokenKit } from './auth.ts'
-import type { Clock } from './clock.ts'
+import type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
+import type { Rng } from './ids.ts'
+import type { AuthHeaderForm } from './auth.ts'
 import type { SimError } from './errors.ts'
-import type { Faults } from './faults.ts'
 import type { GraphqlSchema } from './graphql/schema.ts'
-import type { IdempotencyStore } from './idempotency.ts'
-import type { IdFactory, Rng } from './ids.ts'
-import type { Journal } from './journal.ts'
 import type { OAuthServerConfig } from './oauth.ts'
-import type { Subscriptions } from './subscriptions.ts'
-import type { Timers } from './timers.ts'
+
+export type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
 import type { TokenEndpoint } from './token-endpoint.ts'
-import type { Outbox } from './webhooks.ts'
-
-/** Everything a tenant owns besides the vendor's own state. */
-export interface TenantBase<C = Record<string, unknown>> {
-  readonly id: string
-  readonly credentials: C
-  readonly clock: Clock
-  /** Seeded generator for this tenant's data (fork it per purpose). */
-  readonly rng: Rng
-  readonly ids: IdFactory
-  readonly auth: TokenKit
-  readonly outbox: Outbox
-  /** Webhook subscriptions, fanned out through the outbox. */
-  readonly subscriptions: Subscriptions
-  /** One pending clock step per entity (order lifecycles). */
-  readonly timers: Timers
-  /** Idempotency keys and the first result of each. */
-  readonly idempotency: IdempotencyStore
-  readonly journal: Journal
-  readonly faults: Faults
-  readonly createdAt: number
-}
-
-export interface Tenant<S = unknown, C = Record<string, unknown>> extends TenantBase<C> {
-  readonly state: S
-}
-
-/** Hono environment of every simulator app. */
-export type SimEnv<S = unknown, C = Record<string, unknown>> = {
-  Variables: {
-    tenant: Tenant<S, C>
-    /** The request body text, read once by `readBody`. */
-    bodyText?: string
-    /** The body a handler sent (kept for the journal). */
-    responseBody?: unknown
-    /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */
-    requestId?: string
-    /**
-     * Headers this request's answer carries whatever it turns out to be (success, vendor error or
-     * fault): a guard sets them once (DigiKey's `X-RateLimit-*`), the core adds them to the response.
-     */
-    responseHeaders?: Record<string, string>
-    /** The token the request's `Authorization` header carries, in one of the vendor's forms. */
-    credential?: string
-  }
-}
-
-export type SimContext<S = unknown, C = Record<string, unknown>> = Context<SimEnv<S, C>>
 
 /** How a vendor authenticates requests. */
 export interface VendorAuth<S = unknown, C = Record<string, unknown>> {
@@ -118,7 +67,7 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
     sign?(body: string, delivery: { id: string; event: string }, tenant: TenantBase<C>): Record<string, string>
   }
   /** An OpenAPI document of what the simulator serves, at `GET /_sandbox/openapi.json`. */
-  openapi?: () => unknown
+  openapi?: (o: { baseUrl: string }) => unknown
   /** The vendor's LIMITATIONS document (markdown). */
   limitations: string
 }
@@ -130,4 +79,24 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
  */
 export function defineVendor<S, C extends Record<string, unknown>>(definition: VendorDefinition<S, C>): VendorDefinition<S, C> {
   return definition
+}
+
+/** The control side of a running simulator (what `/_sandbox` routes and tests drive). */
+export interface SimControl<S, C> {
+  /** The tenant's live state (built on first use). */
+  tenant(id?: string): Promise<Tenant<S, C>>
+  /** Mint a fresh tenant; `name` picks its id. */
+  mintTenant(name?: string): Promise<{ tenant: string; credentials: C }>
+  /** Advance one tenant's clock and settle. */
+  advance(seconds: number, tenantId?: string): Promise<void>
+  /** Replace the tenant with a fresh one (same id and credentials), atomically. */
+  reset(tenantId?: string): Promise<void>
+  /** Run whatever is due on every built tenant (the server calls this each second in real-clock mode). */
+  tick(): Promise<void>
+  /** Ids of every registered tenant. */
+  tenantIds(): string[]
+  /** Credentials of a tenant. */
+  credentials(tenantId?: string): C
+  /** Which tenant a credential key (client id, username, token) belongs to. */
+  tenantOf(key: string): string | undefined
 }

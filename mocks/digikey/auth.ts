@@ -1,16 +1,15 @@
 import { LANGUAGES, SITE_CURRENCIES } from '../../fixtures/digikey/catalog.ts'
+import { DIGIKEY_HOSTS } from '../../contracts/digikey/hosts.ts'
 import { authorityOf, DAY, MINUTE, SimError, type OAuthServerConfig, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
 import { PRODUCTS } from './apis.ts'
 import type { Account, ApiProduct, DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 
 type Ctx = SimContext<DigiKeyState, DigiKeyCredentials>
 
-export const PRODUCTION_HOSTS = ['api.digikey.com']
-export const SANDBOX_HOSTS = ['sandbox-api.digikey.com']
 
 /** Which DigiKey environment a request addresses: `api.digikey.com` is production; the sandbox host and every local address are the sandbox. */
 export function environmentOf(c: Ctx): 'production' | 'sandbox' {
-  return PRODUCTION_HOSTS.includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
+  return (DIGIKEY_HOSTS.production as readonly string[]).includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
 }
 
 /** DigiKey's authorization server: `/v1/oauth2/authorize` and `/v1/oauth2/token` on both hosts. */

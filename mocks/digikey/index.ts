@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { DIGIKEY_HOSTS } from '../../contracts/digikey/hosts.ts'
 import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
 import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigiKeyRoutes } from './app.ts'
-import { DIGIKEY_OAUTH, PRODUCTION_HOSTS, SANDBOX_HOSTS, unknownCredential } from './auth.ts'
+import { DIGIKEY_OAUTH, unknownCredential } from './auth.ts'
 import { renderDigiKeyError } from './errors.ts'
 import { registerDigiKeySandbox } from './sandbox.ts'
 import { createDigiKeyState, type DigiKeyCredentials, type DigiKeyState } from './store.ts'
@@ -33,7 +34,7 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
   title: 'DigiKey',
   protocol: 'rest',
   docs: ['https://developer.digikey.com/products/ordering', 'https://developer.digikey.com/products/order-status', 'https://developer.digikey.com/documentation/shared-concepts', 'https://developer.digikey.com/tutorials-and-resources/oauth-20-3-legged-flow'],
-  hosts: { production: PRODUCTION_HOSTS.map((h) => `https://${h}`), sandbox: SANDBOX_HOSTS.map((h) => `https://${h}`) },
+  hosts: { production: DIGIKEY_HOSTS.production.map((h) => `https://${h}`), sandbox: DIGIKEY_HOSTS.sandbox.map((h) => `https://${h}`) },
   defaultCredentials: DIGIKEY_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     clientId: rng.string(32, BASE62),

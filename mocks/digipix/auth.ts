@@ -1,16 +1,15 @@
 import { TokenRequest, SCOPES, type Scope } from '../../contracts/digipix/schemas.ts'
+import { DIGIPIX_HOSTS } from '../../contracts/digipix/hosts.ts'
 import { authorityOf, oauthError, SimError, type SimContext, type TokenEndpoint, type TokenRecord } from '../core/index.ts'
 import type { DigipixCredentials, DigipixState } from './store.ts'
 
 type Ctx = SimContext<DigipixState, DigipixCredentials>
 
 export const TOKEN_TTL_SECONDS = 3600
-export const PRODUCTION_HOSTS = ['api.digipix.io']
-export const SANDBOX_HOSTS = ['api.digipix.dev']
 
 /** Which Digipix environment a request addresses: the production host, or the dev host (and every local address). */
 export function environmentOf(c: Ctx): 'production' | 'sandbox' {
-  return PRODUCTION_HOSTS.includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
+  return (DIGIPIX_HOSTS.production as readonly string[]).includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
 }
 
 /** The app credentials of the environment a request addresses (production and development differ). */

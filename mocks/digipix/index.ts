@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { DIGIPIX_HOSTS } from '../../contracts/digipix/hosts.ts'
 import { digipixOpenApi } from '../../contracts/digipix/openapi.ts'
 import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigipixRoutes } from './app.ts'
-import { DIGIPIX_TOKEN, invalidToken, PRODUCTION_HOSTS, SANDBOX_HOSTS } from './auth.ts'
+import { DIGIPIX_TOKEN, invalidToken } from './auth.ts'
 import { renderDigipixError } from './errors.ts'
 import { orderView } from './orders.ts'
 import { registerDigipixSandbox } from './sandbox.ts'
@@ -27,7 +28,7 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
   title: 'Digipix',
   protocol: 'rest',
   docs: ['https://api.digipix.io/docs'],
-  hosts: { production: PRODUCTION_HOSTS.map((h) => `https://${h}`), sandbox: SANDBOX_HOSTS.map((h) => `https://${h}`) },
+  hosts: { production: DIGIPIX_HOSTS.production.map((h) => `https://${h}`), sandbox: DIGIPIX_HOSTS.sandbox.map((h) => `https://${h}`) },
   defaultCredentials: DIGIPIX_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     clientId: `dpx_${rng.string(16, BASE62)}`,

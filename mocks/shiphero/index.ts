@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { SHIPHERO_HOSTS } from '../../contracts/shiphero/hosts.ts'
 import { defineVendor, BASE62 } from '../core/index.ts'
 import { CUSTOMER_ACCOUNTS } from '../../fixtures/shiphero/catalog.ts'
 import { registerShipHeroRoutes } from './app.ts'
@@ -29,7 +30,7 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
   title: 'ShipHero',
   protocol: 'graphql',
   docs: ['https://developer.shiphero.com/getting-started/', 'https://developer.shiphero.com/schema/', 'https://developer.shiphero.com/webhooks'],
-  hosts: { production: ['https://public-api.shiphero.com'], sandbox: [] },
+  hosts: { production: SHIPHERO_HOSTS.production.map((h) => `https://${h}`), sandbox: [] },
   defaultCredentials: SHIPHERO_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     username: `dev+${tenantId.toLowerCase()}@northwind-3pl.test`,

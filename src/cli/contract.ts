@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
-import { runSuite, simulatorTarget, type CaseResult } from '../../contracts/harness.ts'
-import { SUITES } from '../../contracts/registry.ts'
+import { runSuite, simulatorTarget, type CaseResult } from '../../contracts/harness/index.ts'
+import { SUITES } from '../../contracts/harness/registry.ts'
 import { UsageError, type ContractArgs } from './args.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { skipReason, type ContractTarget, type TargetName } from '../../contracts/harness.ts'
-import { SUITES } from '../../contracts/registry.ts'
+import { skipReason, type ContractTarget, type TargetName } from '../../contracts/harness/index.ts'
+import { SUITES } from '../../contracts/harness/registry.ts'
 import { createTarget } from './targets.ts'
 
 /**

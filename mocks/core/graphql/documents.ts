@@ -13,7 +13,7 @@ import {
 } from 'graphql'
 import { SimError } from '../errors.ts'
 import { readBody } from '../http.ts'
-import type { SimContext } from '../vendor.ts'
+import type { SimContext } from '../context.ts'
 
 /**
  * GraphQL in the core: a bounded cache of parsed-and-validated documents, the

@@ -1,6 +1,6 @@
 import type { ExecutionResult, GraphQLError, GraphQLFieldResolver, GraphQLSchema, OperationDefinitionNode } from 'graphql'
 import type { Lock } from '../lock.ts'
-import type { SimContext } from '../vendor.ts'
+import type { SimContext } from '../context.ts'
 import { prepareRequest, readGraphqlRequest, runOperation, type GraphqlRequest, type PreparedDocument } from './documents.ts'
 import type { GraphqlSchema } from './schema.ts'
 

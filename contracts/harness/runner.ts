@@ -183,11 +183,3 @@ export async function createReceiver() {
   }
 }
 export type Receiver = Awaited<ReturnType<typeof createReceiver>>
-
-/** Refuse production hosts unless explicitly allowed (the vendors' playgrounds hit real accounts). */
-export function guardLiveHost(baseUrl: string, productionHosts: readonly string[], allowProduction: boolean) {
-  const host = new URL(baseUrl).hostname
-  if (productionHosts.includes(host) && !allowProduction) {
-    throw new Error(`refusing to run against the production host ${host}; set the vendor's *_ALLOW_PRODUCTION=1 or pass --allow-production if you really mean it`)
-  }
-}

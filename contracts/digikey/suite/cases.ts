@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
-import { createDigiKeyClient, memoryTokenStore, validationErrorsOf, type DigiKeyClient } from '../../src/clients/digikey/index.ts'
-import { InvalidRequestError, PermissionError, RateLimitError, VendorError } from '../../src/core/errors.ts'
-import type { ContractCase, ContractSuite, ContractTarget, SandboxClient } from '../harness.ts'
+import { createDigiKeyClient, memoryTokenStore, validationErrorsOf, type DigiKeyClient } from '../../../src/clients/digikey/index.ts'
+import { InvalidRequestError, PermissionError, RateLimitError, VendorError } from '../../../src/core/errors.ts'
+import { expectError } from '../../harness/index.ts'
+import type { ContractCase, ContractSuite, ContractTarget, SandboxClient } from '../../harness/index.ts'
 import type { DigiKeyTargetCredentials } from './live.ts'
-import { ApiErrorResponse, BurstLimitBody, DKProblemDetails, OAuthError, OrderSearchResponse, SalesOrder, TokenResponse, type OrderRequest } from './schemas.ts'
+import { ApiErrorResponse, BurstLimitBody, DKProblemDetails, OAuthError, OrderSearchResponse, SalesOrder, TokenResponse, type OrderRequest } from '../schemas.ts'
 
 type Raw = { status: number; body: any; text: string; headers: Headers }
 
@@ -29,15 +30,6 @@ export const orderRequest = (lines: Array<[string, number]>, po = 'PO-2026-001')
   LineItems: lines.map(([DigiKeyPartNumber, RequestedQuantity]) => ({ DigiKeyPartNumber, RequestedQuantity })),
 })
 
-const expectError = async <T extends VendorError>(p: Promise<unknown>, Cls: abstract new (...a: never[]) => T): Promise<T> => {
-  try {
-    await p
-  } catch (err) {
-    assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${(err as Error).name}: ${(err as Error).message}`)
-    return err as T
-  }
-  assert.fail(`expected ${Cls.name}, but the call succeeded`)
-}
 
 /** A calendar date `days` after the simulator's now (the clock may be frozen or real). */
 async function simDate(sandbox: SandboxClient, days: number) {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
-import { createDigipixClient, type DigipixClient } from '../../src/clients/digipix/index.ts'
-import { ConflictError, InvalidRequestError, NotFoundError, PermissionError } from '../../src/core/errors.ts'
-import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../harness.ts'
-import { createReceiver } from '../harness.ts'
+import { createDigipixClient, type DigipixClient } from '../../../src/clients/digipix/index.ts'
+import { ConflictError, InvalidRequestError, NotFoundError, PermissionError } from '../../../src/core/errors.ts'
+import { expectError } from '../../harness/index.ts'
+import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../../harness/index.ts'
+import { createReceiver } from '../../harness/index.ts'
 import type { DigipixTargetCredentials } from './live.ts'
-import { ErrorBody, OAuthError, Order, Product, ShippingOption, StatusCallback, TokenResponse, type CreateOrderRequest, type Scope } from './schemas.ts'
+import { ErrorBody, OAuthError, Order, Product, ShippingOption, StatusCallback, TokenResponse, type CreateOrderRequest, type Scope } from '../schemas.ts'
 
 /** What each Digipix case gets: a client, raw HTTP, and (on simulators) the sandbox and a receiver. */
 export interface DigipixCtx {
@@ -25,16 +26,6 @@ const RECIPIENT: CreateOrderRequest['recipient'] = {
 }
 const ITEMS = [{ productId: 'photobook', quantity: 2 }]
 
-const expectError = async (p: Promise<unknown>, Cls: new (...a: never[]) => Error, code?: string) => {
-  try {
-    await p
-  } catch (err) {
-    assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${(err as Error).name}: ${(err as Error).message}`)
-    if (code) assert.equal((err as { code?: string }).code, code)
-    return err
-  }
-  assert.fail(`expected ${Cls.name}${code ? ` ${code}` : ''}, but the call succeeded`)
-}
 
 const cases: Array<ContractCase<DigipixCtx>> = [
   {

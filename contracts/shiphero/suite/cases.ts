@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
-import { createShipHeroClient, verifyShipHeroWebhook, type ShipHeroClient } from '../../src/clients/shiphero/index.ts'
-import { InvalidRequestError, NotFoundError, PermissionError } from '../../src/core/errors.ts'
-import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../harness.ts'
-import { createReceiver } from '../harness.ts'
+import { createShipHeroClient, verifyShipHeroWebhook, type ShipHeroClient } from '../../../src/clients/shiphero/index.ts'
+import { InvalidRequestError, NotFoundError, PermissionError } from '../../../src/core/errors.ts'
+import { expectError } from '../../harness/index.ts'
+import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../../harness/index.ts'
+import { createReceiver } from '../../harness/index.ts'
 import type { ShipHeroTargetCredentials } from './live.ts'
-import { Auth0Error, CreditsError, ErrorObject, InventoryChangePayload, InventoryUpdatePayload, OrderAllocatedPayload, OrderCanceledPayload, RefreshResponse, RequestId, ShipmentUpdatePayload, TokenResponse } from './schemas.ts'
+import { Auth0Error, CreditsError, ErrorObject, InventoryChangePayload, InventoryUpdatePayload, OrderAllocatedPayload, OrderCanceledPayload, RefreshResponse, RequestId, ShipmentUpdatePayload, TokenResponse } from '../schemas.ts'
 
 /** What each ShipHero case gets. */
 export interface ShipHeroCtx {
@@ -19,16 +20,6 @@ export interface ShipHeroCtx {
 }
 
 const W114 = 'V2FyZWhvdXNlOjExNA==' // Warehouse:114, the primer's own example
-const expectError = async <T extends Error>(p: Promise<unknown>, Cls: new (...a: never[]) => T, code?: string): Promise<T> => {
-  try {
-    await p
-  } catch (err) {
-    assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${(err as Error).name}: ${(err as Error).message}`)
-    if (code) assert.equal((err as { code?: string }).code, code)
-    return err as T
-  }
-  assert.fail(`expected ${Cls.name}, but the call succeeded`)
-}
 const lines = (sku: string, quantity: number, id = 'L1') => [{ sku, partner_line_item_id: id, quantity, price: '12.00' }]
 const ADDRESS = { first_name: 'Ana', last_name: 'Lima', address1: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' }
 const wpIn = (p: { warehouse_products: Array<{ warehouse_id: string; on_hand: number; allocated: number | null; available: number | null }> | null }, wid = W114) => p.warehouse_products!.find((w) => w.warehouse_id === wid)!
