@@ -74,6 +74,12 @@ export interface OAuthServerConfig<S, C> {
   grants: ReadonlyArray<'client_credentials' | 'authorization_code' | 'refresh_token'>
   /** Opaque token length (hex characters; default 32). */
   tokenLength?: number
+  /**
+   * The simulator's own landing page (`<base>/_sandbox/oauth/callback`, at whatever address the
+   * request came to) counts as a registered redirect URI of every client, and is the default of
+   * `POST /_sandbox/oauth/authorize`: the browser flow works on any port or host the server uses.
+   */
+  selfCallback?: boolean
   /** Vendor wording of token-endpoint errors (defaults follow RFC 6749). */
   messages?: Partial<Record<'invalidClient' | 'invalidRefresh' | 'invalidCode' | 'redirectMismatch', string>>
 }
@@ -87,6 +93,17 @@ const page = (title: string, body: string) =>
 button{font:inherit;padding:.5rem 1.25rem;margin-right:.5rem;border-radius:.3rem;border:1px solid #888;cursor:pointer}
 button[value=approve]{background:#c00;color:#fff;border-color:#c00}code{background:#f3f3f3;padding:0 .25rem}</style></head>
 <body>${body}</body></html>`
+
+/** The simulator's callback page at the address this request came to (the path before `marker` is the sim's base). */
+export function selfCallbackOf(c: SimContext<any, any>, marker: string): string {
+  const url = new URL(c.req.url)
+  const at = url.pathname.indexOf(marker)
+  return `${url.origin}${at === -1 ? '' : url.pathname.slice(0, at)}/_sandbox/oauth/callback`
+}
+
+/** Redirect URIs a client may use from this request: its registered ones, and the simulator's own page when enabled. */
+const allowedRedirects = (c: SimContext<any, any>, config: OAuthServerConfig<any, any>, client: OAuthClient, marker: string) =>
+  config.selfCallback ? [...client.redirectUris, selfCallbackOf(c, marker)] : client.redirectUris
 
 /** Append query parameters to a redirect URI that may already carry some. */
 function withParams(uri: string, params: Record<string, string | undefined>) {
@@ -114,9 +131,10 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: H
     const client = clientOf(c, p.client_id)
     if (!client) return c.html(page('400 - Unknown or invalid client_id', `<h1>400 - Unknown or invalid client_id</h1><p>No ${escapeHtml(config.serviceName)} application has the client_id <code>${escapeHtml(p.client_id ?? '')}</code> in this environment.</p>`), 400)
     let redirectUri = p.redirect_uri
+    const allowed = allowedRedirects(c, config, client, config.authorizePath)
     if (redirectUri === undefined && client.redirectUris.length === 1) redirectUri = client.redirectUris[0]!
-    if (redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
-      const registered = client.redirectUris.map((u) => `<li><code>${escapeHtml(u)}</code></li>`).join('') || '<li>(none)</li>'
+    if (redirectUri === undefined || !allowed.includes(redirectUri)) {
+      const registered = allowed.map((u) => `<li><code>${escapeHtml(u)}</code></li>`).join('') || '<li>(none)</li>'
       return c.html(page('400 - Invalid redirect_uri', `<h1>400 - Invalid redirect_uri</h1><p>The redirect_uri <code>${escapeHtml(redirectUri ?? '(missing)')}</code> must match a registered callback URL exactly (including any trailing <code>/</code>). Registered for <b>${escapeHtml(client.name)}</b>:</p><ul>${registered}</ul>`), 400)
     }
     return { client, redirectUri }
@@ -236,12 +254,13 @@ const LifetimesPatch = z.strictObject({
  *   shows the code and the token request to make with it.
  */
 export function registerOAuthSandbox<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, config: OAuthServerConfig<S, C>) {
-  const view = (r: OAuthRegistry) => ({
+  const view = (r: OAuthRegistry, c: SimContext<S, C>) => ({
     autoApprove: r.autoApprove,
     lifetimes: r.lifetimes,
+    ...(config.selfCallback ? { selfCallback: selfCallbackOf(c, '/_sandbox/') } : {}),
     clients: r.clients.map((x) => ({ clientId: x.clientId, name: x.name, environment: x.environment, redirectUris: x.redirectUris })),
   })
-  app.get('/_sandbox/oauth', (c) => c.json(view(config.registry(c.get('tenant')))))
+  app.get('/_sandbox/oauth', (c) => c.json(view(config.registry(c.get('tenant')), c)))
   app.patch('/_sandbox/oauth', async (c) => {
     const input = await parseControlBody(c, z.strictObject({ autoApprove: z.boolean().optional(), lifetimes: LifetimesPatch.optional(), redirectUris: z.record(z.string(), z.array(z.url()).max(10)).optional() }))
     const registry = config.registry(c.get('tenant'))
@@ -251,7 +270,7 @@ export function registerOAuthSandbox<S, C extends Record<string, unknown>>(app: 
     if (input.autoApprove !== undefined) registry.autoApprove = input.autoApprove
     Object.assign(registry.lifetimes, Object.fromEntries(Object.entries(input.lifetimes ?? {}).filter(([, v]) => v !== undefined)))
     for (const [id, uris] of Object.entries(input.redirectUris ?? {})) registry.clients.find((x) => x.clientId === id)!.redirectUris = [...uris]
-    return c.json(view(registry))
+    return c.json(view(registry, c))
   })
   app.post('/_sandbox/oauth/authorize', async (c) => {
     const input = await parseControlBody(c, z.strictObject({ client_id: z.string().optional(), redirect_uri: z.string().optional(), state: z.string().optional(), scope: z.string().optional() }))
@@ -260,8 +279,9 @@ export function registerOAuthSandbox<S, C extends Record<string, unknown>>(app: 
     const env = config.environmentOf(c)
     const client = input.client_id ? registry.clients.find((x) => x.clientId === input.client_id && x.environment === env) : registry.clients.find((x) => x.environment === env)
     if (!client) throw new SimError(404, 'not_found', input.client_id ? `No client ${input.client_id} in this tenant's ${env} environment` : `This tenant has no ${env} client`)
-    const redirectUri = input.redirect_uri ?? client.redirectUris[0]
-    if (!redirectUri || !client.redirectUris.includes(redirectUri)) throw new SimError(400, 'validation_error', `redirect_uri must be one of the registered ones: ${client.redirectUris.join(', ') || '(none)'}`)
+    const allowed = allowedRedirects(c, config, client, '/_sandbox/')
+    const redirectUri = input.redirect_uri ?? (config.selfCallback ? allowed[allowed.length - 1] : client.redirectUris[0])
+    if (!redirectUri || !allowed.includes(redirectUri)) throw new SimError(400, 'validation_error', `redirect_uri must be one of the registered ones: ${allowed.join(', ') || '(none)'}`)
     const entry = tenant.auth.issueCode({ clientId: client.clientId, redirectUri, subject: config.user(tenant).subject, scopes: input.scope ? input.scope.split(/\s+/).filter(Boolean) : [], ttlSeconds: registry.lifetimes.codeSeconds })
     return c.json({ code: entry.code, state: input.state ?? null, client_id: client.clientId, redirect_uri: redirectUri, redirect: withParams(redirectUri, { code: entry.code, state: input.state }), expires_in: registry.lifetimes.codeSeconds }, 201)
   })

@@ -22,6 +22,7 @@ export const DIGIKEY_OAUTH: OAuthServerConfig<DigiKeyState, DigiKeyCredentials> 
   user: (t) => ({ subject: t.state.user.subject, displayName: `${t.state.user.FirstName} ${t.state.user.LastName} (${t.state.user.CompanyName}, customer ${t.state.customerId})`, meta: { customerId: t.state.customerId } }),
   grants: ['client_credentials', 'authorization_code', 'refresh_token'],
   tokenLength: 28,
+  selfCallback: true,
 }
 
 export const fail = (status: number, message: string, details: string, headers?: Record<string, string>) => new SimError(status, String(status), message, { extra: { errorDetails: details }, headers })

@@ -9,14 +9,12 @@ import { registerDigiKeySandbox } from './sandbox.ts'
 import { createDigiKeyState, type DigiKeyCredentials, type DigiKeyState } from './store.ts'
 import { salesOrderView } from './views.ts'
 
-/** Where the consent page sends the browser by default: a page of the local server that shows the code. */
-export const LOCAL_CALLBACK = 'http://127.0.0.1:4010/digikey/_sandbox/oauth/callback'
-
 /** Credentials of the `default` tenant, printed in the server banner and the README. */
 export const DIGIKEY_DEFAULT_CREDENTIALS: DigiKeyCredentials = {
   clientId: 'digikey-sandbox-client',
   clientSecret: 'digikey-sandbox-secret',
-  redirectUris: [LOCAL_CALLBACK, 'http://localhost:4010/digikey/_sandbox/oauth/callback', 'https://localhost:8139/digikey_callback'],
+  // Besides these, every app accepts the simulator's own callback page at the address it is served on.
+  redirectUris: ['https://localhost:8139/digikey_callback'],
   production: { clientId: 'digikey-prod-client', clientSecret: 'digikey-prod-secret', redirectUris: ['https://localhost:8139/digikey_callback'] },
   appName: 'Acme BOM Tool',
   accountId: 10465112,
@@ -39,7 +37,7 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
   mintCredentials: (tenantId, rng) => ({
     clientId: rng.string(32, BASE62),
     clientSecret: rng.string(16, BASE62),
-    redirectUris: ['https://app.example.com/digikey/callback', LOCAL_CALLBACK],
+    redirectUris: ['https://app.example.com/digikey/callback'],
     production: { clientId: rng.string(32, BASE62), clientSecret: rng.string(16, BASE62), redirectUris: ['https://app.example.com/digikey/callback'] },
     appName: `App ${tenantId}`,
     accountId: rng.int(10_000_000, 19_999_999),

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createVendorHandlers } from '../../mocks/msw.ts'
-import { DIGIKEY_DEFAULT_CREDENTIALS as creds } from '../../mocks/digikey/index.ts'
+import { DIGIKEY_DEFAULT_CREDENTIALS as creds, digikey } from '../../mocks/digikey/index.ts'
 
 const { handlers } = createVendorHandlers({ vendors: ['digikey'], seed: 'hosts' })
 const server = setupServer(...handlers)
@@ -41,5 +41,26 @@ describe('DigiKey secrets stay out of the journal and the state view', () => {
     const seen = JSON.stringify(await (await sim.fetch(`${H}/_sandbox/journal`)).json()) + JSON.stringify(await (await sim.fetch(`${H}/_sandbox/state`)).json()) + JSON.stringify(await (await sim.fetch(`${H}/_sandbox/oauth`)).json())
     for (const secret of [creds.clientSecret, code, tokens.access_token, tokens.refresh_token, rotated.access_token, rotated.refresh_token]) expect(seen).not.toContain(secret)
     expect(seen).toContain('[redacted]')
+  })
+})
+
+describe('DigiKey callback follows the address the simulator is served on', () => {
+  it('the callback page at any port is a registered redirect URI, and the default of /_sandbox/oauth/authorize', async () => {
+    const { createHost } = await import('../../mocks/core/index.ts')
+    const host = createHost([digikey])
+    const base = 'http://127.0.0.1:4120/digikey'
+    const callback = `${base}/_sandbox/oauth/callback`
+    const page = await host.fetch(new Request(`${base}/v1/oauth2/authorize?response_type=code&client_id=digikey-sandbox-client&redirect_uri=${encodeURIComponent(callback)}&state=xyz`))
+    expect(page.status).toBe(200)
+    const approved = await host.fetch(new Request(`${base}/v1/oauth2/authorize`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ response_type: 'code', client_id: 'digikey-sandbox-client', redirect_uri: callback, state: 'xyz', decision: 'approve' }), redirect: 'manual' }))
+    expect(approved.status).toBe(302)
+    expect(approved.headers.get('location')!.startsWith(`${callback}?code=`)).toBe(true)
+    const other = await host.fetch(new Request(`${base}/v1/oauth2/authorize?response_type=code&client_id=digikey-sandbox-client&redirect_uri=${encodeURIComponent('http://127.0.0.1:4010/digikey/_sandbox/oauth/callback')}`))
+    expect(other.status).toBe(400)
+    const granted = await (await host.fetch(new Request(`${base}/_sandbox/oauth/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }))).json()
+    expect(granted.redirect_uri).toBe(callback)
+    expect((await (await host.fetch(new Request(`${base}/_sandbox/oauth`))).json()).selfCallback).toBe(callback)
+    const doc = await (await host.fetch(new Request(`${base}/_sandbox/openapi.json`))).json()
+    expect(doc.servers.at(-1)).toEqual({ url: base, description: 'vendorsim' })
   })
 })
