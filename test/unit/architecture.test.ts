@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The layering, read from the code's own imports (type imports and re-exports included):
+ *
+ *   wire (contracts/<vendor>/*, contracts/shared) ← mocks/core ← mocks/<vendor> ← faces (mocks/msw.ts, mocks/registry.ts, server.ts)
+ *   wire ← src/core ← src/clients/<vendor> ← suites (contracts/<vendor>/suite, contracts/harness) ← src/cli
+ *
+ * - the wire imports only zod, graphql, openapi-types, node built-ins and other wire files;
+ * - mocks/core names no vendor room, no fixture, no client, no suite;
+ * - a vendor never imports another vendor, on any layer;
+ * - src never imports mocks or fixtures (the clients ship without the simulator);
+ * - fixtures/<vendor> take only their vendor's wire and the core's types.
+ * Tests and benchmarks may import anything.
+ */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const VENDORS = readdirSync(join(ROOT, 'mocks')).filter((d) => d !== 'core' && statSync(join(ROOT, 'mocks', d)).isDirectory())
+
+function files(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const path = join(dir, name)
+    if (statSync(join(ROOT, path)).isDirectory()) out.push(...files(path))
+    else if (path.endsWith('.ts')) out.push(path)
+  }
+  return out
+}
+
+type Layer = 'wire' | 'suite' | 'mocks-core' | 'mocks-vendor' | 'fixtures' | 'face' | 'src-core' | 'src-client' | 'src-cli' | 'other'
+
+/** The layer of a file and the vendor it belongs to, if any. */
+function classify(file: string): { layer: Layer; vendor?: string } {
+  const parts = file.split('/')
+  const [top, second, third] = parts
+  if (top === 'contracts') {
+    if (second === 'harness') return { layer: 'suite' }
+    if (second === 'shared') return { layer: 'wire' }
+    return { layer: third === 'suite' ? 'suite' : 'wire', vendor: second }
+  }
+  if (top === 'mocks') {
+    if (second === 'core') return { layer: 'mocks-core' }
+    if (parts.length === 2) return { layer: 'face' }
+    return { layer: 'mocks-vendor', vendor: second }
+  }
+  if (top === 'fixtures') return { layer: 'fixtures', vendor: second }
+  if (top === 'server.ts') return { layer: 'face' }
+  if (top === 'src') {
+    if (second === 'core') return { layer: 'src-core' }
+    if (second === 'clients') return { layer: 'src-client', vendor: third }
+    if (second === 'cli') return { layer: 'src-cli' }
+  }
+  return { layer: 'other' }
+}
+
+/** May a file of layer `from` import a file of layer `to`? */
+const ALLOWED: Record<Layer, readonly Layer[]> = {
+  wire: ['wire'],
+  'mocks-core': ['mocks-core', 'wire'],
+  'mocks-vendor': ['mocks-vendor', 'mocks-core', 'wire', 'fixtures'],
+  fixtures: ['fixtures', 'wire', 'mocks-core'],
+  face: ['face', 'mocks-vendor', 'mocks-core', 'wire', 'src-cli', 'suite', 'src-core', 'src-client'],
+  'src-core': ['src-core', 'wire'],
+  'src-client': ['src-client', 'src-core', 'wire'],
+  suite: ['suite', 'wire', 'src-core', 'src-client'],
+  'src-cli': ['src-cli', 'suite', 'wire', 'src-core', 'src-client'],
+  other: [],
+}
+
+/** npm packages (and node built-ins) a layer may import; `null` = any. */
+const PACKAGES: Partial<Record<Layer, RegExp>> = {
+  wire: /^(node:|zod$|graphql$|openapi-types$)/,
+  'src-core': /^(node:|zod$)/,
+  'src-client': /^(node:|zod$)/,
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName)
+}
+
+const SOURCES = [...['contracts', 'mocks', 'fixtures', 'src'].flatMap(files), 'server.ts']
+
+function violations(): string[] {
+  const out: string[] = []
+  for (const file of SOURCES) {
+    const from = classify(file)
+    for (const spec of imports(file)) {
+      if (!spec.startsWith('.')) {
+        const rule = PACKAGES[from.layer]
+        if (rule && !rule.test(spec)) out.push(`${file} imports the package "${spec}" (${from.layer} may import only ${rule.source})`)
+        continue
+      }
+      const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+      const to = classify(target)
+      if (!ALLOWED[from.layer].includes(to.layer)) out.push(`${file} (${from.layer}) imports ${target} (${to.layer})`)
+      else if (from.vendor && to.vendor && from.vendor !== to.vendor) out.push(`${file} (vendor ${from.vendor}) imports ${target} (vendor ${to.vendor})`)
+      else if (from.layer === 'mocks-core' && to.vendor) out.push(`${file} (the core) imports ${target}, which belongs to ${to.vendor}`)
+    }
+  }
+  return out
+}
+
+describe('architecture', () => {
+  it('every import follows the layering, and no vendor imports another', () => {
+    expect(violations()).toEqual([])
+  })
+
+  it('the rules are live: they catch arrows against the layering', () => {
+    expect(classify('contracts/digipix/schemas.ts')).toEqual({ layer: 'wire', vendor: 'digipix' })
+    expect(classify('contracts/digipix/suite/cases.ts')).toEqual({ layer: 'suite', vendor: 'digipix' })
+    expect(ALLOWED.wire.includes(classify('src/clients/digipix/index.ts').layer)).toBe(false)
+    expect(ALLOWED['src-client'].includes(classify('mocks/core/sim.ts').layer)).toBe(false)
+    expect(ALLOWED['mocks-core'].includes(classify('mocks/digikey/app.ts').layer)).toBe(false)
+    expect(PACKAGES.wire!.test('hono')).toBe(false)
+    expect(VENDORS).toEqual(expect.arrayContaining(['digipix', 'digikey', 'shiphero']))
+  })
+
+  it('every vendor room has the fixed files of the room map (mocks/README.md)', () => {
+    const required = ['index.ts', 'app.ts', 'auth.ts', 'store.ts', 'errors.ts', 'sandbox.ts', 'LIMITATIONS.md']
+    for (const vendor of VENDORS) {
+      const present = readdirSync(join(ROOT, 'mocks', vendor))
+      expect({ vendor, missing: required.filter((f) => !present.includes(f)) }).toEqual({ vendor, missing: [] })
+    }
+  })
+})
