@@ -8,26 +8,35 @@ import { ConnectionError, ContractViolationError, errorClassFor, VendorError } f
  * errors (honouring `Retry-After`), error mapping, and response parsing
  * against the contract schemas.
  */
-export interface RequestCoreOptions {
-  vendor: string
-  baseUrl: string
+/** The transport options every client takes (its factory passes them to the request core as they are). */
+export interface ClientTransportOptions {
   fetch?: typeof fetch
   clock?: ClientClock
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt on 429, 5xx and connection errors (default 2). */
   maxRetries?: number
   /** First backoff in ms (doubled each retry, ±25 % jitter; default 250). */
   baseDelayMs?: number
-  /** Longest wait the client accepts from `Retry-After` before giving up (default 60 s). */
+  /** Longest `Retry-After` wait accepted (default 60 s). */
   maxRetryAfterMs?: number
-  /** Parse 2xx bodies with the contract schemas (default true). */
+  /** Parse responses with the contract schemas (default true). */
   validate?: boolean
+  /** Jitter source (default Math.random; inject for deterministic tests). */
+  random?: () => number
+}
+
+export interface RequestCoreOptions extends ClientTransportOptions {
+  vendor: string
+  baseUrl: string
   /** Extract the vendor's error code and message from an error body. */
   describeError?: (body: unknown) => { code?: string; message?: string }
   /** The vendor's request-id header, if any. */
   requestIdHeader?: string
-  /** Jitter source (default Math.random; inject for deterministic tests). */
-  random?: () => number
   userAgent?: string
+}
+
+/** The request core of a client: its transport options, the vendor's name, base URL and error reading. */
+export function createClientCore(o: ClientTransportOptions, vendor: Pick<RequestCoreOptions, 'vendor' | 'baseUrl' | 'describeError' | 'requestIdHeader' | 'userAgent'>) {
+  return createRequestCore({ ...o, clock: o.clock ?? systemClock, ...vendor })
 }
 
 export interface RequestInput<S extends z.ZodType | undefined> {

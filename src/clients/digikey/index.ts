@@ -1,4 +1,4 @@
-import { createRequestCore, systemClock, type ClientClock, type RequestInput } from '../../core/index.ts'
+import { createClientCore, systemClock, type ClientTransportOptions, type RequestInput } from '../../core/index.ts'
 import { createDigiKeyAuth, describeDigiKeyError, type RefreshTokenStore } from './auth.ts'
 import type { Call } from './call.ts'
 import { createOrderManagement } from './order-management.ts'
@@ -9,7 +9,7 @@ import { createPackingList } from './packing-list.ts'
 /** DigiKey hosts: same paths, separate apps (client ids) per environment. */
 export const DIGIKEY_BASE_URLS = { production: 'https://api.digikey.com', sandbox: 'https://sandbox-api.digikey.com' } as const
 
-export interface DigiKeyClientOptions {
+export interface DigiKeyClientOptions extends ClientTransportOptions {
   /** `https://sandbox-api.digikey.com`, `http://127.0.0.1:4010/digikey`, ... */
   baseUrl: string
   clientId: string
@@ -26,14 +26,6 @@ export interface DigiKeyClientOptions {
   locale?: { site?: string; language?: string; currency?: string }
   /** Order Status with a 2- or 3-legged token (default: 3 when a user is authorized, else 2). */
   orderStatusLegs?: 2 | 3
-  fetch?: typeof fetch
-  clock?: ClientClock
-  /** Retries on 429 (waiting `Retry-After`) and 5xx (default 2). */
-  maxRetries?: number
-  /** Longest `Retry-After` wait accepted (default 60 s: a burst window). */
-  maxRetryAfterMs?: number
-  validate?: boolean
-  random?: () => number
 }
 
 /**
@@ -51,15 +43,9 @@ export interface DigiKeyClientOptions {
  */
 export function createDigiKeyClient(options: DigiKeyClientOptions) {
   const clock = options.clock ?? systemClock
-  const core = createRequestCore({
+  const core = createClientCore(options, {
     vendor: 'digikey',
     baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    clock,
-    maxRetries: options.maxRetries,
-    maxRetryAfterMs: options.maxRetryAfterMs,
-    validate: options.validate,
-    random: options.random,
     describeError: describeDigiKeyError,
     requestIdHeader: 'x-digikey-request-id',
     userAgent: 'vendorsim-digikey-client/0.1',

@@ -1,5 +1,5 @@
 import type { Scope } from '../../../contracts/digipix/schemas.ts'
-import { createRequestCore, systemClock, type ClientClock } from '../../core/index.ts'
+import { createClientCore, systemClock, type ClientTransportOptions } from '../../core/index.ts'
 import { createDigipixAuth, describeDigipixError } from './auth.ts'
 import { createOrders } from './orders.ts'
 import { createProducts } from './products.ts'
@@ -8,20 +8,13 @@ import { createQuote } from './quote.ts'
 /** Digipix hosts: production and development have different credentials. */
 export const DIGIPIX_BASE_URLS = { production: 'https://api.digipix.io', development: 'https://api.digipix.dev' } as const
 
-export interface DigipixClientOptions {
+export interface DigipixClientOptions extends ClientTransportOptions {
   /** `https://api.digipix.dev`, `http://127.0.0.1:4010/digipix`, ... */
   baseUrl: string
   clientId: string
   clientSecret: string
   /** Scopes to request (default all: orders, quote, products). */
   scopes?: readonly Scope[]
-  fetch?: typeof fetch
-  clock?: ClientClock
-  maxRetries?: number
-  baseDelayMs?: number
-  /** Parse responses with the contract schemas (default true). */
-  validate?: boolean
-  random?: () => number
 }
 
 /**
@@ -35,15 +28,9 @@ export interface DigipixClientOptions {
  */
 export function createDigipixClient(options: DigipixClientOptions) {
   const clock = options.clock ?? systemClock
-  const core = createRequestCore({
+  const core = createClientCore(options, {
     vendor: 'digipix',
     baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    clock,
-    maxRetries: options.maxRetries,
-    baseDelayMs: options.baseDelayMs,
-    validate: options.validate,
-    random: options.random,
     describeError: describeDigipixError,
     userAgent: 'vendorsim-digipix-client/0.1',
   })

@@ -1,4 +1,4 @@
-import { createRequestCore, systemClock, type ClientClock } from '../../core/index.ts'
+import { createClientCore, systemClock, type ClientTransportOptions } from '../../core/index.ts'
 import { createAccount } from './account.ts'
 import { createShipHeroAuth } from './auth.ts'
 import { createInventory } from './inventory.ts'
@@ -10,7 +10,7 @@ import { createWebhooks } from './webhooks.ts'
 
 export const SHIPHERO_BASE_URL = 'https://public-api.shiphero.com'
 
-export interface ShipHeroClientOptions {
+export interface ShipHeroClientOptions extends ClientTransportOptions {
   /** `https://public-api.shiphero.com`, `http://127.0.0.1:4010/shiphero`, ... */
   baseUrl?: string
   /** Log in with a (developer) user... */
@@ -18,16 +18,10 @@ export interface ShipHeroClientOptions {
   password?: string
   /** ...or start from a refresh token. */
   refreshToken?: string
-  fetch?: typeof fetch
-  clock?: ClientClock
   /** How many times to wait out `code: 30` (not enough credits) before giving up (default 3). */
   maxCreditWaits?: number
   /** Longest single wait for credits, in seconds (default 120). */
   maxCreditWaitSeconds?: number
-  maxRetries?: number
-  /** Parse responses with the contract schemas (default true). */
-  validate?: boolean
-  random?: () => number
 }
 
 /**
@@ -43,14 +37,9 @@ export interface ShipHeroClientOptions {
  */
 export function createShipHeroClient(options: ShipHeroClientOptions) {
   const clock = options.clock ?? systemClock
-  const core = createRequestCore({
+  const core = createClientCore(options, {
     vendor: 'shiphero',
     baseUrl: options.baseUrl ?? SHIPHERO_BASE_URL,
-    fetch: options.fetch,
-    clock,
-    maxRetries: options.maxRetries,
-    validate: options.validate,
-    random: options.random,
     describeError: (body) => {
       const b = body as { error?: string; error_description?: string; errors?: Array<{ code?: number; message: string }> } | undefined
       if (b?.errors?.[0]) return { code: b.errors[0].code !== undefined ? String(b.errors[0].code) : undefined, message: b.errors[0].message }
