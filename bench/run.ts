@@ -39,7 +39,7 @@ async function start(script: string, args: string[] = [], firstRequest?: (url: s
   // Cold start ends at the first answered request, not at the log line.
   for (;;) {
     try {
-      const res = await (firstRequest ? firstRequest(url) : fetch(url + '/'))
+      const res = await (firstRequest ? firstRequest(url) : fetch(`${url}/`))
       await res.arrayBuffer()
       if (res.ok) break
     } catch {
@@ -47,7 +47,10 @@ async function start(script: string, args: string[] = [], firstRequest?: (url: s
     }
   }
   const startedMs = performance.now() - t0
-  return { url, child, startedMs, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+  return { url, child, startedMs, stop: () => new Promise((r) => {
+    child.once('exit', () => r())
+    child.kill('SIGTERM')
+  }) }
 }
 
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }

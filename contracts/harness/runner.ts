@@ -88,7 +88,7 @@ export interface SandboxClient {
 }
 
 export function createSandboxClient(baseUrl: string, doFetch: typeof fetch, tenant: string): SandboxClient {
-  const root = baseUrl.replace(/\/+$/, '') + '/_sandbox'
+  const root = `${baseUrl.replace(/\/+$/, '')}/_sandbox`
   const client: SandboxClient = {
     tenant,
     async request(method, path, body) {
@@ -114,7 +114,7 @@ export function createSandboxClient(baseUrl: string, doFetch: typeof fetch, tena
 
 /** Mint a tenant on a simulator target; returns its credentials and a sandbox client. */
 export async function mintTenant<Creds>(baseUrl: string, doFetch: typeof fetch): Promise<{ credentials: Creds; sandbox: SandboxClient }> {
-  const res = await doFetch(baseUrl.replace(/\/+$/, '') + '/_sandbox/tenants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  const res = await doFetch(`${baseUrl.replace(/\/+$/, '')}/_sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
   if (res.status !== 201) throw new Error(`${baseUrl} is not a vendorsim simulator (POST /_sandbox/tenants answered ${res.status})`)
   const body = (await res.json()) as { tenant: string; credentials: Creds }
   return { credentials: body.credentials, sandbox: createSandboxClient(baseUrl, doFetch, body.tenant) }
@@ -176,7 +176,13 @@ export async function createReceiver() {
       if (calls.length >= n) return Promise.resolve()
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`receiver got ${calls.length} of ${n} calls`)), ms)
-        waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) })
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer)
+            resolve()
+          },
+        })
       })
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
-import { SimError, issuesToDetails } from './errors.ts'
+import { SimError, } from './errors.ts'
 import { FaultInput } from './faults.ts'
 import { parseControlBody } from './http.ts'
 import type { SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'

@@ -53,4 +53,4 @@ export function isoInZone(ms: number, timeZone: string): string {
 }
 
 /** ISO 8601 UTC without milliseconds (`2025-02-03T13:21:41Z`). */
-export const isoSecondsZ = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z'
+export const isoSecondsZ = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono'
-import type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
+import type { SimEnv, Tenant, TenantBase } from './context.ts'
 import type { Rng } from './ids.ts'
 import type { AuthHeaderForm } from './auth.ts'
 import type { SimError } from './errors.ts'

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import type { SalesOrder } from '../../contracts/digikey/schemas.ts'
 import { CANNED } from '../../fixtures/digikey/catalog.ts'
-import { DAY, pageOf, send, SimError, type SimEnv } from '../core/index.ts'
-import { intParam, type Ctx, type Env } from './params.ts'
+import { DAY, pageOf, send, SimError, } from '../core/index.ts'
+import { intParam, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
-import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 import { dkTime, orderSummaries, salesOrderView, statusInfo } from './views.ts'
 
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { OrderRequest, type OrderResponse } from '../../contracts/digikey/schemas.ts'
 import { SITE_CURRENCIES, USD_RATES, type Part } from '../../fixtures/digikey/catalog.ts'
 import { addBusinessDays, SimError, type Tenant } from '../core/index.ts'
@@ -42,7 +42,10 @@ export function validateOrder(state: DigiKeyState, body: unknown, site: string):
   input.LineItems.forEach((line, i) => {
     const part = state.parts.get(line.DigiKeyPartNumber)
     const field = `LineItems[${i}]`
-    if (!part) return problems.push({ field: `${field}.DigiKeyPartNumber`, message: `Part number '${line.DigiKeyPartNumber}' was not found.` })
+    if (!part) {
+      problems.push({ field: `${field}.DigiKeyPartNumber`, message: `Part number '${line.DigiKeyPartNumber}' was not found.` })
+      return
+    }
     if (line.RequestedQuantity < part.MinimumOrderQuantity) problems.push({ field: `${field}.RequestedQuantity`, message: `The minimum order quantity of ${part.id} is ${part.MinimumOrderQuantity}.` })
     else if (line.RequestedQuantity % part.OrderMultiple !== 0) problems.push({ field: `${field}.RequestedQuantity`, message: `${part.id} is sold in multiples of ${part.OrderMultiple}.` })
   })

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { send, SimError, type SimEnv } from '../core/index.ts'
+import { send, SimError, } from '../core/index.ts'
 import { textPdf } from '../core/pdf.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
-import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord, ShipmentRecord } from './store.ts'
+import type { SalesOrderRecord, ShipmentRecord } from './store.ts'
 import { dkTime, packingListView } from './views.ts'
 
 

@@ -104,7 +104,9 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
         case 'Canceled': {
           if (o.shipments.length > 0 || ['Shipped', 'Delivered', 'Canceled'].includes(o.status)) throw new SimError(409, 'not_cancelable', `Sales order ${id} is ${o.status}${o.shipments.length ? ' and has shipments' : ''}; only orders not shipped yet can be canceled`)
           for (const l of o.lines) if (l.reserved > 0) await tenant.state.parts.update(l.partId, (p) => void (p.QuantityAvailable += l.reserved))
-          const next = await update(tenant, o, now, (d) => d.lines.forEach((l) => ((l.reserved = 0), (l.backorder = 0), (l.backorderAt = null))), 'Canceled')
+          const next = await update(tenant, o, now, (d) => {
+            for (const l of d.lines) Object.assign(l, { reserved: 0, backorder: 0, backorderAt: null })
+          }, 'Canceled')
           plan(tenant, next)
           return next
         }

@@ -34,7 +34,7 @@ const pick = (data: Input, fields: readonly string[]) => {
   for (const f of fields) if (data[f] !== undefined) out[f] = data[f]
   return out
 }
-const dates = (ctx: ShipHeroCtx, data: Input) => {
+const dates = (data: Input) => {
   const out: Input = {}
   for (const f of DATE_FIELDS) if (data[f] !== undefined) out[f] = typeof data[f] === 'number' ? isoDateTime(data[f] as number) : data[f]
   return out
@@ -223,7 +223,7 @@ export const orderQueries = {
       (!ids || ids.includes(o.id)) &&
       eq('shop_name', args.shop_name, o) && eq('partner_order_id', args.partner_order_id, o) && eq('order_number', args.order_number, o) &&
       eq('fulfillment_status', args.fulfillment_status, o) && eq('email', args.email, o) && eq('profile', args.profile, o) &&
-      (!notIn || !notIn.includes(o.fulfillment_status)) &&
+      (!notIn?.includes(o.fulfillment_status)) &&
       (wid === undefined || o.line_items.some((l) => l.warehouse_id === wid || l.locked_to_warehouse_id === wid)) &&
       (awid === undefined || o.allocations.some((a) => a.warehouse_id === awid)) &&
       (sku === undefined || o.line_items.some((l) => skuKey(l.sku) === sku)) &&
@@ -256,7 +256,7 @@ export const orderMutations = {
       id,
       account_id: account.id,
       ...pick(data, ORDER_FIELDS),
-      ...dates(ctx, data),
+      ...dates(data),
       shipping_address: data.shipping_address as Record<string, unknown>,
       order_number: typeof data.order_number === 'string' && data.order_number ? data.order_number : String(id),
       partner_order_id: (data.partner_order_id as string | undefined) ?? null,
@@ -278,7 +278,7 @@ export const orderMutations = {
   async order_update(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; order_id: string } }, ctx: ShipHeroCtx) {
     const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
-    const fields: Input = { ...pick(data, ORDER_FIELDS), ...dates(ctx, data) }
+    const fields: Input = { ...pick(data, ORDER_FIELDS), ...dates(data) }
     for (const f of ['order_number'] as const) if (typeof data[f] === 'string') fields[f] = data[f]
     if (data.tags !== undefined) fields.tags = ((data.tags as Array<string | null> | null) ?? []).filter((t): t is string => !!t)
     if (data.history_entry !== undefined) fields.history = [...((order.history as unknown[]) ?? []), data.history_entry]

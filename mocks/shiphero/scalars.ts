@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type GraphQLSchema, type ValueNode } from 'graphql'
-import { valueOf } from '../core/graphql/index.ts'
+import { argumentValue } from '../core/graphql/index.ts'
 
 /**
  * ShipHero's custom scalars, as lenient on input as the real server:
@@ -25,7 +25,7 @@ export function parseDateTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-const literal = (node: ValueNode) => valueOf(node, undefined)
+const literal = (node: ValueNode) => argumentValue(node, undefined)
 
 /** Attach parsing and serialising to the scalars of a schema built from SDL. */
 export function attachScalars(schema: GraphQLSchema) {

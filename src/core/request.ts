@@ -102,7 +102,7 @@ export function createRequestCore(options: RequestCoreOptions) {
         throw new ConnectionError({ message: `${options.vendor}: ${input.method} ${input.path} failed: ${(cause as Error).message}`, status: 0, vendor: options.vendor, cause })
       }
       const text = await response.text()
-      let parsed: unknown = undefined
+      let parsed: unknown 
       let parseFailed = false
       if (text) {
         try {

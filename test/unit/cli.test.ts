@@ -17,9 +17,9 @@ describe('vendorsim command', () => {
 
   it('binds loopback and lists every vendor at /', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const index = await (await fetch(server.url + '/')).json()
+    const index = await (await fetch(`${server.url}/`)).json()
     expect(index.vendors.map((v: { id: string }) => v.id)).toContain('digipix')
-    const missing = await fetch(server.url + '/nope/v1')
+    const missing = await fetch(`${server.url}/nope/v1`)
     expect(missing.status).toBe(404)
   })
 
@@ -53,13 +53,16 @@ describe('vendorsim command', () => {
   it('prints a banner with base URLs and default credentials, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['bin/vendorsim.mjs', 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
-    await new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), /Ctrl-C/.test(out) && resolve())))
+    await new Promise<void>((resolve) => child.stdout.on('data', (d) => {
+        out += d
+        if (/Ctrl-C/.test(out)) resolve()
+      }))
     expect(out).toMatch(/Digipix\s+http:\/\/127\.0\.0\.1:\d+\/digipix/)
     expect(out).toMatch(/clientId=digipix-dev-client/)
     const exit = await new Promise<string>((resolve) => {
       child.once('exit', (code, signal) => resolve(`${code} ${signal}`))
       child.kill('SIGTERM')
     })
-    expect(exit + out).toBe('0 null' + out)
+    expect(exit + out).toBe(`0 null${out}`)
   })
 })

@@ -9,10 +9,10 @@ describe('DigiKey refuses bad input cleanly', () => {
     const sim = createSim(digikey, { onUnexpectedError: (e) => errors.push(e) })
     const H = 'https://sandbox-api.digikey.com'
     const J = { 'content-type': 'application/json' }
-    const g = await (await sim.fetch(H + '/_sandbox/oauth/authorize', { method: 'POST', headers: J, body: '{}' })).json()
-    const t = await (await sim.fetch(H + '/v1/oauth2/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: g.code, redirect_uri: g.redirect_uri, client_id: 'digikey-sandbox-client', client_secret: 'digikey-sandbox-secret' }) })).json()
+    const g = await (await sim.fetch(`${H}/_sandbox/oauth/authorize`, { method: 'POST', headers: J, body: '{}' })).json()
+    const t = await (await sim.fetch(`${H}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: g.code, redirect_uri: g.redirect_uri, client_id: 'digikey-sandbox-client', client_secret: 'digikey-sandbox-secret' }) })).json()
     const A = { authorization: `Bearer ${t.access_token}`, 'X-DIGIKEY-Client-Id': 'digikey-sandbox-client' }
-    const placed = await (await sim.fetch(H + '/Ordering/v3/Orders', { method: 'POST', headers: { ...A, ...J }, body: JSON.stringify({ PurchaseOrderNumber: 'P', Currency: 'USD', ShippingContact: { Name: 'B H', Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' } }, LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }] }) })).json()
+    const placed = await (await sim.fetch(`${H}/Ordering/v3/Orders`, { method: 'POST', headers: { ...A, ...J }, body: JSON.stringify({ PurchaseOrderNumber: 'P', Currency: 'USD', ShippingContact: { Name: 'B H', Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' } }, LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }] }) })).json()
     const id = placed.SalesOrderId
     const tries: Array<[string, string, string?, Record<string,string>?]> = [
       ['POST', '/Ordering/v3/Orders', '{bad json'],
@@ -47,12 +47,12 @@ describe('DigiKey refuses bad input cleanly', () => {
       expect(r.headers.get('x-digikey-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     }
     for (const body of ['', 'grant_type=authorization_code&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret&code=x', 'grant_type=refresh_token&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret', '%%%']) {
-      const r = await sim.fetch(H + '/v1/oauth2/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+      const r = await sim.fetch(`${H}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
       expect(r.status).toBe(400)
     }
     expect(errors).toEqual([])
     // Nothing was half-applied: the one order is still the only one, unscheduled.
-    const state = await (await sim.fetch(H + '/_sandbox/state')).json()
+    const state = await (await sim.fetch(`${H}/_sandbox/state`)).json()
     expect(state.data.salesOrders).toHaveLength(1)
     expect(state.data.salesOrders[0].LineItems[0].Schedules).toEqual([])
   })

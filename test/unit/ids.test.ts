@@ -36,7 +36,7 @@ describe('jwt', () => {
     const t = signHs256({ aud: 'Festcolor', iat: 1, exp: 3601 }, 'k')
     expect(verifyHs256(t, 'k')).toEqual({ aud: 'Festcolor', iat: 1, exp: 3601 })
     expect(verifyHs256(t, 'other')).toBeUndefined()
-    expect(verifyHs256(t.slice(0, -2) + 'xx', 'k')).toBeUndefined()
+    expect(verifyHs256(`${t.slice(0, -2)}xx`, 'k')).toBeUndefined()
     expect(verifyHs256('nope', 'k')).toBeUndefined()
   })
 })

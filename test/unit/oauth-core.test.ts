@@ -136,7 +136,7 @@ describe('time and documents', () => {
     const xref = Number(/startxref\n(\d+)/.exec(text)![1])
     expect(text.slice(xref, xref + 4)).toBe('xref')
     const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]))
-    offsets.forEach((o, i) => expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`))
+    for (const [i, o] of offsets.entries()) expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`)
     expect(text).toContain('(Packing list \\(1\\))')
     expect(Buffer.from(textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])).equals(Buffer.from(bytes))).toBe(true)
   })

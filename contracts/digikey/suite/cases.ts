@@ -375,7 +375,10 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
       assert.equal((await call()).status, 200)
       // The client sleeps Retry-After on its clock: advance the simulator instead of waiting.
       const slept: number[] = []
-      const dk = await user({ clock: { now: () => 0, sleep: async (ms) => void (slept.push(ms), await sandbox!.advance(ms / 1000)) } })
+      const dk = await user({ clock: { now: () => 0, sleep: async (ms) => {
+        slept.push(ms)
+        await sandbox!.advance(ms / 1000)
+      } } })
       await sandbox!.request('PATCH', '/rate-limits', { orderstatus: { perMinute: 1, perDay: 1000 } })
       await sandbox!.advance(60)
       await dk.orderStatus.searchOrders()
@@ -475,7 +478,10 @@ const cases: Array<ContractCase<DigiKeyCtx>> = [
       const code = (await sandbox!.request('POST', '/oauth/authorize', { client_id: creds.clientId })).body
       const store = memoryTokenStore()
       const saved: string[] = []
-      const dk = createDigiKeyClient({ baseUrl: target.baseUrl, fetch: target.fetch, clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUri: code.redirect_uri, tokenStore: { load: store.load, save: (t) => void (saved.push(t), store.save(t)) }, clock: { now: () => 0, sleep: async () => undefined } })
+      const dk = createDigiKeyClient({ baseUrl: target.baseUrl, fetch: target.fetch, clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUri: code.redirect_uri, tokenStore: { load: store.load, save: (t) => {
+        saved.push(t)
+        store.save(t)
+      } }, clock: { now: () => 0, sleep: async () => undefined } })
       await dk.auth.exchangeCode(code.code)
       await dk.orderStatus.searchOrders()
       await sandbox!.advance(1799)

@@ -41,7 +41,7 @@ export const digikeyLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?:
           load: () => current,
           save(token: string) {
             current = token
-            if (file) writeFileSync(file, token + '\n', { mode: 0o600 })
+            if (file) writeFileSync(file, `${token}\n`, { mode: 0o600 })
           },
         }
         return { clientId: e.DIGIKEY_CLIENT_ID!, clientSecret: e.DIGIKEY_CLIENT_SECRET!, accountId: e.DIGIKEY_ACCOUNT_ID ? Number(e.DIGIKEY_ACCOUNT_ID) : undefined, tokenStore }

@@ -44,7 +44,7 @@ export interface RootCost {
 }
 
 /** Read an argument's literal or variable value. */
-export function valueOf(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
+export function argumentValue(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
       return variables?.[node.name.value]
@@ -59,9 +59,9 @@ export function valueOf(node: ValueNode, variables: Record<string, unknown> | un
     case Kind.NULL:
       return null
     case Kind.LIST:
-      return node.values.map((v) => valueOf(v, variables))
+      return node.values.map((v) => argumentValue(v, variables))
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables)]))
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, argumentValue(f.value, variables)]))
   }
 }
 
@@ -94,14 +94,14 @@ export function estimateCost(
 
   const argsOf = (node: { arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }) => {
     const out: Record<string, unknown> = {}
-    for (const a of node.arguments ?? []) out[a.name.value] = valueOf(a.value, variables)
+    for (const a of node.arguments ?? []) out[a.name.value] = argumentValue(a.value, variables)
     return out
   }
 
   const skipped = (node: { directives?: ReadonlyArray<{ name: { value: string }; arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }> }) => {
     for (const d of node.directives ?? []) {
       const ifArg = d.arguments?.find((a) => a.name.value === 'if')
-      const value = ifArg ? valueOf(ifArg.value, variables) : undefined
+      const value = ifArg ? argumentValue(ifArg.value, variables) : undefined
       if (d.name.value === 'skip' && value === true) return true
       if (d.name.value === 'include' && value === false) return true
     }

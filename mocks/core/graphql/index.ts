@@ -7,6 +7,6 @@ export {
   connectionFromArray, cursorToOffset, nodesConnection, nodesShape, offsetToCursor, parseSort, relayShape, sliceConnection, sortRows,
   type Connection, type ConnectionArgs, type ConnectionSlice, type NodesConnection, type PageInfo, type SliceOptions, type SortKey,
 } from './connections.ts'
-export { estimateCost, valueOf, type CostOptions, type RootCost } from './cost.ts'
+export { estimateCost, argumentValue, type CostOptions, type RootCost } from './cost.ts'
 export { defineGraphqlSchema, type GraphqlSchema, type GraphqlSchemaDefinition, type Resolver } from './schema.ts'
 export { graphqlHandler, type Admission, type GraphqlHandlerOptions } from './handler.ts'

@@ -1,4 +1,4 @@
-import { createClientCore, systemClock, type ClientTransportOptions, type RequestInput } from '../../core/index.ts'
+import { createClientCore, systemClock, type ClientTransportOptions, } from '../../core/index.ts'
 import { createDigiKeyAuth, describeDigiKeyError, type RefreshTokenStore } from './auth.ts'
 import type { Call } from './call.ts'
 import { createOrderManagement } from './order-management.ts'
