@@ -9,7 +9,13 @@ import { serve, type ServerType } from '@hono/node-server'
 import { pathToFileURL } from 'node:url'
 import { createHost, type Host } from './mocks/core/index.ts'
 import { VENDORS } from './mocks/registry.ts'
-import { parseContractArgs, parseServeArgs, UsageError, USAGE, type ServeArgs } from './src/cli/args.ts'
+import {
+  parseContractArgs,
+  parseServeArgs,
+  UsageError,
+  USAGE,
+  type ServeArgs,
+} from './src/cli/args.ts'
 import { runContract } from './src/cli/contract.ts'
 
 export interface RunningServer {
@@ -28,21 +34,31 @@ export interface RunningServer {
 export async function startServer(options: Partial<ServeArgs> = {}): Promise<RunningServer> {
   const names = options.vendors ?? Object.keys(VENDORS)
   const unknown = names.filter((n) => !VENDORS[n])
-  if (unknown.length) throw new UsageError(`unknown vendor(s): ${unknown.join(', ')}; known: ${Object.keys(VENDORS).join(', ')}`)
+  if (unknown.length)
+    throw new UsageError(
+      `unknown vendor(s): ${unknown.join(', ')}; known: ${Object.keys(VENDORS).join(', ')}`,
+    )
   const clockMode = options.clock ?? 'real'
   const host = createHost(
     names.map((n) => VENDORS[n]!),
     {
       seed: options.seed ?? 'vendorsim',
-      clock: clockMode === 'real' ? { mode: 'real', source: () => Date.now(), start: options.start } : { mode: 'frozen', start: options.start },
+      clock:
+        clockMode === 'real'
+          ? { mode: 'real', source: () => Date.now(), start: options.start }
+          : { mode: 'frozen', start: options.start },
       onUnexpectedError: (err) => console.error('[vendorsim] unexpected error:', err),
     },
   )
   const hostname = options.host ?? '127.0.0.1'
-  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: host.fetch, port: options.port ?? 4010, hostname }, (info) => resolve({ server: s, port: info.port }))
-    s.once('error', reject)
-  })
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>(
+    (resolve, reject) => {
+      const s = serve({ fetch: host.fetch, port: options.port ?? 4010, hostname }, (info) =>
+        resolve({ server: s, port: info.port }),
+      )
+      s.once('error', reject)
+    },
+  )
   // Build the default tenants while the first requests are still on their way.
   void host.warm().catch((err) => console.error('[vendorsim] warm-up failed:', err))
   // In real-clock mode, effects fall due as wall time passes: look for them each second.
@@ -62,14 +78,19 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
 }
 
 function banner(server: RunningServer, args: ServeArgs): string {
-  const lines = [`vendorsim listening on ${server.url} (seed "${args.seed}", ${args.clock} clock)`, '']
+  const lines = [
+    `vendorsim listening on ${server.url} (seed "${args.seed}", ${args.clock} clock)`,
+    '',
+  ]
   for (const sim of server.host.sims.values()) {
     const creds = sim.vendor.defaultCredentials as Record<string, unknown>
     const shown = Object.entries(creds)
       .filter(([, v]) => typeof v === 'string')
       .map(([k, v]) => `${k}=${v}`)
       .join('  ')
-    lines.push(`  ${sim.vendor.title.padEnd(10)} ${server.url}/${sim.vendor.id}    default tenant: ${shown}`)
+    lines.push(
+      `  ${sim.vendor.title.padEnd(10)} ${server.url}/${sim.vendor.id}    default tenant: ${shown}`,
+    )
     lines.push(`  ${''.padEnd(10)} ${server.url}/${sim.vendor.id}/_sandbox  (control routes)`)
   }
   lines.push('', 'Ctrl-C to stop.')
@@ -103,7 +124,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'contract') return await runContract(parseContractArgs(rest), process.env)
     throw new UsageError(`unknown command "${command}"`)
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`vendorsim: ${(err as Error).message}\n\n${USAGE}`)
       return 2
     }
@@ -116,8 +140,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    console.error(err)
-    process.exit(1)
-  })
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
 }

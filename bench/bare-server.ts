@@ -14,7 +14,17 @@ const app = new Hono()
 const products = new Map(CATALOG.map((p) => [p.id, p]))
 const orders = new Map<string, unknown>()
 const Body = z.object({
-  recipient: z.object({ name: z.string(), address: z.object({ street: z.string(), number: z.string(), neighborhood: z.string(), city: z.string(), state: z.string(), zipCode: z.string() }) }),
+  recipient: z.object({
+    name: z.string(),
+    address: z.object({
+      street: z.string(),
+      number: z.string(),
+      neighborhood: z.string(),
+      city: z.string(),
+      state: z.string(),
+      zipCode: z.string(),
+    }),
+  }),
   items: z.array(z.object({ productId: z.string(), quantity: z.number() })),
   shipmentMethodId: z.number().optional(),
 })
@@ -33,12 +43,39 @@ app.post('/v1/orders', async (c) => {
 
 // GraphQL baselines on the ShipHero schema: a static page of 20 products in ShipHero's envelope,
 // once with a document cache (what a careful bare endpoint does) and once parsing and validating every time.
-const schema = buildSchema(readFileSync(new URL('../contracts/shiphero/schema.graphql', import.meta.url), 'utf8'))
+const schema = buildSchema(
+  readFileSync(new URL('../contracts/shiphero/schema.graphql', import.meta.url), 'utf8'),
+)
 const edges = Array.from({ length: 20 }, (_, i) => ({
   cursor: Buffer.from(`arrayconnection:${i}`).toString('base64'),
-  node: { id: Buffer.from(`Product:${1234 + i}`).toString('base64'), sku: `SKU-${i}`, name: `Product ${i}`, warehouse_products: [{ id: Buffer.from(`WarehouseProduct:${9001 + i}`).toString('base64'), warehouse_id: 'V2FyZWhvdXNlOjExNA==', on_hand: i }] },
+  node: {
+    id: Buffer.from(`Product:${1234 + i}`).toString('base64'),
+    sku: `SKU-${i}`,
+    name: `Product ${i}`,
+    warehouse_products: [
+      {
+        id: Buffer.from(`WarehouseProduct:${9001 + i}`).toString('base64'),
+        warehouse_id: 'V2FyZWhvdXNlOjExNA==',
+        on_hand: i,
+      },
+    ],
+  },
 }))
-const rootValue = { products: () => ({ request_id: '5da7dc13f3079f0def208711', complexity: 21, data: () => ({ edges, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: edges[0]!.cursor, endCursor: edges[19]!.cursor } }) }) }
+const rootValue = {
+  products: () => ({
+    request_id: '5da7dc13f3079f0def208711',
+    complexity: 21,
+    data: () => ({
+      edges,
+      pageInfo: {
+        hasNextPage: true,
+        hasPreviousPage: false,
+        startCursor: edges[0]!.cursor,
+        endCursor: edges[19]!.cursor,
+      },
+    }),
+  }),
+}
 const documents = new Map<string, DocumentNode>()
 const graphqlRoute = (cached: boolean) => async (c: import('hono').Context) => {
   const { query, variables } = await c.req.json()
@@ -54,17 +91,80 @@ const graphqlRoute = (cached: boolean) => async (c: import('hono').Context) => {
 app.post('/graphql', graphqlRoute(true))
 app.post('/graphql-naive', graphqlRoute(false))
 // DigiKey baseline: one sales order of the same shape, looked up in a Map (no headers checked, no limits).
-const salesOrders = new Map<string, unknown>([['88152456', {
-  CustomerId: 10465112, Contact: { FirstName: 'Ben', LastName: 'Hest', Email: null }, SalesOrderId: 88152456,
-  Status: { SalesOrderStatus: 'Shipped', ShortDescription: 'Shipped', LongDescription: 'All products in this order have been shipped. Invoice and tracking information is available.' },
-  PurchaseOrder: 'PO-BENCH', TotalPrice: 6.34, DateEntered: '2026-01-05T03:00:00.000-06:00', OrderNumber: 9910000347672270, ShipMethod: 'USPS ground advantage', Currency: 'USD',
-  ShippingAddress: { FirstName: 'Ben', LastName: 'Hest', CompanyName: 'Acme Electronics', AddressLine1: '701 Brooks Ave S', AddressLine2: null, AddressLine3: null, City: 'Thief River Falls', State: 'MN', County: null, ZipCode: '56701', IsoCode: 'US', Phone: '2185551234', InvoiceId: 61203001 },
-  LineItems: [{ SalesOrderId: 88152456, DetailId: 1, TotalPrice: 6.34, PurchaseOrder: 'PO-BENCH', CustomerReference: null, CountryOfOrigin: 'TW', DigiKeyProductNumber: '311-10.0KHRCT-ND', ManufacturerProductNumber: 'RC0603FR-0710KL', Description: 'RES 10K OHM 1% 1/10W 0603', PackType: 'CutTape', QuantityInitialRequested: 1000, QuantityOrdered: 1000, QuantityShipped: 1000, QuantityReserved: 0, QuantityBackOrder: 0, UnitPrice: 0.00634, PoLineItemNumber: null, ItemShipments: [{ QuantityShipped: 1000, InvoiceId: 61203001, ShippedDate: '2026-01-05T11:05:00Z', TrackingNumber: '9400537353837896881704', ExpectedDeliveryDate: '2026-01-09T15:05:00Z' }], Schedules: [] }],
-}]])
+const salesOrders = new Map<string, unknown>([
+  [
+    '88152456',
+    {
+      CustomerId: 10465112,
+      Contact: { FirstName: 'Ben', LastName: 'Hest', Email: null },
+      SalesOrderId: 88152456,
+      Status: {
+        SalesOrderStatus: 'Shipped',
+        ShortDescription: 'Shipped',
+        LongDescription:
+          'All products in this order have been shipped. Invoice and tracking information is available.',
+      },
+      PurchaseOrder: 'PO-BENCH',
+      TotalPrice: 6.34,
+      DateEntered: '2026-01-05T03:00:00.000-06:00',
+      OrderNumber: 9910000347672270,
+      ShipMethod: 'USPS ground advantage',
+      Currency: 'USD',
+      ShippingAddress: {
+        FirstName: 'Ben',
+        LastName: 'Hest',
+        CompanyName: 'Acme Electronics',
+        AddressLine1: '701 Brooks Ave S',
+        AddressLine2: null,
+        AddressLine3: null,
+        City: 'Thief River Falls',
+        State: 'MN',
+        County: null,
+        ZipCode: '56701',
+        IsoCode: 'US',
+        Phone: '2185551234',
+        InvoiceId: 61203001,
+      },
+      LineItems: [
+        {
+          SalesOrderId: 88152456,
+          DetailId: 1,
+          TotalPrice: 6.34,
+          PurchaseOrder: 'PO-BENCH',
+          CustomerReference: null,
+          CountryOfOrigin: 'TW',
+          DigiKeyProductNumber: '311-10.0KHRCT-ND',
+          ManufacturerProductNumber: 'RC0603FR-0710KL',
+          Description: 'RES 10K OHM 1% 1/10W 0603',
+          PackType: 'CutTape',
+          QuantityInitialRequested: 1000,
+          QuantityOrdered: 1000,
+          QuantityShipped: 1000,
+          QuantityReserved: 0,
+          QuantityBackOrder: 0,
+          UnitPrice: 0.00634,
+          PoLineItemNumber: null,
+          ItemShipments: [
+            {
+              QuantityShipped: 1000,
+              InvoiceId: 61203001,
+              ShippedDate: '2026-01-05T11:05:00Z',
+              TrackingNumber: '9400537353837896881704',
+              ExpectedDeliveryDate: '2026-01-09T15:05:00Z',
+            },
+          ],
+          Schedules: [],
+        },
+      ],
+    },
+  ],
+])
 app.get('/orderstatus/v4/salesorder/:id', (c) => {
   const so = salesOrders.get(c.req.param('id'))
   return so ? c.json(so) : c.json({ detail: 'Could not find SalesOrderId' }, 404)
 })
 app.get('/', (c) => c.json({ ok: true }))
 
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening on http://127.0.0.1:${info.port}`))
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(`listening on http://127.0.0.1:${info.port}`),
+)

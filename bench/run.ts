@@ -24,9 +24,16 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 
-async function start(script: string, args: string[] = [], firstRequest?: (url: string) => Promise<Response>): Promise<{ url: string; child: ChildProcess; startedMs: number; stop(): Promise<void> }> {
+async function start(
+  script: string,
+  args: string[] = [],
+  firstRequest?: (url: string) => Promise<Response>,
+): Promise<{ url: string; child: ChildProcess; startedMs: number; stop(): Promise<void> }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {
@@ -47,34 +54,80 @@ async function start(script: string, args: string[] = [], firstRequest?: (url: s
     }
   }
   const startedMs = performance.now() - t0
-  return { url, child, startedMs, stop: () => new Promise((r) => {
-    child.once('exit', () => r())
-    child.kill('SIGTERM')
-  }) }
+  return {
+    url,
+    child,
+    startedMs,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r())
+        child.kill('SIGTERM')
+      }),
+  }
 }
 
-interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Load {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
 
-async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Load> {
-  const r = await autocannon({ url: opts.url, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body, connections: CONNECTIONS, duration: DURATION })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }
+async function load(opts: {
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+}): Promise<Load> {
+  const r = await autocannon({
+    url: opts.url,
+    method: opts.method ?? 'GET',
+    headers: opts.headers,
+    body: opts.body,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  })
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 async function main() {
-  console.log(`vendorsim bench — autocannon, ${CONNECTIONS} connections × ${DURATION} s per row, Node ${process.version}\n`)
+  console.log(
+    `vendorsim bench — autocannon, ${CONNECTIONS} connections × ${DURATION} s per row, Node ${process.version}\n`,
+  )
 
   // Cold start: three spawns each, median.
   const cold = { sim: [] as number[], simVendor: [] as number[], bare: [] as number[] }
   const tokenRequest = (url: string) =>
-    fetch(`${url}/digipix/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['products'] }) })
+    fetch(`${url}/digipix/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: 'digipix-dev-client',
+        client_secret: 'digipix-dev-secret',
+        grant_type: 'client_credentials',
+        scope: ['products'],
+      }),
+    })
   for (let i = 0; i < 3; i++) {
     const s = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'])
     cold.sim.push(s.startedMs)
     await s.stop()
-    const v = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'], tokenRequest)
+    const v = await start(
+      'server.ts',
+      ['serve', '--port', '0', '--clock', 'frozen', '--quiet'],
+      tokenRequest,
+    )
     cold.simVendor.push(v.startedMs)
     await v.stop()
     const b = await start('bench/bare-server.ts')
@@ -88,12 +141,27 @@ async function main() {
   const tokenRes = await fetch(`${base}/v1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['orders', 'products'] }),
+    body: JSON.stringify({
+      client_id: 'digipix-dev-client',
+      client_secret: 'digipix-dev-secret',
+      grant_type: 'client_credentials',
+      scope: ['orders', 'products'],
+    }),
   })
   const { access_token } = (await tokenRes.json()) as { access_token: string }
   const auth = { authorization: `Bearer ${access_token}` }
   const orderBody = JSON.stringify({
-    recipient: { name: 'Ana Souza', address: { street: 'Avenida Paulista', number: '1578', neighborhood: 'Bela Vista', city: 'São Paulo', state: 'SP', zipCode: '01310-200' } },
+    recipient: {
+      name: 'Ana Souza',
+      address: {
+        street: 'Avenida Paulista',
+        number: '1578',
+        neighborhood: 'Bela Vista',
+        city: 'São Paulo',
+        state: 'SP',
+        zipCode: '01310-200',
+      },
+    },
     items: [{ productId: 'photobook', quantity: 2 }],
     shipmentMethodId: 1,
   })
@@ -103,40 +171,131 @@ async function main() {
   await load({ url: `${bare.url}/v1/products/photobook` })
   await load({ url: `${base}/v1/products/photobook`, headers: auth })
   const rows: Array<{ name: string; sim: Load; bare: Load; target: number | null }> = []
-  rows.push({ name: 'GET /v1/products/{id} (auth)', bare: await load({ url: `${bare.url}/v1/products/photobook` }), sim: await load({ url: `${base}/v1/products/photobook`, headers: auth }), target: 0.7 })
+  rows.push({
+    name: 'GET /v1/products/{id} (auth)',
+    bare: await load({ url: `${bare.url}/v1/products/photobook` }),
+    sim: await load({ url: `${base}/v1/products/photobook`, headers: auth }),
+    target: 0.7,
+  })
   rows.push({
     name: 'POST /v1/orders (flow 3)',
-    bare: await load({ url: `${bare.url}/v1/orders`, method: 'POST', headers: json, body: orderBody }),
-    sim: await load({ url: `${base}/v1/orders`, method: 'POST', headers: { ...json, ...auth }, body: orderBody }),
+    bare: await load({
+      url: `${bare.url}/v1/orders`,
+      method: 'POST',
+      headers: json,
+      body: orderBody,
+    }),
+    sim: await load({
+      url: `${base}/v1/orders`,
+      method: 'POST',
+      headers: { ...json, ...auth },
+      body: orderBody,
+    }),
     target: 0.6,
   })
 
   // ShipHero: the primer's products query (first: 20) against bare Hono + graphql-js with a document cache.
-  const shTokenRes = await fetch(`${sim.url}/shiphero/auth/token`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'dev@northwind-3pl.test', password: 'shiphero-dev-password' }) })
-  const shAuth = { authorization: `Bearer ${((await shTokenRes.json()) as { access_token: string }).access_token}` }
+  const shTokenRes = await fetch(`${sim.url}/shiphero/auth/token`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: 'dev@northwind-3pl.test', password: 'shiphero-dev-password' }),
+  })
+  const shAuth = {
+    authorization: `Bearer ${((await shTokenRes.json()) as { access_token: string }).access_token}`,
+  }
   // The bench user must not run out of credits: lift the bucket and the request cap for this run.
-  await fetch(`${sim.url}/shiphero/_sandbox/throttle`, { method: 'POST', headers: json, body: JSON.stringify({ capacity: 1_000_000_000, refillPerSecond: 1_000_000_000, requestCap: 1_000_000_000 }) })
-  const gqlBody = JSON.stringify({ query: 'query { products { complexity request_id data(first: 20) { edges { node { id sku name warehouse_products { id warehouse_id on_hand } } } } } }' })
+  await fetch(`${sim.url}/shiphero/_sandbox/throttle`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      capacity: 1_000_000_000,
+      refillPerSecond: 1_000_000_000,
+      requestCap: 1_000_000_000,
+    }),
+  })
+  const gqlBody = JSON.stringify({
+    query:
+      'query { products { complexity request_id data(first: 20) { edges { node { id sku name warehouse_products { id warehouse_id on_hand } } } } } }',
+  })
   await load({ url: `${bare.url}/graphql`, method: 'POST', headers: json, body: gqlBody })
-  await load({ url: `${sim.url}/shiphero/graphql`, method: 'POST', headers: { ...json, ...shAuth }, body: gqlBody })
+  await load({
+    url: `${sim.url}/shiphero/graphql`,
+    method: 'POST',
+    headers: { ...json, ...shAuth },
+    body: gqlBody,
+  })
   rows.push({
     name: 'ShipHero products(first: 20)',
     bare: await load({ url: `${bare.url}/graphql`, method: 'POST', headers: json, body: gqlBody }),
-    sim: await load({ url: `${sim.url}/shiphero/graphql`, method: 'POST', headers: { ...json, ...shAuth }, body: gqlBody }),
+    sim: await load({
+      url: `${sim.url}/shiphero/graphql`,
+      method: 'POST',
+      headers: { ...json, ...shAuth },
+      body: gqlBody,
+    }),
     target: 0.6,
   })
-  const naive = await load({ url: `${bare.url}/graphql-naive`, method: 'POST', headers: json, body: gqlBody })
+  const naive = await load({
+    url: `${bare.url}/graphql-naive`,
+    method: 'POST',
+    headers: json,
+    body: gqlBody,
+  })
 
   // DigiKey: an authenticated (3-legged) GET /orderstatus/v4/salesorder/{id} of a shipped order. Header
   // checks and token lookup run as usual; the per-minute limit is lifted, or the load would only measure 429s.
   const dk = `${sim.url}/digikey`
   const cid = 'digikey-sandbox-client'
-  const granted = (await (await fetch(`${dk}/_sandbox/oauth/authorize`, { method: 'POST', headers: json, body: '{}' })).json()) as { code: string; redirect_uri: string }
-  const dkTokens = (await (await fetch(`${dk}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: granted.code, redirect_uri: granted.redirect_uri, client_id: cid, client_secret: 'digikey-sandbox-secret' }) })).json()) as { access_token: string }
+  const granted = (await (
+    await fetch(`${dk}/_sandbox/oauth/authorize`, { method: 'POST', headers: json, body: '{}' })
+  ).json()) as { code: string; redirect_uri: string }
+  const dkTokens = (await (
+    await fetch(`${dk}/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: granted.code,
+        redirect_uri: granted.redirect_uri,
+        client_id: cid,
+        client_secret: 'digikey-sandbox-secret',
+      }),
+    })
+  ).json()) as { access_token: string }
   const dkAuth = { authorization: `Bearer ${dkTokens.access_token}`, 'X-DIGIKEY-Client-Id': cid }
-  const placed = (await (await fetch(`${dk}/Ordering/v3/Orders`, { method: 'POST', headers: { ...json, ...dkAuth }, body: JSON.stringify({ PurchaseOrderNumber: 'PO-BENCH', Currency: 'USD', ShipMethod: 'USPS ground advantage', ShippingContact: { Name: 'Ben Hest', Address: { Company: 'Acme Electronics', AddressLineOne: '701 Brooks Ave S', City: 'Thief River Falls', Province: 'MN', PostalCode: '56701', Country: 'US' } }, LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }] }) })).json()) as { SalesOrderId: number }
-  await fetch(`${dk}/_sandbox/sales-orders/${placed.SalesOrderId}/status`, { method: 'POST', headers: json, body: '{"status":"Shipped"}' })
-  await fetch(`${dk}/_sandbox/rate-limits`, { method: 'PATCH', headers: json, body: '{"enabled":false}' })
+  const placed = (await (
+    await fetch(`${dk}/Ordering/v3/Orders`, {
+      method: 'POST',
+      headers: { ...json, ...dkAuth },
+      body: JSON.stringify({
+        PurchaseOrderNumber: 'PO-BENCH',
+        Currency: 'USD',
+        ShipMethod: 'USPS ground advantage',
+        ShippingContact: {
+          Name: 'Ben Hest',
+          Address: {
+            Company: 'Acme Electronics',
+            AddressLineOne: '701 Brooks Ave S',
+            City: 'Thief River Falls',
+            Province: 'MN',
+            PostalCode: '56701',
+            Country: 'US',
+          },
+        },
+        LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }],
+      }),
+    })
+  ).json()) as { SalesOrderId: number }
+  await fetch(`${dk}/_sandbox/sales-orders/${placed.SalesOrderId}/status`, {
+    method: 'POST',
+    headers: json,
+    body: '{"status":"Shipped"}',
+  })
+  await fetch(`${dk}/_sandbox/rate-limits`, {
+    method: 'PATCH',
+    headers: json,
+    body: '{"enabled":false}',
+  })
   const dkUrl = `${dk}/orderstatus/v4/salesorder/${placed.SalesOrderId}`
   await load({ url: `${bare.url}/orderstatus/v4/salesorder/88152456` })
   await load({ url: dkUrl, headers: dkAuth })
@@ -153,21 +312,34 @@ async function main() {
   const msw = await mswCost(1000)
 
   console.log('HTTP (server process vs bare Hono process, same generator)')
-  console.log(`${'route'.padEnd(30)} ${'vendorsim req/s'.padStart(16)} ${'p50/p99 ms'.padStart(11)} ${'bare req/s'.padStart(11)} ${'p50/p99 ms'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`)
+  console.log(
+    `${'route'.padEnd(30)} ${'vendorsim req/s'.padStart(16)} ${'p50/p99 ms'.padStart(11)} ${'bare req/s'.padStart(11)} ${'p50/p99 ms'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`,
+  )
   for (const r of rows) {
     const ratio = r.sim.rps / r.bare.rps
-    console.log(`${r.name.padEnd(30)} ${fmt(r.sim.rps).padStart(16)} ${`${r.sim.p50}/${r.sim.p99}`.padStart(11)} ${fmt(r.bare.rps).padStart(11)} ${`${r.bare.p50}/${r.bare.p99}`.padStart(11)} ${`${fmt(ratio * 100)} %`.padStart(7)} ${(r.target === null ? '—' : `≥ ${r.target * 100} %`).padStart(7)}`)
-    if (r.sim.errors || r.sim.non2xx) console.log(`  ! vendorsim: ${r.sim.errors} errors, ${r.sim.non2xx} non-2xx`)
+    console.log(
+      `${r.name.padEnd(30)} ${fmt(r.sim.rps).padStart(16)} ${`${r.sim.p50}/${r.sim.p99}`.padStart(11)} ${fmt(r.bare.rps).padStart(11)} ${`${r.bare.p50}/${r.bare.p99}`.padStart(11)} ${`${fmt(ratio * 100)} %`.padStart(7)} ${(r.target === null ? '—' : `≥ ${r.target * 100} %`).padStart(7)}`,
+    )
+    if (r.sim.errors || r.sim.non2xx)
+      console.log(`  ! vendorsim: ${r.sim.errors} errors, ${r.sim.non2xx} non-2xx`)
   }
   const shRow = rows.find((r) => r.name.startsWith('ShipHero'))!
-  console.log(`  ShipHero vs a naive endpoint parsing and validating every request (${fmt(naive.rps)} req/s): ${fmt(shRow.sim.rps / naive.rps, 1)}×  (target ≥ 5×)`)
+  console.log(
+    `  ShipHero vs a naive endpoint parsing and validating every request (${fmt(naive.rps)} req/s): ${fmt(shRow.sim.rps / naive.rps, 1)}×  (target ≥ 5×)`,
+  )
   console.log('\nMSW face (in-process, sequential fetch of GET /v1/products/photobook)')
   console.log(`  vendorsim handlers  ${fmt(msw.sim.rps)} req/s  ${fmt(msw.sim.us, 1)} µs/req`)
   console.log(`  bare MSW handler    ${fmt(msw.bare.rps)} req/s  ${fmt(msw.bare.us, 1)} µs/req`)
-  console.log(`  cost of vendorsim   ${fmt(msw.sim.us - msw.bare.us, 1)} µs/req  (ratio ${fmt((msw.sim.rps / msw.bare.rps) * 100)} %)`)
+  console.log(
+    `  cost of vendorsim   ${fmt(msw.sim.us - msw.bare.us, 1)} µs/req  (ratio ${fmt((msw.sim.rps / msw.bare.rps) * 100)} %)`,
+  )
   console.log('\nCold start (spawn → first answered request, median of 3)')
-  console.log(`  vendorsim server    ${fmt(median(cold.sim))} ms   (target < 400 ms)  first answer (GET /)`)
-  console.log(`  vendorsim server    ${fmt(median(cold.simVendor))} ms   first Digipix answer (POST /digipix/v1/oauth/token)`)
+  console.log(
+    `  vendorsim server    ${fmt(median(cold.sim))} ms   (target < 400 ms)  first answer (GET /)`,
+  )
+  console.log(
+    `  vendorsim server    ${fmt(median(cold.simVendor))} ms   first Digipix answer (POST /digipix/v1/oauth/token)`,
+  )
   console.log(`  bare Hono server    ${fmt(median(cold.bare))} ms`)
 }
 
@@ -181,9 +353,23 @@ async function mswCost(n: number) {
   // Both faces in one interceptor setup, measured in alternating rounds (best of 5),
   // so JIT warm-up and GC do not favour whichever runs first.
   const { handlers } = createVendorHandlers({ vendors: ['digipix'] })
-  const server = setupServer(http.get('https://bare.test/v1/products/:id', () => HttpResponse.json(product)), ...handlers)
+  const server = setupServer(
+    http.get('https://bare.test/v1/products/:id', () => HttpResponse.json(product)),
+    ...handlers,
+  )
   server.listen({ onUnhandledRequest: 'error' })
-  const tok = await (await fetch('https://api.digipix.dev/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'digipix-dev-client', client_secret: 'digipix-dev-secret', grant_type: 'client_credentials', scope: ['products'] }) })).json()
+  const tok = await (
+    await fetch('https://api.digipix.dev/v1/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: 'digipix-dev-client',
+        client_secret: 'digipix-dev-secret',
+        grant_type: 'client_credentials',
+        scope: ['products'],
+      }),
+    })
+  ).json()
   const headers = { authorization: `Bearer ${tok.access_token}` }
   const bareFetch = () => fetch('https://bare.test/v1/products/photobook', { headers })
   const simFetch = () => fetch('https://api.digipix.dev/v1/products/photobook', { headers })
@@ -200,7 +386,10 @@ async function mswCost(n: number) {
   return { sim: view(best(rounds.sim)), bare: view(best(rounds.bare)) }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

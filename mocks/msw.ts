@@ -24,13 +24,18 @@ export interface VendorHandlers {
  * await sims.digipix.control.advance(86400)
  * @see https://mswjs.io/docs/api/setup-server
  */
-export function createVendorHandlers(options: SimOptions & { vendors?: string[] } = {}): VendorHandlers {
+export function createVendorHandlers(
+  options: SimOptions & { vendors?: string[] } = {},
+): VendorHandlers {
   const ids = options.vendors ?? Object.keys(VENDORS)
   const handlers: HttpHandler[] = []
   const sims: Record<string, Sim<any, any>> = {}
   for (const id of ids) {
     const vendor = VENDORS[id]
-    if (!vendor) throw new Error(`vendorsim: unknown vendor "${id}"; known: ${Object.keys(VENDORS).join(', ')}`)
+    if (!vendor)
+      throw new Error(
+        `vendorsim: unknown vendor "${id}"; known: ${Object.keys(VENDORS).join(', ')}`,
+      )
     const sim = createSim(vendor, options)
     sims[id] = sim
     for (const host of [...vendor.hosts.production, ...vendor.hosts.sandbox]) {

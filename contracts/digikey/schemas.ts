@@ -60,31 +60,68 @@ export const DigiKeyErrorBody = z.union([ApiErrorResponse, DKProblemDetails])
 // ── Ordering v3 ─────────────────────────────────────────────────────────────
 
 export const SHIP_METHODS = [
-  'DHL worldwide Express', 'FedEx ground', 'FedEx 3 day', 'FedEx 2 day', 'FedEx standard overnight', 'FedEx priority overnight',
-  'FedEx first overnight', 'FedEx international priority', 'FedEx international economy', 'UPS ground', 'UPS 3 day', 'UPS 2 day',
-  'UPS 2 day noon', 'UPS 1 day', 'UPS 1 day 3 p.m.', 'UPS 1 day early a.m.', 'UPS worldwide expedited', 'UPS worldwide express',
-  'UPS worldwide saver', 'USPS express mail international', 'USPS express mail', 'USPS priority mail', 'USPS ground advantage',
+  'DHL worldwide Express',
+  'FedEx ground',
+  'FedEx 3 day',
+  'FedEx 2 day',
+  'FedEx standard overnight',
+  'FedEx priority overnight',
+  'FedEx first overnight',
+  'FedEx international priority',
+  'FedEx international economy',
+  'UPS ground',
+  'UPS 3 day',
+  'UPS 2 day',
+  'UPS 2 day noon',
+  'UPS 1 day',
+  'UPS 1 day 3 p.m.',
+  'UPS 1 day early a.m.',
+  'UPS worldwide expedited',
+  'UPS worldwide express',
+  'UPS worldwide saver',
+  'USPS express mail international',
+  'USPS express mail',
+  'USPS priority mail',
+  'USPS ground advantage',
   'USPS standard mail',
 ] as const
 export type ShipMethod = (typeof SHIP_METHODS)[number]
 
 /** .NET model-binding wording: "The X field is required." when absent, "The X field must be a <kind>." when of another type. */
-const required = (field: string, kind = 'string') => ({ error: (issue: { input: unknown; code?: string }) => (issue.input === undefined || issue.input === null ? `The ${field} field is required.` : issue.code === 'invalid_type' ? `The ${field} field must be ${kind}.` : undefined) })
-const text = (field: string, max: number) => z.string(required(field, 'a string')).trim().min(1, `The ${field} field is required.`).max(max, `The field ${field} must be a string with a maximum length of ${max}.`)
-const optionalText = (field: string, max: number) => z.string().max(max, `The field ${field} must be a string with a maximum length of ${max}.`).nullish()
+const required = (field: string, kind = 'string') => ({
+  error: (issue: { input: unknown; code?: string }) =>
+    issue.input === undefined || issue.input === null
+      ? `The ${field} field is required.`
+      : issue.code === 'invalid_type'
+        ? `The ${field} field must be ${kind}.`
+        : undefined,
+})
+const text = (field: string, max: number) =>
+  z
+    .string(required(field, 'a string'))
+    .trim()
+    .min(1, `The ${field} field is required.`)
+    .max(max, `The field ${field} must be a string with a maximum length of ${max}.`)
+const optionalText = (field: string, max: number) =>
+  z
+    .string()
+    .max(max, `The field ${field} must be a string with a maximum length of ${max}.`)
+    .nullish()
 
 export const Address = z.strictObject(
   {
-  Company: optionalText('Company', 100),
-  FirstName: optionalText('FirstName', 50),
-  LastName: optionalText('LastName', 50),
-  Email: z.email('The Email field is not a valid e-mail address.').nullish(),
-  AddressLineOne: text('AddressLineOne', 100),
-  AddressLineTwo: optionalText('AddressLineTwo', 100),
-  City: text('City', 50),
-  Province: optionalText('Province', 50),
-  PostalCode: text('PostalCode', 20),
-  Country: z.string(required('Country', 'a string')).regex(/^[A-Z]{2}$/, 'The Country field must be a two-letter ISO 3166 code.'),
+    Company: optionalText('Company', 100),
+    FirstName: optionalText('FirstName', 50),
+    LastName: optionalText('LastName', 50),
+    Email: z.email('The Email field is not a valid e-mail address.').nullish(),
+    AddressLineOne: text('AddressLineOne', 100),
+    AddressLineTwo: optionalText('AddressLineTwo', 100),
+    City: text('City', 50),
+    Province: optionalText('Province', 50),
+    PostalCode: text('PostalCode', 20),
+    Country: z
+      .string(required('Country', 'a string'))
+      .regex(/^[A-Z]{2}$/, 'The Country field must be a two-letter ISO 3166 code.'),
   },
   required('Address', 'an object'),
 )
@@ -103,7 +140,11 @@ export const Contact = contact('Contact')
 
 export const OrderLineItem = z.strictObject({
   DigiKeyPartNumber: text('DigiKeyPartNumber', 60),
-  RequestedQuantity: z.number(required('RequestedQuantity', 'a number')).int('The RequestedQuantity field must be a whole number.').positive('The RequestedQuantity field must be greater than 0.').max(10_000_000),
+  RequestedQuantity: z
+    .number(required('RequestedQuantity', 'a number'))
+    .int('The RequestedQuantity field must be a whole number.')
+    .positive('The RequestedQuantity field must be greater than 0.')
+    .max(10_000_000),
   UnitPrice: z.number().nonnegative('The UnitPrice field must not be negative.').nullish(),
   CustomerLineItemId: optionalText('CustomerLineItemId', 60),
   ManufacturerPartNumber: optionalText('ManufacturerPartNumber', 60),
@@ -114,17 +155,28 @@ export const OrderLineItem = z.strictObject({
 /** OrderRequest, as the Ordering v3 model table gives it (not the seed page's top example). */
 export const OrderRequest = z.strictObject({
   PurchaseOrderNumber: text('PurchaseOrderNumber', 40),
-  Currency: z.string(required('Currency', 'a string')).regex(/^[A-Z]{3}$/, 'The Currency field must be a three-letter ISO 4217 code.'),
-  ShipControl: z.enum(['Immediate', 'Single'], 'ShipControl must be "Immediate" or "Single".').nullish(),
+  Currency: z
+    .string(required('Currency', 'a string'))
+    .regex(/^[A-Z]{3}$/, 'The Currency field must be a three-letter ISO 4217 code.'),
+  ShipControl: z
+    .enum(['Immediate', 'Single'], 'ShipControl must be "Immediate" or "Single".')
+    .nullish(),
   MfgCOfCRequired: z.boolean().nullish(),
   BuyerContact: contact('BuyerContact').nullish(),
   ShippingContact: contact('ShippingContact'),
   BillingAccount: z.number().int().nullish(),
-  ShipMethod: z.enum(SHIP_METHODS, `ShipMethod must be one of: ${SHIP_METHODS.join(', ')}.`).nullish(),
+  ShipMethod: z
+    .enum(SHIP_METHODS, `ShipMethod must be one of: ${SHIP_METHODS.join(', ')}.`)
+    .nullish(),
   ShipperAccountNumber: optionalText('ShipperAccountNumber', 30),
-  LineItems: z.array(OrderLineItem, required('LineItems', 'an array')).min(1, 'The LineItems field must contain at least one line item.').max(500),
+  LineItems: z
+    .array(OrderLineItem, required('LineItems', 'an array'))
+    .min(1, 'The LineItems field must contain at least one line item.')
+    .max(500),
   OrderNotes: z.array(z.string().max(500)).max(20).nullish(),
-  PackagingPreference: z.enum(['DKR', 'CT'], 'PackagingPreference must be "DKR" or "CT".').nullish(),
+  PackagingPreference: z
+    .enum(['DKR', 'CT'], 'PackagingPreference must be "DKR" or "CT".')
+    .nullish(),
   Taxable: z.boolean().nullish(),
   ExportQuestions: z.record(z.string(), z.unknown()).nullish(),
 })
@@ -142,15 +194,55 @@ export type OrderResponse = z.output<typeof OrderResponse>
 // ── Order Status v4 ─────────────────────────────────────────────────────────
 
 export const SALES_ORDER_STATUSES = [
-  'Unknown', 'Received', 'Processing', 'Processing3rdParty', 'ProcessingPartialShipment', 'ProcessingAwaitingBackorders',
-  'ProcessingShipBackorder', 'ProcessingScheduledShipmentMultipleRelease', 'ProcessingScheduledShipmentSingleRelease',
-  'ProcessingScheduledShipmentMsc', 'Shipped', 'Delivered', 'GenericDelay', 'Canceled', 'Proforma', 'ActionRequiredWireTransfer',
+  'Unknown',
+  'Received',
+  'Processing',
+  'Processing3rdParty',
+  'ProcessingPartialShipment',
+  'ProcessingAwaitingBackorders',
+  'ProcessingShipBackorder',
+  'ProcessingScheduledShipmentMultipleRelease',
+  'ProcessingScheduledShipmentSingleRelease',
+  'ProcessingScheduledShipmentMsc',
+  'Shipped',
+  'Delivered',
+  'GenericDelay',
+  'Canceled',
+  'Proforma',
+  'ActionRequiredWireTransfer',
 ] as const
 export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number]
 
-export const PACK_TYPES = ['TapeReel', 'CutTape', 'Bulk', 'TapeBox', 'Tube', 'Tray', 'Box', 'Bag', 'Spools', 'DigiReel', 'Strip', 'Bottle', 'Canister', 'Book', 'Dispenser', 'Sheet', 'Pail', 'Can', 'Case', 'RetailPkg', 'DigiSpool', 'ElectronicDelivery'] as const
+export const PACK_TYPES = [
+  'TapeReel',
+  'CutTape',
+  'Bulk',
+  'TapeBox',
+  'Tube',
+  'Tray',
+  'Box',
+  'Bag',
+  'Spools',
+  'DigiReel',
+  'Strip',
+  'Bottle',
+  'Canister',
+  'Book',
+  'Dispenser',
+  'Sheet',
+  'Pail',
+  'Can',
+  'Case',
+  'RetailPkg',
+  'DigiSpool',
+  'ElectronicDelivery',
+] as const
 
-export const StatusInfo = z.object({ SalesOrderStatus: z.enum(SALES_ORDER_STATUSES), ShortDescription: z.string(), LongDescription: z.string() })
+export const StatusInfo = z.object({
+  SalesOrderStatus: z.enum(SALES_ORDER_STATUSES),
+  ShortDescription: z.string(),
+  LongDescription: z.string(),
+})
 
 export const ItemShipment = z.object({
   QuantityShipped: z.number().int(),
@@ -160,7 +252,11 @@ export const ItemShipment = z.object({
   ExpectedDeliveryDate: z.string().nullable(),
 })
 
-export const Schedule = z.object({ QuantityScheduled: z.number().int(), ScheduledDate: z.string(), DigiKeyReleaseDate: z.string().nullable() })
+export const Schedule = z.object({
+  QuantityScheduled: z.number().int(),
+  ScheduledDate: z.string(),
+  DigiKeyReleaseDate: z.string().nullable(),
+})
 
 export const SalesOrderLineItem = z.object({
   SalesOrderId: z.number().int(),
@@ -202,7 +298,11 @@ export const ShippingAddress = z.object({
 
 export const SalesOrder = z.object({
   CustomerId: z.number().int(),
-  Contact: z.object({ FirstName: z.string().nullable(), LastName: z.string().nullable(), Email: z.string().nullable() }),
+  Contact: z.object({
+    FirstName: z.string().nullable(),
+    LastName: z.string().nullable(),
+    Email: z.string().nullable(),
+  }),
   SalesOrderId: z.number().int(),
   Status: StatusInfo,
   PurchaseOrder: z.string().nullable(),
@@ -222,13 +322,19 @@ export const OrderSummary = z.object({
   DateEntered: z.string(),
   Currency: z.string(),
   PONumber: z.string().nullable(),
-  EntireOrderStatus: z.object({ Status: z.string(), ShortDescription: z.string(), LongDescription: z.string() }),
+  EntireOrderStatus: z.object({
+    Status: z.string(),
+    ShortDescription: z.string(),
+    LongDescription: z.string(),
+  }),
   SalesOrders: z.array(SalesOrder),
 })
 
-export const OrderSearchResponse = z.object({ TotalOrders: z.number().int(), Orders: z.array(OrderSummary) })
+export const OrderSearchResponse = z.object({
+  TotalOrders: z.number().int(),
+  Orders: z.array(OrderSummary),
+})
 export type OrderSearchResponse = z.output<typeof OrderSearchResponse>
-
 
 // ── Packing List v1 [proposal model] ────────────────────────────────────────
 
@@ -256,7 +362,12 @@ export type PackingList = z.output<typeof PackingList>
 
 // ── Order Management v1 [proposal models] ───────────────────────────────────
 
-export const ScheduleView = z.object({ ScheduleIndex: z.number().int(), QuantityScheduled: z.number().int(), ScheduledDate: z.string(), DigiKeyReleaseDate: z.string().nullable() })
+export const ScheduleView = z.object({
+  ScheduleIndex: z.number().int(),
+  QuantityScheduled: z.number().int(),
+  ScheduledDate: z.string(),
+  DigiKeyReleaseDate: z.string().nullable(),
+})
 
 export const SalesOrderDetailView = z.object({
   SalesOrderId: z.number().int(),
@@ -285,24 +396,68 @@ export const SalesOrderView = z.object({
 })
 export type SalesOrderView = z.output<typeof SalesOrderView>
 
-export const ChangeEligibility = z.object({ SalesOrderId: z.number().int(), IsEligible: z.boolean(), Reason: z.string().nullable() })
+export const ChangeEligibility = z.object({
+  SalesOrderId: z.number().int(),
+  IsEligible: z.boolean(),
+  Reason: z.string().nullable(),
+})
 
-export const SalesOrderSchedulesView = z.object({ SalesOrderId: z.number().int(), Details: z.array(z.object({ DetailId: z.number().int(), QuantityOpen: z.number().int(), Schedules: z.array(ScheduleView) })) })
+export const SalesOrderSchedulesView = z.object({
+  SalesOrderId: z.number().int(),
+  Details: z.array(
+    z.object({
+      DetailId: z.number().int(),
+      QuantityOpen: z.number().int(),
+      Schedules: z.array(ScheduleView),
+    }),
+  ),
+})
 
 /** A calendar date `yyyy-MM-dd` that exists (no 2026-02-30). */
 const date = (field: string) =>
-  z.string(required(field, 'a string')).refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `The ${field} field must be a date (yyyy-MM-dd).`)
+  z
+    .string(required(field, 'a string'))
+    .refine(
+      (d) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      `The ${field} field must be a date (yyyy-MM-dd).`,
+    )
 
-export const ScheduleInput = z.strictObject({ QuantityScheduled: z.number(required('QuantityScheduled', 'a number')).int().positive('The QuantityScheduled field must be greater than 0.'), ScheduledDate: date('ScheduledDate') })
+export const ScheduleInput = z.strictObject({
+  QuantityScheduled: z
+    .number(required('QuantityScheduled', 'a number'))
+    .int()
+    .positive('The QuantityScheduled field must be greater than 0.'),
+  ScheduledDate: date('ScheduledDate'),
+})
 /** PUT body: the detail's whole new schedule; quantities must add up to the open quantity. */
-export const ReplaceScheduleRequest = z.strictObject({ Schedules: z.array(ScheduleInput, required('Schedules', 'an array')).min(1, 'The Schedules field must contain at least one schedule.').max(12) })
+export const ReplaceScheduleRequest = z.strictObject({
+  Schedules: z
+    .array(ScheduleInput, required('Schedules', 'an array'))
+    .min(1, 'The Schedules field must contain at least one schedule.')
+    .max(12),
+})
 export const PartialScheduleUpdateRequest = z.strictObject({ ScheduledDate: date('ScheduledDate') })
 
-export const ScheduleChangeAccepted = z.object({ SalesOrderId: z.number().int(), DetailId: z.number().int(), Message: z.string(), EffectiveAfterSeconds: z.number().int() })
+export const ScheduleChangeAccepted = z.object({
+  SalesOrderId: z.number().int(),
+  DetailId: z.number().int(),
+  Message: z.string(),
+  EffectiveAfterSeconds: z.number().int(),
+})
 
-export const NextAvailableDeliveryDate = z.object({ ShipMethod: z.string(), ReleaseDate: z.string(), DeliveryDate: z.string() })
+export const NextAvailableDeliveryDate = z.object({
+  ShipMethod: z.string(),
+  ReleaseDate: z.string(),
+  DeliveryDate: z.string(),
+})
 
 // ── Rate limits ─────────────────────────────────────────────────────────────
 
 /** The documented BurstLimit body (an ApiErrorResponse). */
-export const BurstLimitBody = ApiErrorResponse.extend({ StatusCode: z.literal(429), ErrorMessage: z.literal('BurstLimit exceeded') })
+export const BurstLimitBody = ApiErrorResponse.extend({
+  StatusCode: z.literal(429),
+  ErrorMessage: z.literal('BurstLimit exceeded'),
+})

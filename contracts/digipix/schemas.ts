@@ -12,7 +12,15 @@ export const SCOPES = ['orders', 'quote', 'products'] as const
 export const Scope = z.enum(SCOPES)
 export type Scope = z.infer<typeof Scope>
 
-export const ORDER_STATUSES = ['QUOTE', 'APPROVED', 'NEW', 'IN_MANUFACTURING', 'SHIPPED', 'DELIVERED', 'CANCELED'] as const
+export const ORDER_STATUSES = [
+  'QUOTE',
+  'APPROVED',
+  'NEW',
+  'IN_MANUFACTURING',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELED',
+] as const
 export const OrderStatus = z.enum(ORDER_STATUSES)
 export type OrderStatus = z.infer<typeof OrderStatus>
 
@@ -23,7 +31,11 @@ export const ShipmentMethodId = z.union([z.literal(1), z.literal(2), z.literal(3
 export const ZipCode = z
   .string()
   .transform((v) => v.replace(/\D/g, ''))
-  .pipe(z.string().regex(/^[0-9]{8}$/, 'zipCode must have exactly 8 digits once non-digits are removed'))
+  .pipe(
+    z
+      .string()
+      .regex(/^[0-9]{8}$/, 'zipCode must have exactly 8 digits once non-digits are removed'),
+  )
 
 // ── token ────────────────────────────────────────────────────────────────
 export const TokenRequest = z.strictObject({
@@ -65,8 +77,14 @@ export type Product = z.infer<typeof Product>
 export const ProductList = z.array(Product)
 
 // ── quote ────────────────────────────────────────────────────────────────
-export const QuoteItem = z.strictObject({ productId: z.string().min(1), quantity: z.number().int().min(1).max(10_000) })
-export const QuoteRequest = z.strictObject({ zipCode: ZipCode, items: z.array(QuoteItem).min(1).max(100) })
+export const QuoteItem = z.strictObject({
+  productId: z.string().min(1),
+  quantity: z.number().int().min(1).max(10_000),
+})
+export const QuoteRequest = z.strictObject({
+  zipCode: ZipCode,
+  items: z.array(QuoteItem).min(1).max(100),
+})
 export type QuoteRequest = z.input<typeof QuoteRequest>
 
 export const ShippingOption = z.looseObject({
@@ -87,7 +105,10 @@ export const Address = z.strictObject({
   complement: z.string().max(100).optional(),
   neighborhood: z.string().min(1).max(100),
   city: z.string().min(1).max(100),
-  state: z.string().regex(/^[A-Za-z]{2}$/, 'state must be a 2-letter UF').transform((s) => s.toUpperCase()),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'state must be a 2-letter UF')
+    .transform((s) => s.toUpperCase()),
   zipCode: ZipCode,
   country: z.string().length(2).default('BR'),
 })
@@ -95,11 +116,25 @@ export const Recipient = z.strictObject({
   name: z.string().min(1).max(200),
   email: z.email().optional(),
   phone: z.string().max(30).optional(),
-  document: z.string().transform((v) => v.replace(/\D/g, '')).pipe(z.string().regex(/^(\d{11}|\d{14})$/, 'document must be a CPF (11 digits) or CNPJ (14 digits)')).optional(),
+  document: z
+    .string()
+    .transform((v) => v.replace(/\D/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(/^(\d{11}|\d{14})$/, 'document must be a CPF (11 digits) or CNPJ (14 digits)'),
+    )
+    .optional(),
   address: Address,
 })
-export const ItemFile = z.strictObject({ url: z.url({ protocol: /^https?$/ }), pages: z.number().int().min(1).optional() })
-export const ItemPart = z.strictObject({ partId: z.string().min(1), files: z.array(ItemFile).min(1) })
+export const ItemFile = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  pages: z.number().int().min(1).optional(),
+})
+export const ItemPart = z.strictObject({
+  partId: z.string().min(1),
+  files: z.array(ItemFile).min(1),
+})
 export const OrderItem = z.strictObject({
   productId: z.string().min(1),
   quantity: z.number().int().min(1).max(10_000),
@@ -130,14 +165,25 @@ export const PatchOrderRequest = z.strictObject({
 })
 export type PatchOrderRequest = z.input<typeof PatchOrderRequest>
 
-export const TrackingItem = z.looseObject({ carrier: z.string(), trackingCode: z.string(), trackingUrl: z.string() })
+export const TrackingItem = z.looseObject({
+  carrier: z.string(),
+  trackingCode: z.string(),
+  trackingUrl: z.string(),
+})
 
 export const OrderShipment = ShippingOption.extend({
   trackingCode: z.string().optional(),
   trackingUrl: z.string().optional(),
 })
 
-const ResponseAddress = z.looseObject({ street: z.string(), number: z.string(), neighborhood: z.string(), city: z.string(), state: z.string(), zipCode: z.string() })
+const ResponseAddress = z.looseObject({
+  street: z.string(),
+  number: z.string(),
+  neighborhood: z.string(),
+  city: z.string(),
+  state: z.string(),
+  zipCode: z.string(),
+})
 export const Order = z.looseObject({
   id: z.string(),
   partnerId: z.string(),

@@ -6,11 +6,18 @@ import assert from 'node:assert/strict'
  * @example
  * const err = await expectError(client.orders.get('nope'), NotFoundError)
  */
-export async function expectError<T extends Error>(p: Promise<unknown>, Cls: abstract new (...a: never[]) => T, code?: string): Promise<T> {
+export async function expectError<T extends Error>(
+  p: Promise<unknown>,
+  Cls: abstract new (...a: never[]) => T,
+  code?: string,
+): Promise<T> {
   try {
     await p
   } catch (err) {
-    assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${(err as Error).name}: ${(err as Error).message}`)
+    assert.ok(
+      err instanceof Cls,
+      `expected ${Cls.name}, got ${(err as Error).name}: ${(err as Error).message}`,
+    )
     if (code) assert.equal((err as { code?: string }).code, code)
     return err as T
   }

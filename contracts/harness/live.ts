@@ -1,10 +1,16 @@
 import type { ContractTarget } from './runner.ts'
 
 /** Refuse production hosts unless explicitly allowed (the vendors' playgrounds hit real accounts). */
-export function guardLiveHost(baseUrl: string, productionHosts: readonly string[], allowProduction: boolean) {
+export function guardLiveHost(
+  baseUrl: string,
+  productionHosts: readonly string[],
+  allowProduction: boolean,
+) {
   const host = new URL(baseUrl).hostname
   if (productionHosts.includes(host) && !allowProduction) {
-    throw new Error(`refusing to run against the production host ${host}; set the vendor's *_ALLOW_PRODUCTION=1 or pass --allow-production if you really mean it`)
+    throw new Error(
+      `refusing to run against the production host ${host}; set the vendor's *_ALLOW_PRODUCTION=1 or pass --allow-production if you really mean it`,
+    )
   }
 }
 
@@ -33,13 +39,24 @@ export interface LiveTargetSpec<Creds> {
  * production refused unless `<PREFIX>_ALLOW_PRODUCTION=1` (or `--allow-production`).
  * A string is the reason it cannot run.
  */
-export function liveTarget<Creds>(spec: LiveTargetSpec<Creds>, env: NodeJS.ProcessEnv, o: { allowProduction?: boolean } = {}): ContractTarget<Creds> | string {
+export function liveTarget<Creds>(
+  spec: LiveTargetSpec<Creds>,
+  env: NodeJS.ProcessEnv,
+  o: { allowProduction?: boolean } = {},
+): ContractTarget<Creds> | string {
   const required = [...(spec.defaultBaseUrl ? [] : [`${spec.prefix}_BASE_URL`]), ...spec.required]
-  const missing = required.filter((k) => (typeof k === 'string' ? !env[k] : !k.some((x) => env[x]))).map((k) => (typeof k === 'string' ? k : k.join(' or ')))
-  if (missing.length) return `live ${spec.title} run skipped: set ${missing.join(', ')} (${spec.hint})`
+  const missing = required
+    .filter((k) => (typeof k === 'string' ? !env[k] : !k.some((x) => env[x])))
+    .map((k) => (typeof k === 'string' ? k : k.join(' or ')))
+  if (missing.length)
+    return `live ${spec.title} run skipped: set ${missing.join(', ')} (${spec.hint})`
   const baseUrl = env[`${spec.prefix}_BASE_URL`] || spec.defaultBaseUrl!
   const allowed = o.allowProduction || env[`${spec.prefix}_ALLOW_PRODUCTION`] === '1'
-  if (spec.onProduction === 'skip' && spec.productionHosts.includes(new URL(baseUrl).hostname) && !allowed) {
+  if (
+    spec.onProduction === 'skip' &&
+    spec.productionHosts.includes(new URL(baseUrl).hostname) &&
+    !allowed
+  ) {
     return `${spec.title} has no sandbox host; set ${spec.prefix}_ALLOW_PRODUCTION=1 (or pass --allow-production) to run against ${new URL(baseUrl).hostname} with a test account`
   }
   guardLiveHost(baseUrl, spec.productionHosts, allowed)

@@ -4,7 +4,13 @@ import { shipheroLiveTarget, shipheroSuite } from '../shiphero/suite/index.ts'
 import type { ContractSuite, ContractTarget } from './runner.ts'
 
 /** Contract suites by vendor, with how to build each vendor's live target from the environment. */
-export const SUITES: Record<string, { suite: ContractSuite<any, any>; live(env: NodeJS.ProcessEnv, o: { allowProduction?: boolean }): ContractTarget<any> | string }> = {
+export const SUITES: Record<
+  string,
+  {
+    suite: ContractSuite<any, any>
+    live(env: NodeJS.ProcessEnv, o: { allowProduction?: boolean }): ContractTarget<any> | string
+  }
+> = {
   digipix: { suite: digipixSuite, live: digipixLiveTarget },
   digikey: { suite: digikeySuite, live: digikeyLiveTarget },
   shiphero: { suite: shipheroSuite, live: shipheroLiveTarget },

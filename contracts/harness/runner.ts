@@ -34,15 +34,23 @@ export interface ContractCase<Ctx> {
 export interface ContractSuite<Ctx, Creds = Record<string, unknown>> {
   vendor: string
   /** Build a case's context from a target and that case's credentials. */
-  context(target: ContractTarget<Creds>, creds: { credentials: Creds; sandbox?: SandboxClient }): Promise<Ctx> | Ctx
+  context(
+    target: ContractTarget<Creds>,
+    creds: { credentials: Creds; sandbox?: SandboxClient },
+  ): Promise<Ctx> | Ctx
   cases: ReadonlyArray<ContractCase<Ctx>>
 }
 
 /** Why a case cannot run on a target, or `undefined` when it can. */
-export function skipReason(c: ContractCase<unknown>, target: ContractTarget<any>): string | undefined {
-  if (c.proposal && target.name === 'live') return 'asserts a simulator [proposal], not documented vendor behaviour'
+export function skipReason(
+  c: ContractCase<unknown>,
+  target: ContractTarget<any>,
+): string | undefined {
+  if (c.proposal && target.name === 'live')
+    return 'asserts a simulator [proposal], not documented vendor behaviour'
   for (const r of c.requires ?? []) {
-    if (r === 'sandbox' && target.name === 'live') return 'needs the simulator control routes (clock, transitions)'
+    if (r === 'sandbox' && target.name === 'live')
+      return 'needs the simulator control routes (clock, transitions)'
     if (r === 'writes' && !target.writes) return 'writes are disabled on this target'
     if (r === 'receiver' && !target.receiver) return 'needs callbacks delivered to a local receiver'
   }
@@ -58,7 +66,11 @@ export interface CaseResult {
 }
 
 /** Run a suite sequentially; returns one result per case. */
-export async function runSuite<Ctx, Creds>(suite: ContractSuite<Ctx, Creds>, target: ContractTarget<Creds>, onResult?: (r: CaseResult) => void): Promise<CaseResult[]> {
+export async function runSuite<Ctx, Creds>(
+  suite: ContractSuite<Ctx, Creds>,
+  target: ContractTarget<Creds>,
+  onResult?: (r: CaseResult) => void,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = []
   for (const c of suite.cases) {
     const reason = skipReason(c as ContractCase<unknown>, target)
@@ -82,19 +94,39 @@ export async function runSuite<Ctx, Creds>(suite: ContractSuite<Ctx, Creds>, tar
 /** The simulator's control routes, reached over the target's fetch for one tenant. */
 export interface SandboxClient {
   tenant: string
-  request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>
   advance(seconds: number): Promise<void>
-  webhooks(): Promise<Array<{ id: string; event: string; url: string; state: string; body: string; attempts: Array<{ n: number; status: number | null; ok: boolean }> }>>
+  webhooks(): Promise<
+    Array<{
+      id: string
+      event: string
+      url: string
+      state: string
+      body: string
+      attempts: Array<{ n: number; status: number | null; ok: boolean }>
+    }>
+  >
 }
 
-export function createSandboxClient(baseUrl: string, doFetch: typeof fetch, tenant: string): SandboxClient {
+export function createSandboxClient(
+  baseUrl: string,
+  doFetch: typeof fetch,
+  tenant: string,
+): SandboxClient {
   const root = `${baseUrl.replace(/\/+$/, '')}/_sandbox`
   const client: SandboxClient = {
     tenant,
     async request(method, path, body) {
       const res = await doFetch(root + path, {
         method,
-        headers: { 'x-vendorsim-tenant': tenant, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          'x-vendorsim-tenant': tenant,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         body: body !== undefined ? JSON.stringify(body) : undefined,
       })
       const text = await res.text()
@@ -102,7 +134,8 @@ export function createSandboxClient(baseUrl: string, doFetch: typeof fetch, tena
     },
     async advance(seconds) {
       const r = await client.request('POST', '/clock/advance', { seconds })
-      if (r.status !== 200) throw new Error(`clock advance failed: ${r.status} ${JSON.stringify(r.body)}`)
+      if (r.status !== 200)
+        throw new Error(`clock advance failed: ${r.status} ${JSON.stringify(r.body)}`)
     },
     async webhooks() {
       const r = await client.request('GET', '/webhooks')
@@ -113,16 +146,42 @@ export function createSandboxClient(baseUrl: string, doFetch: typeof fetch, tena
 }
 
 /** Mint a tenant on a simulator target; returns its credentials and a sandbox client. */
-export async function mintTenant<Creds>(baseUrl: string, doFetch: typeof fetch): Promise<{ credentials: Creds; sandbox: SandboxClient }> {
-  const res = await doFetch(`${baseUrl.replace(/\/+$/, '')}/_sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-  if (res.status !== 201) throw new Error(`${baseUrl} is not a vendorsim simulator (POST /_sandbox/tenants answered ${res.status})`)
+export async function mintTenant<Creds>(
+  baseUrl: string,
+  doFetch: typeof fetch,
+): Promise<{ credentials: Creds; sandbox: SandboxClient }> {
+  const res = await doFetch(`${baseUrl.replace(/\/+$/, '')}/_sandbox/tenants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+  if (res.status !== 201)
+    throw new Error(
+      `${baseUrl} is not a vendorsim simulator (POST /_sandbox/tenants answered ${res.status})`,
+    )
   const body = (await res.json()) as { tenant: string; credentials: Creds }
-  return { credentials: body.credentials, sandbox: createSandboxClient(baseUrl, doFetch, body.tenant) }
+  return {
+    credentials: body.credentials,
+    sandbox: createSandboxClient(baseUrl, doFetch, body.tenant),
+  }
 }
 
 /** A simulator target reached over HTTP at `baseUrl` (a fresh tenant per case). */
-export function simulatorTarget<Creds>(name: TargetName, baseUrl: string, doFetch: typeof fetch, close?: () => Promise<void>): ContractTarget<Creds> {
-  return { name, baseUrl, fetch: doFetch, writes: true, receiver: true, credentials: () => mintTenant<Creds>(baseUrl, doFetch), close }
+export function simulatorTarget<Creds>(
+  name: TargetName,
+  baseUrl: string,
+  doFetch: typeof fetch,
+  close?: () => Promise<void>,
+): ContractTarget<Creds> {
+  return {
+    name,
+    baseUrl,
+    fetch: doFetch,
+    writes: true,
+    receiver: true,
+    credentials: () => mintTenant<Creds>(baseUrl, doFetch),
+    close,
+  }
 }
 
 export interface ReceivedCall {
@@ -155,11 +214,14 @@ export async function createReceiver() {
       const answered = failuresLeft > 0 ? 500 : 200
       if (failuresLeft > 0) failuresLeft--
       calls.push({ path: req.url ?? '/', headers: req.headers, body, json, answered })
-      res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'fail')
-      for (const w of [...waiters]) if (calls.length >= w.n) {
-        waiters.splice(waiters.indexOf(w), 1)
-        w.resolve()
-      }
+      res
+        .writeHead(answered, { 'content-type': 'text/plain' })
+        .end(answered === 200 ? 'ok' : 'fail')
+      for (const w of [...waiters])
+        if (calls.length >= w.n) {
+          waiters.splice(waiters.indexOf(w), 1)
+          w.resolve()
+        }
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -175,7 +237,10 @@ export async function createReceiver() {
     waitFor(n: number, ms = 5000) {
       if (calls.length >= n) return Promise.resolve()
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`receiver got ${calls.length} of ${n} calls`)), ms)
+        const timer = setTimeout(
+          () => reject(new Error(`receiver got ${calls.length} of ${n} calls`)),
+          ms,
+        )
         waiters.push({
           n,
           resolve: () => {

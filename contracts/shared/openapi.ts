@@ -5,8 +5,14 @@ import { z } from 'zod'
  * Helpers every vendor's OpenAPI generation uses: JSON Schema from the contract's
  * zod schemas, the proposal marker, component references.
  */
-export function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output'): OpenAPIV3_1.SchemaObject {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
+export function jsonSchema(
+  s: z.ZodType,
+  io: 'input' | 'output' = 'output',
+): OpenAPIV3_1.SchemaObject {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, {
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>
   return rest as OpenAPIV3_1.SchemaObject
 }
 
@@ -16,7 +22,15 @@ export const PROPOSAL = { 'x-vendorsim-proposal': true } as const
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
 /** `application/json` content of a component (or an array of it). */
-export const jsonContent = (name: string, array = false) => ({ 'application/json': { schema: array ? { type: 'array' as const, items: ref(name) } : ref(name) } })
+export const jsonContent = (name: string, array = false) => ({
+  'application/json': { schema: array ? { type: 'array' as const, items: ref(name) } : ref(name) },
+})
 
 /** The vendor's real servers, then the simulator at the address this document was asked from. */
-export const serversOf = (real: ReadonlyArray<{ url: string; description: string }>, baseUrl?: string): OpenAPIV3_1.ServerObject[] => [...real, ...(baseUrl ? [{ url: baseUrl, description: 'vendorsim' }] : [])]
+export const serversOf = (
+  real: ReadonlyArray<{ url: string; description: string }>,
+  baseUrl?: string,
+): OpenAPIV3_1.ServerObject[] => [
+  ...real,
+  ...(baseUrl ? [{ url: baseUrl, description: 'vendorsim' }] : []),
+]

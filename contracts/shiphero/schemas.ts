@@ -37,11 +37,24 @@ export const CreditsError = ErrorObject.extend({
   remaining_credits: z.number().int(),
   time_remaining: z.string().regex(/^\d+ seconds?$/),
 })
-export const GraphqlResponse = z.looseObject({ data: z.record(z.string(), z.unknown()).nullable().optional(), errors: z.array(ErrorObject).optional() })
+export const GraphqlResponse = z.looseObject({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(ErrorObject).optional(),
+})
 
-export const PageInfo = z.object({ hasNextPage: z.boolean(), hasPreviousPage: z.boolean(), startCursor: z.string().nullable(), endCursor: z.string().nullable() })
-export const connection = <T extends z.ZodType>(node: T) => z.looseObject({ pageInfo: PageInfo, edges: z.array(z.object({ node, cursor: z.string().optional() })) })
-export const queryResult = <T extends z.ZodType>(data: T) => z.looseObject({ request_id: RequestId, complexity: z.number().int().nonnegative(), data })
+export const PageInfo = z.object({
+  hasNextPage: z.boolean(),
+  hasPreviousPage: z.boolean(),
+  startCursor: z.string().nullable(),
+  endCursor: z.string().nullable(),
+})
+export const connection = <T extends z.ZodType>(node: T) =>
+  z.looseObject({
+    pageInfo: PageInfo,
+    edges: z.array(z.object({ node, cursor: z.string().optional() })),
+  })
+export const queryResult = <T extends z.ZodType>(data: T) =>
+  z.looseObject({ request_id: RequestId, complexity: z.number().int().nonnegative(), data })
 
 export const WarehouseProduct = z.looseObject({
   id: GlobalId,
@@ -106,7 +119,11 @@ export const Shipment = z.looseObject({
   warehouse_id: GlobalId,
   created_date: z.string().nullable(),
   line_items: connection(z.looseObject({ line_item_id: GlobalId, quantity: z.number().int() })),
-  shipping_labels: z.array(z.looseObject({ tracking_number: z.string().nullable(), carrier: z.string().nullable() })).nullable(),
+  shipping_labels: z
+    .array(
+      z.looseObject({ tracking_number: z.string().nullable(), carrier: z.string().nullable() }),
+    )
+    .nullable(),
 })
 export type Shipment = z.infer<typeof Shipment>
 
@@ -122,17 +139,63 @@ export const Webhook = z.looseObject({
 })
 export type Webhook = z.infer<typeof Webhook>
 
-export const InventoryChange = z.looseObject({ id: GlobalId, sku: z.string(), warehouse_id: GlobalId, previous_on_hand: z.number().int(), change_in_on_hand: z.number().int(), reason: z.string().nullable(), created_at: z.string() })
-export const UserQuota = z.looseObject({ credits_remaining: z.number().int(), max_available: z.number().int(), increment_rate: z.number().int() })
+export const InventoryChange = z.looseObject({
+  id: GlobalId,
+  sku: z.string(),
+  warehouse_id: GlobalId,
+  previous_on_hand: z.number().int(),
+  change_in_on_hand: z.number().int(),
+  reason: z.string().nullable(),
+  created_at: z.string(),
+})
+export const UserQuota = z.looseObject({
+  credits_remaining: z.number().int(),
+  max_available: z.number().int(),
+  increment_rate: z.number().int(),
+})
 
 /** Webhook bodies [official samples, extended where the notes say so]. */
-export const InventoryUpdatePayload = z.looseObject({ webhook_type: z.literal('Inventory Update'), account_id: z.number().int(), account_uuid: GlobalId, inventory: z.array(z.looseObject({ sku: z.string(), inventory: z.string(), backorder_quantity: z.string() })) })
-export const InventoryChangePayload = z.looseObject({ webhook_type: z.literal('Inventory Change'), account_id: z.number().int(), warehouse_id: z.number().int(), sku: z.string(), quantity: z.number().int(), previous_on_hand: z.number().int(), timestamp: z.string(), reason: z.string().nullable() })
+export const InventoryUpdatePayload = z.looseObject({
+  webhook_type: z.literal('Inventory Update'),
+  account_id: z.number().int(),
+  account_uuid: GlobalId,
+  inventory: z.array(
+    z.looseObject({ sku: z.string(), inventory: z.string(), backorder_quantity: z.string() }),
+  ),
+})
+export const InventoryChangePayload = z.looseObject({
+  webhook_type: z.literal('Inventory Change'),
+  account_id: z.number().int(),
+  warehouse_id: z.number().int(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  previous_on_hand: z.number().int(),
+  timestamp: z.string(),
+  reason: z.string().nullable(),
+})
 export const ShipmentUpdatePayload = z.looseObject({
   webhook_type: z.literal('Shipment Update'),
   test: z.string(),
-  fulfillment: z.looseObject({ shipment_id: z.number().int(), shipment_uuid: GlobalId, warehouse_id: z.number().int(), order_number: z.string(), tracking_number: z.string(), line_items: z.array(z.looseObject({ sku: z.string(), quantity: z.number().int() })) }),
+  fulfillment: z.looseObject({
+    shipment_id: z.number().int(),
+    shipment_uuid: GlobalId,
+    warehouse_id: z.number().int(),
+    order_number: z.string(),
+    tracking_number: z.string(),
+    line_items: z.array(z.looseObject({ sku: z.string(), quantity: z.number().int() })),
+  }),
   packages: z.array(z.unknown()),
 })
-export const OrderAllocatedPayload = z.looseObject({ webhook_type: z.enum(['Order Allocated', 'Order Deallocated']), order_id: z.number().int(), order_uuid: GlobalId, warehouse_id: z.number().int(), line_items: z.array(z.unknown()) })
-export const OrderCanceledPayload = z.looseObject({ webhook_type: z.literal('Order Canceled'), order_id: z.number().int(), order_uuid: GlobalId, order_number: z.string() })
+export const OrderAllocatedPayload = z.looseObject({
+  webhook_type: z.enum(['Order Allocated', 'Order Deallocated']),
+  order_id: z.number().int(),
+  order_uuid: GlobalId,
+  warehouse_id: z.number().int(),
+  line_items: z.array(z.unknown()),
+})
+export const OrderCanceledPayload = z.looseObject({
+  webhook_type: z.literal('Order Canceled'),
+  order_id: z.number().int(),
+  order_uuid: GlobalId,
+  order_number: z.string(),
+})

@@ -54,7 +54,11 @@ export interface IssueOptions {
    */
   format?:
     | { kind: 'opaque'; length?: number; prefix?: string }
-    | { kind: 'jwt'; secret: string; claims: (times: { iat: number; exp: number | null }) => Record<string, unknown> }
+    | {
+        kind: 'jwt'
+        secret: string
+        claims: (times: { iat: number; exp: number | null }) => Record<string, unknown>
+      }
     | { kind: 'given'; token: string }
 }
 
@@ -75,7 +79,12 @@ export interface AuthorizationCode {
  * const t = auth.issue({ clientId: 'abc', scopes: ['orders'], ttlSeconds: 3600 })
  * auth.verify(t.token) // { ok: true, record }
  */
-export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: TokenIndex; tenantId: string }) {
+export function createTokenKit(deps: {
+  clock: Clock
+  ids: IdFactory
+  index: TokenIndex
+  tenantId: string
+}) {
   const { clock, ids, index, tenantId } = deps
   const tokens = new Map<string, TokenRecord & { state: 'live' | 'revoked' | 'used' }>()
   const codes = new Map<string, AuthorizationCode>()
@@ -86,7 +95,13 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     let token: string
     const format = o.format ?? { kind: 'opaque' }
     if (format.kind === 'jwt') {
-      token = signHs256(format.claims({ iat: Math.floor(issuedAt / 1000), exp: expiresAt === null ? null : Math.floor(expiresAt / 1000) }), format.secret)
+      token = signHs256(
+        format.claims({
+          iat: Math.floor(issuedAt / 1000),
+          exp: expiresAt === null ? null : Math.floor(expiresAt / 1000),
+        }),
+        format.secret,
+      )
       // Two tokens minted in the same second with the same claims are the same JWT; keep one record.
     } else if (format.kind === 'given') {
       if (index.has(format.token)) throw new Error('a token with this text already exists')
@@ -119,7 +134,8 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     /** Issue a refresh token (opaque). */
     issueRefresh: (o: IssueOptions) => issue('refresh', o),
     /** Register a long-lived API token (Digit-style) with permissions in `scopes`; `format: { kind: 'given', token }` keeps the vendor's text. */
-    issueStatic: (o: Omit<IssueOptions, 'ttlSeconds'>) => issue('static', { ...o, ttlSeconds: null }),
+    issueStatic: (o: Omit<IssueOptions, 'ttlSeconds'>) =>
+      issue('static', { ...o, ttlSeconds: null }),
 
     /** Change a live token's session state (merged); `false` when the token is unknown. */
     setSession(token: string, patch: Record<string, unknown>) {
@@ -137,10 +153,12 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
 
     verify(token: string, kind: TokenRecord['kind'] | 'any' = 'any'): VerifyResult {
       const record = tokens.get(token)
-      if (!record || (kind !== 'any' && record.kind !== kind)) return { ok: false, reason: 'unknown' }
+      if (!record || (kind !== 'any' && record.kind !== kind))
+        return { ok: false, reason: 'unknown' }
       if (record.state === 'revoked') return { ok: false, reason: 'revoked' }
       if (record.state === 'used') return { ok: false, reason: 'used' }
-      if (record.expiresAt !== null && clock.now() >= record.expiresAt) return { ok: false, reason: 'expired' }
+      if (record.expiresAt !== null && clock.now() >= record.expiresAt)
+        return { ok: false, reason: 'expired' }
       return { ok: true, record }
     },
 
@@ -163,14 +181,32 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     /** Make a token expire now (a test hook); `false` when unknown. */
     expire(token: string) {
       const record = tokens.get(token)
-      if (record) tokens.set(token, { ...record, expiresAt: Math.min(record.expiresAt ?? Infinity, clock.now()) })
+      if (record)
+        tokens.set(token, {
+          ...record,
+          expiresAt: Math.min(record.expiresAt ?? Infinity, clock.now()),
+        })
       return record !== undefined
     },
 
     /** Mint a single-use authorization code. */
-    issueCode(o: { clientId: string; redirectUri: string; subject: string; scopes?: readonly string[]; ttlSeconds: number }): AuthorizationCode {
+    issueCode(o: {
+      clientId: string
+      redirectUri: string
+      subject: string
+      scopes?: readonly string[]
+      ttlSeconds: number
+    }): AuthorizationCode {
       const code = ids.autoId()
-      const entry: AuthorizationCode = { code, clientId: o.clientId, redirectUri: o.redirectUri, subject: o.subject, scopes: [...(o.scopes ?? [])], expiresAt: clock.now() + o.ttlSeconds * 1000, used: false }
+      const entry: AuthorizationCode = {
+        code,
+        clientId: o.clientId,
+        redirectUri: o.redirectUri,
+        subject: o.subject,
+        scopes: [...(o.scopes ?? [])],
+        expiresAt: clock.now() + o.ttlSeconds * 1000,
+        used: false,
+      }
       codes.set(code, entry)
       // A code alone finds its tenant, like a token.
       index.set(code, tenantId)
@@ -178,10 +214,18 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     },
 
     /** Redeem a code once; `undefined` when unknown, used, expired or issued for another client/redirect. */
-    redeemCode(code: string, clientId: string, redirectUri: string | undefined): AuthorizationCode | undefined {
+    redeemCode(
+      code: string,
+      clientId: string,
+      redirectUri: string | undefined,
+    ): AuthorizationCode | undefined {
       const entry = codes.get(code)
       if (!entry || entry.used || clock.now() >= entry.expiresAt) return undefined
-      if (entry.clientId !== clientId || (redirectUri !== undefined && redirectUri !== entry.redirectUri)) return undefined
+      if (
+        entry.clientId !== clientId ||
+        (redirectUri !== undefined && redirectUri !== entry.redirectUri)
+      )
+        return undefined
       entry.used = true
       return entry
     },
@@ -189,13 +233,15 @@ export function createTokenKit(deps: { clock: Clock; ids: IdFactory; index: Toke
     /** Live tokens, for `/_sandbox/state` (the token text is never listed). */
     summary() {
       let live = 0
-      for (const r of tokens.values()) if (r.state === 'live' && (r.expiresAt === null || clock.now() < r.expiresAt)) live++
+      for (const r of tokens.values())
+        if (r.state === 'live' && (r.expiresAt === null || clock.now() < r.expiresAt)) live++
       return { issued: tokens.size, live }
     },
 
     /** Forget every token of this tenant (reset). */
     dropAll() {
-      for (const token of [...tokens.keys(), ...codes.keys()]) if (index.get(token) === tenantId) index.delete(token)
+      for (const token of [...tokens.keys(), ...codes.keys()])
+        if (index.get(token) === tenantId) index.delete(token)
       tokens.clear()
       codes.clear()
     },
@@ -220,7 +266,10 @@ export type AuthHeaderForm = 'bearer' | 'bare'
  * tokenFromHeader('Bearer abc', ['bearer', 'bare']) // 'abc'
  * tokenFromHeader('abc', ['bearer', 'bare'])        // 'abc'
  */
-export function tokenFromHeader(header: string | undefined | null, forms: readonly AuthHeaderForm[] = ['bearer']): string | undefined {
+export function tokenFromHeader(
+  header: string | undefined | null,
+  forms: readonly AuthHeaderForm[] = ['bearer'],
+): string | undefined {
   if (!header) return undefined
   const bearer = bearerToken(header)
   if (bearer !== undefined) return forms.includes('bearer') ? bearer : undefined
@@ -229,13 +278,18 @@ export function tokenFromHeader(header: string | undefined | null, forms: readon
 }
 
 /** Whether a token holds a permission (API tokens keep their permissions in `scopes`). */
-export const hasPermission = (record: TokenRecord, permission: string) => record.scopes.includes(permission)
+export const hasPermission = (record: TokenRecord, permission: string) =>
+  record.scopes.includes(permission)
 
 /**
  * Throw the vendor's error unless the token holds `permission`.
  * @example
  * requirePermission(record, 'CREATE_ORDER', (p) => digitError(`Not authorized: requires ${p}`))
  */
-export function requirePermission(record: TokenRecord, permission: string, deny: (permission: string) => Error): void {
+export function requirePermission(
+  record: TokenRecord,
+  permission: string,
+  deny: (permission: string) => Error,
+): void {
   if (!hasPermission(record, permission)) throw deny(permission)
 }

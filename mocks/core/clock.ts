@@ -72,7 +72,8 @@ export function createClock(options: ClockOptions = {}): Clock {
   // While an advance steps through due tasks, time stands at each task's due time (in real mode it
   // jumps forward to it), so a task that reads the clock and plans its next step sees its own moment.
 
-  const now = () => (mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset)
+  const now = () =>
+    mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset
 
   const insert = (entry: ScheduledTask & { task: ClockTask }) => {
     // Stable: equal times keep insertion order.
@@ -115,7 +116,8 @@ export function createClock(options: ClockOptions = {}): Clock {
       queue = queue.filter((t) => t.id !== id)
     },
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) return Promise.reject(new RangeError('advance needs a non-negative number of milliseconds'))
+      if (!Number.isFinite(ms) || ms < 0)
+        return Promise.reject(new RangeError('advance needs a non-negative number of milliseconds'))
       return serial(async () => {
         const target = now() + ms
         await runDue(target)

@@ -37,12 +37,20 @@ export class SimError extends Error {
 }
 
 /** Turn zod issues into `{ field, message }` details (`items.0.productId`). */
-export function issuesToDetails(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>) {
+export function issuesToDetails(
+  issues: ReadonlyArray<{
+    path: ReadonlyArray<PropertyKey>
+    message: string
+    code?: string
+    keys?: string[]
+  }>,
+) {
   const out: Array<{ field: string; message: string }> = []
   for (const issue of issues) {
     const base = issue.path.map(String).join('.')
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) out.push({ field: base ? `${base}.${key}` : key, message: 'unknown field' })
+      for (const key of issue.keys)
+        out.push({ field: base ? `${base}.${key}` : key, message: 'unknown field' })
     } else {
       out.push({ field: base || '(body)', message: issue.message })
     }

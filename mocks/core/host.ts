@@ -13,9 +13,13 @@ export interface Host {
   warm(): Promise<void>
 }
 
-export function createHost(vendors: ReadonlyArray<VendorDefinition<any, any>>, options: SimOptions & { baseUrl?: () => string } = {}): Host {
+export function createHost(
+  vendors: ReadonlyArray<VendorDefinition<any, any>>,
+  options: SimOptions & { baseUrl?: () => string } = {},
+): Host {
   const sims = new Map<string, Sim<any, any>>()
-  for (const vendor of vendors) sims.set(vendor.id, createSim(vendor, { ...options, basePath: `/${vendor.id}` }))
+  for (const vendor of vendors)
+    sims.set(vendor.id, createSim(vendor, { ...options, basePath: `/${vendor.id}` }))
 
   const index = (origin: string) => ({
     name: 'vendorsim',
@@ -42,7 +46,15 @@ export function createHost(vendors: ReadonlyArray<VendorDefinition<any, any>>, o
       if (sim) return sim.app.fetch(request)
       const origin = start === -1 ? url : url.slice(0, start)
       if (path === '/') return Response.json(index(origin))
-      return Response.json({ error: { code: 'not_found', message: `No vendor at ${path}; vendors: ${[...sims.keys()].map((k) => `/${k}`).join(', ')}` } }, { status: 404 })
+      return Response.json(
+        {
+          error: {
+            code: 'not_found',
+            message: `No vendor at ${path}; vendors: ${[...sims.keys()].map((k) => `/${k}`).join(', ')}`,
+          },
+        },
+        { status: 404 },
+      )
     },
     async warm() {
       await Promise.all([...sims.values()].map((s) => s.control.tenant()))

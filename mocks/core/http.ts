@@ -18,7 +18,10 @@ export type ParsedBody = { kind: 'json' | 'form' | 'empty'; value: unknown }
  * Parse a JSON (or, when allowed, form-encoded) body. Malformed JSON is a 400
  * `invalid_json` SimError, rendered in the vendor's envelope.
  */
-export async function readBody(c: SimContext<any, any>, options: { form?: boolean } = {}): Promise<ParsedBody> {
+export async function readBody(
+  c: SimContext<any, any>,
+  options: { form?: boolean } = {},
+): Promise<ParsedBody> {
   const text = await readText(c)
   const type = c.req.header('content-type') ?? ''
   if (options.form && type.includes('application/x-www-form-urlencoded')) {
@@ -39,14 +42,25 @@ export async function readBody(c: SimContext<any, any>, options: { form?: boolea
 }
 
 /** Validate with a zod schema; failures become a 400 `validation_error` with field details. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, message = 'The request body is invalid'): z.output<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  message = 'The request body is invalid',
+): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new SimError(400, 'validation_error', message, { details: issuesToDetails(result.error.issues as never) })
+  throw new SimError(400, 'validation_error', message, {
+    details: issuesToDetails(result.error.issues as never),
+  })
 }
 
 /** Send JSON and keep the body for the journal. */
-export function send(c: SimContext<any, any>, body: unknown, status: number = 200, headers?: Record<string, string>): Response {
+export function send(
+  c: SimContext<any, any>,
+  body: unknown,
+  status: number = 200,
+  headers?: Record<string, string>,
+): Response {
   c.set('responseBody', body)
   return c.json(body as never, status as ContentfulStatusCode, headers)
 }
@@ -65,9 +79,15 @@ export function authorityOf(url: string): string {
 }
 
 /** Parse a control route's JSON body with a zod schema; failures are a 400 in the control envelope. */
-export const parseControlBody = async <S extends z.ZodType>(c: SimContext<any, any>, schema: S): Promise<z.output<S>> => {
+export const parseControlBody = async <S extends z.ZodType>(
+  c: SimContext<any, any>,
+  schema: S,
+): Promise<z.output<S>> => {
   const body = await readBody(c)
   const result = schema.safeParse(body.value ?? {})
-  if (!result.success) throw new SimError(400, 'validation_error', 'Invalid control request', { details: issuesToDetails(result.error.issues as never) })
+  if (!result.success)
+    throw new SimError(400, 'validation_error', 'Invalid control request', {
+      details: issuesToDetails(result.error.issues as never),
+    })
   return result.data
 }

@@ -24,7 +24,10 @@ export const DIGITS = '0123456789'
 
 /** cyrb128: a small, well-distributed string hash giving four 32-bit words. */
 function hash128(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i)
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067)
@@ -53,7 +56,10 @@ export function createRng(seed: string | number): Rng {
   const key = String(seed)
   let [a, b, c, d] = hash128(key)
   const next = () => {
-    a |= 0; b |= 0; c |= 0; d |= 0
+    a |= 0
+    b |= 0
+    c |= 0
+    d |= 0
     const t = (((a + b) | 0) + d) | 0
     d = (d + 1) | 0
     a = b ^ (b >>> 9)

@@ -1,8 +1,38 @@
-export { createClock, DEFAULT_EPOCH, type Clock, type ClockMode, type ClockOptions, type ScheduledTask } from './clock.ts'
+export {
+  createClock,
+  DEFAULT_EPOCH,
+  type Clock,
+  type ClockMode,
+  type ClockOptions,
+  type ScheduledTask,
+} from './clock.ts'
 export { createRng, createIdFactory, BASE62, HEX, DIGITS, type Rng, type IdFactory } from './ids.ts'
 export { SimError, issuesToDetails } from './errors.ts'
-export { createTokenKit, bearerToken, tokenFromHeader, hasPermission, requirePermission, type AuthHeaderForm, type IssueOptions, type TokenKit, type TokenRecord, type Legs, type VerifyResult } from './auth.ts'
-export { registerTokenEndpoint, oauthError, oauthErrorBody, basicCredentials, lifetimeOf, type GrantRequest, type GrantType, type TokenClient, type TokenEndpoint, type TokenUser } from './token-endpoint.ts'
+export {
+  createTokenKit,
+  bearerToken,
+  tokenFromHeader,
+  hasPermission,
+  requirePermission,
+  type AuthHeaderForm,
+  type IssueOptions,
+  type TokenKit,
+  type TokenRecord,
+  type Legs,
+  type VerifyResult,
+} from './auth.ts'
+export {
+  registerTokenEndpoint,
+  oauthError,
+  oauthErrorBody,
+  basicCredentials,
+  lifetimeOf,
+  type GrantRequest,
+  type GrantType,
+  type TokenClient,
+  type TokenEndpoint,
+  type TokenUser,
+} from './token-endpoint.ts'
 export { signHs256, verifyHs256 } from './jwt.ts'
 export { createOutbox, type Outbox, type WebhookDelivery, type WebhookAttempt } from './webhooks.ts'
 export { createJournal, type Journal, type JournalEntry } from './journal.ts'
@@ -10,16 +40,61 @@ export { createFaults, FaultInput, type Fault, type Faults } from './faults.ts'
 export { createTable, loadStoreLibrary, type Table } from './store.ts'
 export { redact } from './redact.ts'
 export { readBody, readText, validate, send, authorityOf, parseControlBody } from './http.ts'
-export { defineVendor, type VendorDefinition, type Tenant, type TenantBase, type SimEnv, type SimContext } from './vendor.ts'
-export { createSim, TENANT_HEADER, DEFAULT_TENANT, type Sim, type SimOptions, type SimControl } from './sim.ts'
+export {
+  defineVendor,
+  type VendorDefinition,
+  type Tenant,
+  type TenantBase,
+  type SimEnv,
+  type SimContext,
+} from './vendor.ts'
+export {
+  createSim,
+  TENANT_HEADER,
+  DEFAULT_TENANT,
+  type Sim,
+  type SimOptions,
+  type SimControl,
+} from './sim.ts'
 export { CONTROL_ROUTES, renderControlError, clockView, simBaseUrl } from './sandbox.ts'
 export { createLock, type Lock } from './lock.ts'
-export { addBusinessDays, isoTicks, isoInZone, isoSecondsZ, SECOND, MINUTE, HOUR, DAY } from './time.ts'
-export { createOAuthRegistry, registerOAuthRoutes, registerOAuthSandbox, oauthTokenEndpoint, type OAuthClient, type OAuthLifetimes, type OAuthRegistry, type OAuthServerConfig, type OAuthUser } from './oauth.ts'
-export { createRateWindows, type RateWindows, type WindowLimit, type WindowState, type TakeResult } from './rate-window.ts'
+export {
+  addBusinessDays,
+  isoTicks,
+  isoInZone,
+  isoSecondsZ,
+  SECOND,
+  MINUTE,
+  HOUR,
+  DAY,
+} from './time.ts'
+export {
+  createOAuthRegistry,
+  registerOAuthRoutes,
+  registerOAuthSandbox,
+  oauthTokenEndpoint,
+  type OAuthClient,
+  type OAuthLifetimes,
+  type OAuthRegistry,
+  type OAuthServerConfig,
+  type OAuthUser,
+} from './oauth.ts'
+export {
+  createRateWindows,
+  type RateWindows,
+  type WindowLimit,
+  type WindowState,
+  type TakeResult,
+} from './rate-window.ts'
 export { createHost, type Host } from './host.ts'
 export { createTimers, type Timers } from './timers.ts'
 export { pageOf, type Page } from './pages.ts'
 export { createIdempotencyStore, type IdempotencyStore } from './idempotency.ts'
-export { createSubscriptions, type Subscription, type SubscriptionInput, type Subscriptions, type Scope } from './subscriptions.ts'
+export {
+  createSubscriptions,
+  type Subscription,
+  type SubscriptionInput,
+  type Subscriptions,
+  type Scope,
+} from './subscriptions.ts'
 export { registerSubscriptionRoutes, type SubscriptionRoutesConfig } from './subscription-routes.ts'

@@ -41,7 +41,9 @@ export function createJournal(limit = 500) {
       if (entries.length > limit) entries.shift()
     },
     /** Newest last; filter by method, a path substring, or status. */
-    list(filter: { method?: string; path?: string; status?: number; limit?: number } = {}): JournalEntry[] {
+    list(
+      filter: { method?: string; path?: string; status?: number; limit?: number } = {},
+    ): JournalEntry[] {
       let rows = entries
       if (filter.method) rows = rows.filter((e) => e.method === filter.method!.toUpperCase())
       if (filter.path) rows = rows.filter((e) => e.path.includes(filter.path!))

@@ -55,8 +55,16 @@ export interface OAuthRegistry {
   autoApprove: boolean
 }
 
-export function createOAuthRegistry(o: { clients: OAuthClient[]; lifetimes: OAuthLifetimes; autoApprove?: boolean }): OAuthRegistry {
-  return { clients: o.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] })), lifetimes: { ...o.lifetimes }, autoApprove: o.autoApprove ?? false }
+export function createOAuthRegistry(o: {
+  clients: OAuthClient[]
+  lifetimes: OAuthLifetimes
+  autoApprove?: boolean
+}): OAuthRegistry {
+  return {
+    clients: o.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] })),
+    lifetimes: { ...o.lifetimes },
+    autoApprove: o.autoApprove ?? false,
+  }
 }
 
 export interface OAuthServerConfig<S, C> {
@@ -81,10 +89,16 @@ export interface OAuthServerConfig<S, C> {
    */
   selfCallback?: boolean
   /** Vendor wording of token-endpoint errors (defaults follow RFC 6749). */
-  messages?: Partial<Record<'invalidClient' | 'invalidRefresh' | 'invalidCode' | 'redirectMismatch', string>>
+  messages?: Partial<
+    Record<'invalidClient' | 'invalidRefresh' | 'invalidCode' | 'redirectMismatch', string>
+  >
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  )
 
 const page = (title: string, body: string) =>
   `<!doctype html>
@@ -102,7 +116,12 @@ export function selfCallbackOf(c: SimContext<any, any>, marker: string): string 
 }
 
 /** Redirect URIs a client may use from this request: its registered ones, and the simulator's own page when enabled. */
-const allowedRedirects = (c: SimContext<any, any>, config: OAuthServerConfig<any, any>, client: OAuthClient, marker: string) =>
+const allowedRedirects = (
+  c: SimContext<any, any>,
+  config: OAuthServerConfig<any, any>,
+  client: OAuthClient,
+  marker: string,
+) =>
   config.selfCallback ? [...client.redirectUris, selfCallbackOf(c, marker)] : client.redirectUris
 
 /** Append query parameters to a redirect URI that may already carry some. */
@@ -112,38 +131,78 @@ function withParams(uri: string, params: Record<string, string | undefined>) {
   return url.toString()
 }
 
-type AuthorizeParams = { client_id?: string; redirect_uri?: string; response_type?: string; state?: string; scope?: string }
+type AuthorizeParams = {
+  client_id?: string
+  redirect_uri?: string
+  response_type?: string
+  state?: string
+  scope?: string
+}
 
 /**
  * Register `authorize` (GET shows the consent page, POST takes the decision) on a
  * simulator app. The core does it for a vendor whose `auth.oauth` is set, and serves
  * `oauthTokenEndpoint(config)` beside it.
  */
-export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, config: OAuthServerConfig<S, C>) {
+export function registerOAuthRoutes<S, C extends Record<string, unknown>>(
+  app: Hono<SimEnv<S, C>>,
+  config: OAuthServerConfig<S, C>,
+) {
   const clientOf = (c: SimContext<S, C>, clientId: string | undefined) => {
     if (!clientId) return undefined
     const env = config.environmentOf(c)
-    return config.registry(c.get('tenant')).clients.find((x) => x.clientId === clientId && x.environment === env)
+    return config
+      .registry(c.get('tenant'))
+      .clients.find((x) => x.clientId === clientId && x.environment === env)
   }
 
   /** Validate client and redirect; an HTML 400 page when either is wrong (never redirect to an unregistered URI). */
-  const check = (c: SimContext<S, C>, p: AuthorizeParams): { client: OAuthClient; redirectUri: string } | Response => {
+  const check = (
+    c: SimContext<S, C>,
+    p: AuthorizeParams,
+  ): { client: OAuthClient; redirectUri: string } | Response => {
     const client = clientOf(c, p.client_id)
-    if (!client) return c.html(page('400 - Unknown or invalid client_id', `<h1>400 - Unknown or invalid client_id</h1><p>No ${escapeHtml(config.serviceName)} application has the client_id <code>${escapeHtml(p.client_id ?? '')}</code> in this environment.</p>`), 400)
+    if (!client)
+      return c.html(
+        page(
+          '400 - Unknown or invalid client_id',
+          `<h1>400 - Unknown or invalid client_id</h1><p>No ${escapeHtml(config.serviceName)} application has the client_id <code>${escapeHtml(p.client_id ?? '')}</code> in this environment.</p>`,
+        ),
+        400,
+      )
     let redirectUri = p.redirect_uri
     const allowed = allowedRedirects(c, config, client, config.authorizePath)
-    if (redirectUri === undefined && client.redirectUris.length === 1) redirectUri = client.redirectUris[0]!
+    if (redirectUri === undefined && client.redirectUris.length === 1)
+      redirectUri = client.redirectUris[0]!
     if (redirectUri === undefined || !allowed.includes(redirectUri)) {
-      const registered = allowed.map((u) => `<li><code>${escapeHtml(u)}</code></li>`).join('') || '<li>(none)</li>'
-      return c.html(page('400 - Invalid redirect_uri', `<h1>400 - Invalid redirect_uri</h1><p>The redirect_uri <code>${escapeHtml(redirectUri ?? '(missing)')}</code> must match a registered callback URL exactly (including any trailing <code>/</code>). Registered for <b>${escapeHtml(client.name)}</b>:</p><ul>${registered}</ul>`), 400)
+      const registered =
+        allowed.map((u) => `<li><code>${escapeHtml(u)}</code></li>`).join('') || '<li>(none)</li>'
+      return c.html(
+        page(
+          '400 - Invalid redirect_uri',
+          `<h1>400 - Invalid redirect_uri</h1><p>The redirect_uri <code>${escapeHtml(redirectUri ?? '(missing)')}</code> must match a registered callback URL exactly (including any trailing <code>/</code>). Registered for <b>${escapeHtml(client.name)}</b>:</p><ul>${registered}</ul>`,
+        ),
+        400,
+      )
     }
     return { client, redirectUri }
   }
 
-  const grantCode = (c: SimContext<S, C>, client: OAuthClient, redirectUri: string, p: AuthorizeParams) => {
+  const grantCode = (
+    c: SimContext<S, C>,
+    client: OAuthClient,
+    redirectUri: string,
+    p: AuthorizeParams,
+  ) => {
     const tenant = c.get('tenant')
     const registry = config.registry(tenant)
-    const entry = tenant.auth.issueCode({ clientId: client.clientId, redirectUri, subject: config.user(tenant).subject, scopes: p.scope ? p.scope.split(/\s+/).filter(Boolean) : [], ttlSeconds: registry.lifetimes.codeSeconds })
+    const entry = tenant.auth.issueCode({
+      clientId: client.clientId,
+      redirectUri,
+      subject: config.user(tenant).subject,
+      scopes: p.scope ? p.scope.split(/\s+/).filter(Boolean) : [],
+      ttlSeconds: registry.lifetimes.codeSeconds,
+    })
     return c.redirect(withParams(redirectUri, { code: entry.code, state: p.state }), 302)
   }
 
@@ -154,12 +213,24 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: H
     const checked = check(c, p)
     if (checked instanceof Response) return checked
     const { client, redirectUri } = checked
-    if (p.response_type !== 'code') return c.redirect(withParams(redirectUri, { error: 'unsupported_response_type', error_description: 'response_type must be "code"', state: p.state }), 302)
+    if (p.response_type !== 'code')
+      return c.redirect(
+        withParams(redirectUri, {
+          error: 'unsupported_response_type',
+          error_description: 'response_type must be "code"',
+          state: p.state,
+        }),
+        302,
+      )
     const tenant = c.get('tenant')
     if (config.registry(tenant).autoApprove) return grantCode(c, client, redirectUri, p)
     const user = config.user(tenant)
     const hidden = (['client_id', 'redirect_uri', 'response_type', 'state', 'scope'] as const)
-      .map((k) => (k === 'redirect_uri' ? redirectUri : p[k]) !== undefined ? `<input type="hidden" name="${k}" value="${escapeHtml(k === 'redirect_uri' ? redirectUri : p[k]!)}">` : '')
+      .map((k) =>
+        (k === 'redirect_uri' ? redirectUri : p[k]) !== undefined
+          ? `<input type="hidden" name="${k}" value="${escapeHtml(k === 'redirect_uri' ? redirectUri : p[k]!)}">`
+          : '',
+      )
       .join('')
     const action = config.authorizePath.slice(config.authorizePath.lastIndexOf('/') + 1)
     return c.html(
@@ -180,14 +251,24 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(app: H
     const checked = check(c, p)
     if (checked instanceof Response) return checked
     const { client, redirectUri } = checked
-    if (p.decision !== 'approve') return c.redirect(withParams(redirectUri, { error: 'access_denied', error_description: 'The user denied the request', state: p.state }), 302)
+    if (p.decision !== 'approve')
+      return c.redirect(
+        withParams(redirectUri, {
+          error: 'access_denied',
+          error_description: 'The user denied the request',
+          state: p.state,
+        }),
+        302,
+      )
     return grantCode(c, client, redirectUri, p)
   })
-
 }
 
 /** The client id an authorize request names (query or form field): it finds the tenant before any token exists. */
-export async function authorizeClientId(c: SimContext<any, any>, config: Pick<OAuthServerConfig<any, any>, 'authorizePath'>): Promise<string | undefined> {
+export async function authorizeClientId(
+  c: SimContext<any, any>,
+  config: Pick<OAuthServerConfig<any, any>, 'authorizePath'>,
+): Promise<string | undefined> {
   if (c.req.path !== config.authorizePath) return undefined
   if (c.req.method === 'GET') return c.req.query('client_id')
   if (c.req.method !== 'POST') return undefined
@@ -203,26 +284,61 @@ export async function authorizeClientId(c: SimContext<any, any>, config: Pick<OA
  */
 export function oauthTokenEndpoint<S, C>(config: OAuthServerConfig<S, C>): TokenEndpoint<S, C> {
   const length = config.tokenLength ?? 32
-  const base = (c: SimContext<S, C>, clientId: string) => ({ clientId, environment: config.environmentOf(c), format: { kind: 'opaque' as const, length } })
-  const three = (c: SimContext<S, C>, clientId: string, subject: string, scopes: readonly string[]) => {
+  const base = (c: SimContext<S, C>, clientId: string) => ({
+    clientId,
+    environment: config.environmentOf(c),
+    format: { kind: 'opaque' as const, length },
+  })
+  const three = (
+    c: SimContext<S, C>,
+    clientId: string,
+    subject: string,
+    scopes: readonly string[],
+  ) => {
     const user = config.user(c.get('tenant'))
-    return { ...base(c, clientId), legs: 3 as const, subject, scopes, meta: user.subject === subject ? { ...user.meta } : {} }
+    return {
+      ...base(c, clientId),
+      legs: 3 as const,
+      subject,
+      scopes,
+      meta: user.subject === subject ? { ...user.meta } : {},
+    }
   }
   return {
     path: config.tokenPath,
     encodings: ['form'],
     grants: config.grants,
     clientAuth: 'required',
-    client: (c, id, secret) => config.registry(c.get('tenant')).clients.find((x) => x.clientId === id && x.environment === config.environmentOf(c) && x.clientSecret === secret),
-    accepts: (c, record, client) => record.clientId === client?.clientId && record.environment === config.environmentOf(c),
+    client: (c, id, secret) =>
+      config
+        .registry(c.get('tenant'))
+        .clients.find(
+          (x) =>
+            x.clientId === id &&
+            x.environment === config.environmentOf(c) &&
+            x.clientSecret === secret,
+        ),
+    accepts: (c, record, client) =>
+      record.clientId === client?.clientId && record.environment === config.environmentOf(c),
     access(c, req) {
       const { lifetimes } = config.registry(c.get('tenant'))
-      if (req.grant === 'client_credentials') return { ...base(c, req.client!.clientId), legs: 2, ttlSeconds: lifetimes.clientCredentialsSeconds }
-      return { ...three(c, req.client!.clientId, req.subject ?? '', req.scopes), ttlSeconds: lifetimes.accessSeconds }
+      if (req.grant === 'client_credentials')
+        return {
+          ...base(c, req.client!.clientId),
+          legs: 2,
+          ttlSeconds: lifetimes.clientCredentialsSeconds,
+        }
+      return {
+        ...three(c, req.client!.clientId, req.subject ?? '', req.scopes),
+        ttlSeconds: lifetimes.accessSeconds,
+      }
     },
     refresh(c, req) {
       if (req.grant === 'client_credentials') return undefined
-      return { ...three(c, req.client!.clientId, req.subject ?? '', req.scopes), ttlSeconds: config.registry(c.get('tenant')).lifetimes.refreshSeconds }
+      return {
+        ...three(c, req.client!.clientId, req.subject ?? '', req.scopes),
+        ttlSeconds: config.registry(c.get('tenant')).lifetimes.refreshSeconds,
+      }
     },
     rotate: true,
     respond: (_c, { access, refresh }) => ({
@@ -253,42 +369,115 @@ const LifetimesPatch = z.strictObject({
  * - `GET /_sandbox/oauth/callback` — a landing page for redirect URIs that point at the simulator:
  *   shows the code and the token request to make with it.
  */
-export function registerOAuthSandbox<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, config: OAuthServerConfig<S, C>) {
+export function registerOAuthSandbox<S, C extends Record<string, unknown>>(
+  app: Hono<SimEnv<S, C>>,
+  config: OAuthServerConfig<S, C>,
+) {
   const view = (r: OAuthRegistry, c: SimContext<S, C>) => ({
     autoApprove: r.autoApprove,
     lifetimes: r.lifetimes,
     ...(config.selfCallback ? { selfCallback: selfCallbackOf(c, '/_sandbox/') } : {}),
-    clients: r.clients.map((x) => ({ clientId: x.clientId, name: x.name, environment: x.environment, redirectUris: x.redirectUris })),
+    clients: r.clients.map((x) => ({
+      clientId: x.clientId,
+      name: x.name,
+      environment: x.environment,
+      redirectUris: x.redirectUris,
+    })),
   })
   app.get('/_sandbox/oauth', (c) => c.json(view(config.registry(c.get('tenant')), c)))
   app.patch('/_sandbox/oauth', async (c) => {
-    const input = await parseControlBody(c, z.strictObject({ autoApprove: z.boolean().optional(), lifetimes: LifetimesPatch.optional(), redirectUris: z.record(z.string(), z.array(z.url()).max(10)).optional() }))
+    const input = await parseControlBody(
+      c,
+      z.strictObject({
+        autoApprove: z.boolean().optional(),
+        lifetimes: LifetimesPatch.optional(),
+        redirectUris: z.record(z.string(), z.array(z.url()).max(10)).optional(),
+      }),
+    )
     const registry = config.registry(c.get('tenant'))
     for (const id of Object.keys(input.redirectUris ?? {})) {
-      if (!registry.clients.some((x) => x.clientId === id)) throw new SimError(404, 'not_found', `No client ${id} in this tenant`)
+      if (!registry.clients.some((x) => x.clientId === id))
+        throw new SimError(404, 'not_found', `No client ${id} in this tenant`)
     }
     if (input.autoApprove !== undefined) registry.autoApprove = input.autoApprove
-    Object.assign(registry.lifetimes, Object.fromEntries(Object.entries(input.lifetimes ?? {}).filter(([, v]) => v !== undefined)))
-    for (const [id, uris] of Object.entries(input.redirectUris ?? {})) registry.clients.find((x) => x.clientId === id)!.redirectUris = [...uris]
+    Object.assign(
+      registry.lifetimes,
+      Object.fromEntries(Object.entries(input.lifetimes ?? {}).filter(([, v]) => v !== undefined)),
+    )
+    for (const [id, uris] of Object.entries(input.redirectUris ?? {}))
+      registry.clients.find((x) => x.clientId === id)!.redirectUris = [...uris]
     return c.json(view(registry, c))
   })
   app.post('/_sandbox/oauth/authorize', async (c) => {
-    const input = await parseControlBody(c, z.strictObject({ client_id: z.string().optional(), redirect_uri: z.string().optional(), state: z.string().optional(), scope: z.string().optional() }))
+    const input = await parseControlBody(
+      c,
+      z.strictObject({
+        client_id: z.string().optional(),
+        redirect_uri: z.string().optional(),
+        state: z.string().optional(),
+        scope: z.string().optional(),
+      }),
+    )
     const tenant = c.get('tenant')
     const registry = config.registry(tenant)
     const env = config.environmentOf(c)
-    const client = input.client_id ? registry.clients.find((x) => x.clientId === input.client_id && x.environment === env) : registry.clients.find((x) => x.environment === env)
-    if (!client) throw new SimError(404, 'not_found', input.client_id ? `No client ${input.client_id} in this tenant's ${env} environment` : `This tenant has no ${env} client`)
+    const client = input.client_id
+      ? registry.clients.find((x) => x.clientId === input.client_id && x.environment === env)
+      : registry.clients.find((x) => x.environment === env)
+    if (!client)
+      throw new SimError(
+        404,
+        'not_found',
+        input.client_id
+          ? `No client ${input.client_id} in this tenant's ${env} environment`
+          : `This tenant has no ${env} client`,
+      )
     const allowed = allowedRedirects(c, config, client, '/_sandbox/')
-    const redirectUri = input.redirect_uri ?? (config.selfCallback ? allowed[allowed.length - 1] : client.redirectUris[0])
-    if (!redirectUri || !allowed.includes(redirectUri)) throw new SimError(400, 'validation_error', `redirect_uri must be one of the registered ones: ${allowed.join(', ') || '(none)'}`)
-    const entry = tenant.auth.issueCode({ clientId: client.clientId, redirectUri, subject: config.user(tenant).subject, scopes: input.scope ? input.scope.split(/\s+/).filter(Boolean) : [], ttlSeconds: registry.lifetimes.codeSeconds })
-    return c.json({ code: entry.code, state: input.state ?? null, client_id: client.clientId, redirect_uri: redirectUri, redirect: withParams(redirectUri, { code: entry.code, state: input.state }), expires_in: registry.lifetimes.codeSeconds }, 201)
+    const redirectUri =
+      input.redirect_uri ??
+      (config.selfCallback ? allowed[allowed.length - 1] : client.redirectUris[0])
+    if (!redirectUri || !allowed.includes(redirectUri))
+      throw new SimError(
+        400,
+        'validation_error',
+        `redirect_uri must be one of the registered ones: ${allowed.join(', ') || '(none)'}`,
+      )
+    const entry = tenant.auth.issueCode({
+      clientId: client.clientId,
+      redirectUri,
+      subject: config.user(tenant).subject,
+      scopes: input.scope ? input.scope.split(/\s+/).filter(Boolean) : [],
+      ttlSeconds: registry.lifetimes.codeSeconds,
+    })
+    return c.json(
+      {
+        code: entry.code,
+        state: input.state ?? null,
+        client_id: client.clientId,
+        redirect_uri: redirectUri,
+        redirect: withParams(redirectUri, { code: entry.code, state: input.state }),
+        expires_in: registry.lifetimes.codeSeconds,
+      },
+      201,
+    )
   })
   app.get('/_sandbox/oauth/callback', (c) => {
     const { code, state, error, error_description: description } = c.req.query()
-    if (error) return c.html(page('Authorization refused', `<h1>Authorization refused</h1><p><code>${escapeHtml(error)}</code> ${escapeHtml(description ?? '')}</p>`))
-    if (!code) return c.html(page('No code', '<h1>No authorization code</h1><p>This page is where the consent page sends your browser, with <code>?code=…</code>.</p>'), 400)
+    if (error)
+      return c.html(
+        page(
+          'Authorization refused',
+          `<h1>Authorization refused</h1><p><code>${escapeHtml(error)}</code> ${escapeHtml(description ?? '')}</p>`,
+        ),
+      )
+    if (!code)
+      return c.html(
+        page(
+          'No code',
+          '<h1>No authorization code</h1><p>This page is where the consent page sends your browser, with <code>?code=…</code>.</p>',
+        ),
+        400,
+      )
     const tokenUrl = new URL(c.req.url)
     const prefix = tokenUrl.pathname.slice(0, tokenUrl.pathname.indexOf('/_sandbox/'))
     const callback = `${tokenUrl.origin}${tokenUrl.pathname}`
@@ -299,6 +488,11 @@ export function registerOAuthSandbox<S, C extends Record<string, unknown>>(app: 
       '  -d client_id=<your client id> -d client_secret=<your client secret> \\',
       `  --data-urlencode redirect_uri=${callback}`,
     ].join('\n')
-    return c.html(page('Authorization code', `<h1>Authorization code</h1><p><code>${escapeHtml(code)}</code>${state ? ` (state <code>${escapeHtml(state)}</code>)` : ''}</p><p>It is single-use and expires soon. Exchange it for tokens:</p><pre>${escapeHtml(curl)}</pre>`))
+    return c.html(
+      page(
+        'Authorization code',
+        `<h1>Authorization code</h1><p><code>${escapeHtml(code)}</code>${state ? ` (state <code>${escapeHtml(state)}</code>)` : ''}</p><p>It is single-use and expires soon. Exchange it for tokens:</p><pre>${escapeHtml(curl)}</pre>`,
+      ),
+    )
   })
 }

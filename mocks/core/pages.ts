@@ -21,7 +21,8 @@ export interface Page<T> {
  */
 export function pageOf<T>(rows: readonly T[], o: { page: number; perPage: number }): Page<T> {
   if (!Number.isInteger(o.page) || o.page < 1) throw new RangeError('page must be an integer ≥ 1')
-  if (!Number.isInteger(o.perPage) || o.perPage < 1) throw new RangeError('perPage must be an integer ≥ 1')
+  if (!Number.isInteger(o.perPage) || o.perPage < 1)
+    throw new RangeError('perPage must be an integer ≥ 1')
   const totalCount = rows.length
   const totalPages = Math.max(1, Math.ceil(totalCount / o.perPage))
   const start = (o.page - 1) * o.perPage

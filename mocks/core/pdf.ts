@@ -10,7 +10,16 @@ export function textPdf(title: string, lines: readonly string[]): Uint8Array {
   // PDF strings: Latin-1 text with \, ( and ) escaped; anything else becomes '?'.
   const esc = (s: string) => s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1')
   const shown = lines.slice(0, 60)
-  const content = ['BT', '/F1 10 Tf', '12 TL', '50 800 Td', `(${esc(title)}) Tj`, 'T*', ...shown.map((l) => `(${esc(l)}) '`), 'ET'].join('\n')
+  const content = [
+    'BT',
+    '/F1 10 Tf',
+    '12 TL',
+    '50 800 Td',
+    `(${esc(title)}) Tj`,
+    'T*',
+    ...shown.map((l) => `(${esc(l)}) '`),
+    'ET',
+  ].join('\n')
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -20,7 +20,9 @@ export interface WindowState {
   resetAt: number
 }
 
-export type TakeResult = { ok: true; windows: WindowState[] } | { ok: false; breached: WindowState; windows: WindowState[] }
+export type TakeResult =
+  | { ok: true; windows: WindowState[] }
+  | { ok: false; breached: WindowState; windows: WindowState[] }
 
 export function createRateWindows() {
   const counts = new Map<string, { start: number; count: number }>()
@@ -41,11 +43,25 @@ export function createRateWindows() {
       const current = limits.map((w) => ({ w, ...stateOf(key, w, now) }))
       const full = current.find((x) => x.count >= x.w.limit)
       if (full) {
-        const windows = current.map((x) => ({ name: x.w.name, limit: x.w.limit, remaining: Math.max(0, x.w.limit - x.count), resetAt: x.start + x.w.windowMs }))
+        const windows = current.map((x) => ({
+          name: x.w.name,
+          limit: x.w.limit,
+          remaining: Math.max(0, x.w.limit - x.count),
+          resetAt: x.start + x.w.windowMs,
+        }))
         return { ok: false, breached: windows[current.indexOf(full)]!, windows }
       }
-      for (const x of current) counts.set(`${key}|${x.w.name}`, { start: x.start, count: x.count + 1 })
-      return { ok: true, windows: current.map((x) => ({ name: x.w.name, limit: x.w.limit, remaining: x.w.limit - x.count - 1, resetAt: x.start + x.w.windowMs })) }
+      for (const x of current)
+        counts.set(`${key}|${x.w.name}`, { start: x.start, count: x.count + 1 })
+      return {
+        ok: true,
+        windows: current.map((x) => ({
+          name: x.w.name,
+          limit: x.w.limit,
+          remaining: x.w.limit - x.count - 1,
+          resetAt: x.start + x.w.windowMs,
+        })),
+      }
     },
     /** Forget every count (a reset or a limits change). */
     clear: () => counts.clear(),

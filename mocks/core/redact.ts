@@ -9,7 +9,10 @@ export function redact(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SECRET_KEY.test(k) && (typeof v === 'string' || typeof v === 'number') ? '[redacted]' : redact(v, depth + 1)
+    out[k] =
+      SECRET_KEY.test(k) && (typeof v === 'string' || typeof v === 'number')
+        ? '[redacted]'
+        : redact(v, depth + 1)
   }
   return out
 }

@@ -1,14 +1,20 @@
 import type { Context, Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
-import { SimError, } from './errors.ts'
+import { SimError } from './errors.ts'
 import { FaultInput } from './faults.ts'
 import { parseControlBody } from './http.ts'
 import type { SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
 
 /** Control routes answer in vendorsim's own envelope: `{ "error": { "code", "message", "details"? } }`. */
 export function renderControlError(err: SimError, c: Context<any>): Response {
-  const body = { error: { code: err.code, message: err.message, ...(err.details.length ? { details: err.details } : {}) } }
+  const body = {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details.length ? { details: err.details } : {}),
+    },
+  }
   return c.json(body, err.status as ContentfulStatusCode, err.headers)
 }
 
@@ -50,10 +56,21 @@ export const CONTROL_ROUTES = [
   'GET    /_sandbox/openapi.json           OpenAPI document of what the simulator serves (proposals marked)',
 ]
 
-export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, control: SimControl<S, C>, vendor: VendorDefinition<S, C>) {
+export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
+  app: Hono<SimEnv<S, C>>,
+  control: SimControl<S, C>,
+  vendor: VendorDefinition<S, C>,
+) {
   const r = app.basePath('/_sandbox')
 
-  app.get('/_sandbox', (c) => c.json({ vendor: vendor.id, tenant: c.get('tenant').id, routes: CONTROL_ROUTES, docs: vendor.docs }))
+  app.get('/_sandbox', (c) =>
+    c.json({
+      vendor: vendor.id,
+      tenant: c.get('tenant').id,
+      routes: CONTROL_ROUTES,
+      docs: vendor.docs,
+    }),
+  )
 
   r.post('/tenants', async (c) => {
     const body = await parseControlBody(c, z.strictObject({ tenant: z.string().optional() }))
@@ -64,7 +81,15 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
 
   r.get('/clock', (c) => c.json(clockView(c.get('tenant'))))
   r.post('/clock/advance', async (c) => {
-    const body = await parseControlBody(c, z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86400) }))
+    const body = await parseControlBody(
+      c,
+      z.strictObject({
+        seconds: z
+          .number()
+          .min(0)
+          .max(10 * 365 * 86400),
+      }),
+    )
     const t = c.get('tenant')
     await t.clock.advance(Math.round(body.seconds * 1000))
     return c.json(clockView(t))
@@ -94,7 +119,9 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
     const q = c.req.query()
     const limit = q.limit ? Number(q.limit) : undefined
     const status = q.status ? Number(q.status) : undefined
-    return c.json({ entries: c.get('tenant').journal.list({ method: q.method, path: q.path, status, limit }) })
+    return c.json({
+      entries: c.get('tenant').journal.list({ method: q.method, path: q.path, status, limit }),
+    })
   })
 
   r.get('/faults', (c) => c.json({ faults: c.get('tenant').faults.list() }))
@@ -107,7 +134,8 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
     return c.json({ faults: [] })
   })
   r.delete('/faults/:id', (c) => {
-    if (!c.get('tenant').faults.remove(c.req.param('id'))) throw new SimError(404, 'not_found', `No fault ${c.req.param('id')}`)
+    if (!c.get('tenant').faults.remove(c.req.param('id')))
+      throw new SimError(404, 'not_found', `No fault ${c.req.param('id')}`)
     return c.json({ faults: c.get('tenant').faults.list() })
   })
 
@@ -124,7 +152,10 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
       tenant: t.id,
       clock: clockView(t),
       tokens: t.auth.summary(),
-      webhooks: { total: t.outbox.list().length, pending: t.outbox.list().filter((d) => d.state === 'pending').length },
+      webhooks: {
+        total: t.outbox.list().length,
+        pending: t.outbox.list().filter((d) => d.state === 'pending').length,
+      },
       journal: { entries: t.journal.size() },
       faults: t.faults.list(),
       data: vendor.snapshot ? vendor.snapshot(t) : undefined,
@@ -132,8 +163,11 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(app:
   })
 
   r.get('/openapi.json', (c) => {
-    if (!vendor.openapi) throw new SimError(404, 'not_found', `${vendor.title} has no OpenAPI document`)
+    if (!vendor.openapi)
+      throw new SimError(404, 'not_found', `${vendor.title} has no OpenAPI document`)
     return c.json(vendor.openapi({ baseUrl: simBaseUrl(c) }) as object)
   })
-  r.get('/limitations', (c) => c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }))
+  r.get('/limitations', (c) =>
+    c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }),
+  )
 }

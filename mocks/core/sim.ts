@@ -12,7 +12,14 @@ import { createSubscriptions } from './subscriptions.ts'
 import { createTimers } from './timers.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
-import type { SimContext, SimControl, SimEnv, Tenant, TenantBase, VendorDefinition } from './vendor.ts'
+import type {
+  SimContext,
+  SimControl,
+  SimEnv,
+  Tenant,
+  TenantBase,
+  VendorDefinition,
+} from './vendor.ts'
 
 export type { SimControl } from './vendor.ts'
 import { createOutbox } from './webhooks.ts'
@@ -60,7 +67,10 @@ const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
  * const res = await sim.fetch('https://api.digipix.dev/v1/oauth/token', { method: 'POST', ... })
  * await sim.control.advance(3600)
  */
-export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDefinition<S, C>, options: SimOptions = {}): Sim<S, C> {
+export function createSim<S, C extends Record<string, unknown>>(
+  vendor: VendorDefinition<S, C>,
+  options: SimOptions = {},
+): Sim<S, C> {
   const seed = String(options.seed ?? 'vendorsim')
   const simRng = createRng(`${seed}:${vendor.id}`)
   const tokenIndex: TokenIndex = new Map()
@@ -69,7 +79,9 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
   const built = new Map<string, Tenant<S, C>>()
   const building = new Map<string, Promise<Tenant<S, C>>>()
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  const webhookFetch = options.webhooks?.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
+  const webhookFetch =
+    options.webhooks?.fetch ??
+    ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
 
   const register = (id: string, credentials: C) => {
     credentialsOf.set(id, credentials)
@@ -98,9 +110,19 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       clock,
       rng: rng.fork('data'),
       ids,
-      auth: createTokenKit({ clock, ids: createIdFactory(rng.fork('tokens')), index: tokenIndex, tenantId: id }),
+      auth: createTokenKit({
+        clock,
+        ids: createIdFactory(rng.fork('tokens')),
+        index: tokenIndex,
+        tenantId: id,
+      }),
       outbox,
-      subscriptions: createSubscriptions({ ids: createIdFactory(rng.fork('subscriptions')), outbox, faults, now: clock.now }),
+      subscriptions: createSubscriptions({
+        ids: createIdFactory(rng.fork('subscriptions')),
+        outbox,
+        faults,
+        now: clock.now,
+      }),
       timers: createTimers(clock),
       idempotency: createIdempotencyStore(),
       journal: createJournal(),
@@ -114,7 +136,12 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
   const tenant = async (id: string = DEFAULT_TENANT): Promise<Tenant<S, C>> => {
     const ready = built.get(id)
     if (ready) return ready
-    if (!credentialsOf.has(id)) throw new SimError(404, 'unknown_tenant', `No tenant "${id}". Mint one with POST /_sandbox/tenants.`)
+    if (!credentialsOf.has(id))
+      throw new SimError(
+        404,
+        'unknown_tenant',
+        `No tenant "${id}". Mint one with POST /_sandbox/tenants.`,
+      )
     let pending = building.get(id)
     if (!pending) {
       pending = build(id).then((t) => {
@@ -132,13 +159,22 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
     async mintTenant(name) {
       let id = name
       if (id !== undefined) {
-        if (!TENANT_NAME.test(id)) throw new SimError(400, 'validation_error', 'tenant must be 1-64 letters, digits, "_" or "-", starting with a letter or digit')
-        if (credentialsOf.has(id)) throw new SimError(409, 'tenant_exists', `Tenant "${id}" already exists`)
+        if (!TENANT_NAME.test(id))
+          throw new SimError(
+            400,
+            'validation_error',
+            'tenant must be 1-64 letters, digits, "_" or "-", starting with a letter or digit',
+          )
+        if (credentialsOf.has(id))
+          throw new SimError(409, 'tenant_exists', `Tenant "${id}" already exists`)
       } else {
         do id = `t_${simRng.string(12, BASE62)}`
         while (credentialsOf.has(id))
       }
-      const credentials = vendor.mintCredentials(id, createRng(`${seed}:${vendor.id}:${id}:credentials`))
+      const credentials = vendor.mintCredentials(
+        id,
+        createRng(`${seed}:${vendor.id}:${id}:credentials`),
+      )
       register(id, credentials)
       return { tenant: id, credentials }
     },
@@ -154,7 +190,9 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       built.set(tenantId, fresh)
     },
     async tick() {
-      await Promise.all([...built.values()].map((t) => (t.clock.hasDue() ? t.clock.settle() : undefined)))
+      await Promise.all(
+        [...built.values()].map((t) => (t.clock.hasDue() ? t.clock.settle() : undefined)),
+      )
     },
     tenantIds: () => [...credentialsOf.keys()],
     credentials: (tenantId = DEFAULT_TENANT) => {
@@ -179,16 +217,21 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
   const isControl = (path: string) => path === '/_sandbox' || path.startsWith('/_sandbox/')
 
-  const endpoints = [...(vendor.auth.tokenEndpoints ?? []), ...(vendor.auth.oauth ? [oauthTokenEndpoint(vendor.auth.oauth)] : [])]
+  const endpoints = [
+    ...(vendor.auth.tokenEndpoints ?? []),
+    ...(vendor.auth.oauth ? [oauthTokenEndpoint(vendor.auth.oauth)] : []),
+  ]
   const tokenForms = vendor.auth.header ?? ['bearer']
   const keyHeaders = vendor.auth.keyHeaders ?? []
-  const lookup = (key: string | undefined) => (key ? credentialIndex.get(key) ?? tokenIndex.get(key) : undefined)
+  const lookup = (key: string | undefined) =>
+    key ? (credentialIndex.get(key) ?? tokenIndex.get(key)) : undefined
 
   /** The credential keys a request carries besides its token: token-request fields, OAuth client ids, key headers. */
   const requestKeys = async (c: SimContext<S, C>): Promise<string[]> => {
     const keys: string[] = []
     const path = c.req.path
-    if (c.req.method === 'POST') for (const e of endpoints) if (e.path === path) keys.push(...(await tokenRequestKeys(c, e)))
+    if (c.req.method === 'POST')
+      for (const e of endpoints) if (e.path === path) keys.push(...(await tokenRequestKeys(c, e)))
     if (vendor.auth.oauth) {
       const id = await authorizeClientId(c, vendor.auth.oauth)
       if (id) keys.push(id)
@@ -216,15 +259,21 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       const id = lookup(key)
       if (id) return tenant(id)
     }
-    if (token !== undefined || (header !== undefined && !credentialsOf.has(header))) throw vendor.auth.unknownCredential(c)
+    if (token !== undefined || (header !== undefined && !credentialsOf.has(header)))
+      throw vendor.auth.unknownCredential(c)
     return tenant(header ?? DEFAULT_TENANT)
   }
 
   const render = (err: unknown, c: SimContext<S, C>): Response => {
     const control = isControl(c.req.path)
-    if (err instanceof SimError) return control ? renderControlError(err, c) : vendor.renderError(err, c)
+    if (err instanceof SimError)
+      return control ? renderControlError(err, c) : vendor.renderError(err, c)
     options.onUnexpectedError?.(err)
-    const wrapped = new SimError(500, 'internal_error', 'The simulator failed to handle this request; this is a vendorsim bug, please report it')
+    const wrapped = new SimError(
+      500,
+      'internal_error',
+      'The simulator failed to handle this request; this is a vendorsim bug, please report it',
+    )
     return control ? renderControlError(wrapped, c) : vendor.renderError(wrapped, c)
   }
 
@@ -264,11 +313,21 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
       faultNote = fault.id
       if (fault.latencyMs) await sleep(fault.latencyMs)
       if (fault.malformed) {
-        c.res = new Response('{"malformed": tru', { status: fault.status ?? 200, headers: { 'content-type': 'application/json' } })
+        c.res = new Response('{"malformed": tru', {
+          status: fault.status ?? 200,
+          headers: { 'content-type': 'application/json' },
+        })
       } else if (fault.status) {
-        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}
+        const headers: Record<string, string> =
+          fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}
         const variant = fault.variant ? { variant: fault.variant } : {}
-        c.res = render(new SimError(fault.status, 'fault_injected', `Injected fault ${fault.id}`, { headers, extra: { fault: true, ...variant } }), c)
+        c.res = render(
+          new SimError(fault.status, 'fault_injected', `Injected fault ${fault.id}`, {
+            headers,
+            extra: { fault: true, ...variant },
+          }),
+          c,
+        )
       }
     }
     if (!fault || (!fault.malformed && !fault.status)) await next()
@@ -298,11 +357,19 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
   if (vendor.auth.oauth) registerOAuthRoutes(app, vendor.auth.oauth)
   vendor.routes(app)
 
-  app.notFound((c) => render(new SimError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`), c))
+  app.notFound((c) =>
+    render(new SimError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`), c),
+  )
   app.onError((err, c) => render(err, c))
 
   const simFetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request && !init ? input : new Request(input instanceof URL ? input : typeof input === 'string' ? absolute(input) : input, init)
+    const request =
+      input instanceof Request && !init
+        ? input
+        : new Request(
+            input instanceof URL ? input : typeof input === 'string' ? absolute(input) : input,
+            init,
+          )
     return Promise.resolve(app.fetch(request))
   }
 
@@ -311,5 +378,7 @@ export function createSim<S, C extends Record<string, unknown>>(vendor: VendorDe
 
 /** Relative URLs given to the in-process fetch resolve against a loopback origin. */
 function absolute(url: string) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `http://127.0.0.1${url.startsWith('/') ? '' : '/'}${url}`
+  return /^[a-z][a-z0-9+.-]*:/i.test(url)
+    ? url
+    : `http://127.0.0.1${url.startsWith('/') ? '' : '/'}${url}`
 }

@@ -32,10 +32,14 @@ export const loadStoreLibrary = () => (library ??= import('@msw/data'))
  * await products.insert({ id: 'photobook', name: 'Photobook', ... })
  * products.get('photobook')
  */
-export async function createTable<S extends z.ZodType<{ id: string | number }>>(schema: S): Promise<Table<z.output<S>>> {
+export async function createTable<S extends z.ZodType<{ id: string | number }>>(
+  schema: S,
+): Promise<Table<z.output<S>>> {
   type T = z.output<S>
   const { Collection: CollectionClass } = await loadStoreLibrary()
-  const collection = new CollectionClass({ schema: schema as never }) as unknown as Collection<never>
+  const collection = new CollectionClass({
+    schema: schema as never,
+  }) as unknown as Collection<never>
   const byId = new Map<T['id'], T>()
   const api = collection as unknown as {
     create(v: T): Promise<T>

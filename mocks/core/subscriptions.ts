@@ -48,13 +48,27 @@ const matches = (sub: Scope, event: Readonly<Record<string, unknown>>) => {
   return true
 }
 
-export function createSubscriptions(deps: { ids: IdFactory; outbox: Outbox; faults: Faults; now: () => number }) {
+export function createSubscriptions(deps: {
+  ids: IdFactory
+  outbox: Outbox
+  faults: Faults
+  now: () => number
+}) {
   const subs = new Map<string, Subscription<any>>()
   return {
     add<D = Record<string, unknown>>(input: SubscriptionInput<D>): Subscription<D> {
       const id = input.id ?? deps.ids.uuid()
       if (subs.has(id)) throw new Error(`duplicate subscription id ${id}`)
-      const sub: Subscription<D> = { id, url: input.url, events: input.events ?? null, scope: { ...(input.scope ?? {}) }, secret: input.secret ?? deps.ids.hex(32), enabled: input.enabled ?? true, createdAt: deps.now(), data: (input.data ?? {}) as D }
+      const sub: Subscription<D> = {
+        id,
+        url: input.url,
+        events: input.events ?? null,
+        scope: { ...(input.scope ?? {}) },
+        secret: input.secret ?? deps.ids.hex(32),
+        enabled: input.enabled ?? true,
+        createdAt: deps.now(),
+        data: (input.data ?? {}) as D,
+      }
       subs.set(id, sub)
       return sub
     },
@@ -66,18 +80,40 @@ export function createSubscriptions(deps: { ids: IdFactory; outbox: Outbox; faul
     },
     remove: (id: string) => subs.delete(id),
     /** A listing without secrets, for control routes and state views. */
-    view: (s: Subscription<any>) => ({ id: s.id, url: s.url, events: s.events, scope: s.scope, enabled: s.enabled, createdAt: new Date(s.createdAt).toISOString(), ...s.data }),
+    view: (s: Subscription<any>) => ({
+      id: s.id,
+      url: s.url,
+      events: s.events,
+      scope: s.scope,
+      enabled: s.enabled,
+      createdAt: new Date(s.createdAt).toISOString(),
+      ...s.data,
+    }),
     /**
      * Deliver `payload` for `event` to each matching subscription. `sign` computes
      * per-subscription headers from the exact body sent (HMAC with its secret).
      */
-    emit(event: string, payload: unknown, o: { scope?: Readonly<Record<string, unknown>>; sign?: (sub: Subscription<any>, body: string) => Record<string, string>; headers?: Record<string, string> } = {}): WebhookDelivery[] {
+    emit(
+      event: string,
+      payload: unknown,
+      o: {
+        scope?: Readonly<Record<string, unknown>>
+        sign?: (sub: Subscription<any>, body: string) => Record<string, string>
+        headers?: Record<string, string>
+      } = {},
+    ): WebhookDelivery[] {
       const out: WebhookDelivery[] = []
       for (const sub of subs.values()) {
-        if (!sub.enabled || (sub.events !== null && !sub.events.includes(event)) || !matches(sub.scope, o.scope ?? {})) continue
+        if (
+          !sub.enabled ||
+          (sub.events !== null && !sub.events.includes(event)) ||
+          !matches(sub.scope, o.scope ?? {})
+        )
+          continue
         const sign = o.sign ? (body: string) => o.sign!(sub, body) : undefined
         const times = deps.faults.matchWebhook(event)?.duplicate ? 2 : 1
-        for (let i = 0; i < times; i++) out.push(deps.outbox.enqueue({ url: sub.url, event, payload, headers: o.headers, sign }))
+        for (let i = 0; i < times; i++)
+          out.push(deps.outbox.enqueue({ url: sub.url, event, payload, headers: o.headers, sign }))
       }
       return out
     },

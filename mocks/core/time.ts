@@ -21,7 +21,6 @@ export function isoTicks(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '0000Z')
 }
 
-
 const zoneFormats = new Map<string, Intl.DateTimeFormat>()
 /** Offsets only change at DST transitions (on the hour): cache them per zone and hour (bounded). */
 const zoneOffsets = new Map<string, number>()
@@ -31,7 +30,11 @@ function offsetMinutes(ms: number, timeZone: string): number {
   const cached = zoneOffsets.get(key)
   if (cached !== undefined) return cached
   let f = zoneFormats.get(timeZone)
-  if (!f) zoneFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })))
+  if (!f)
+    zoneFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })),
+    )
   const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
   const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0

@@ -57,7 +57,11 @@ export interface TokenEndpoint<S = any, C = any> {
   /** Scopes a client may ask for; others are `invalid_scope`. Omit to take any. */
   scopes?: readonly string[]
   /** Normalise and check the body's fields before anything else (strict vendors refuse unknown fields); throw the vendor's error. */
-  fields?(raw: Record<string, unknown>, encoding: 'form' | 'json', c: SimContext<S, C>): Record<string, unknown>
+  fields?(
+    raw: Record<string, unknown>,
+    encoding: 'form' | 'json',
+    c: SimContext<S, C>,
+  ): Record<string, unknown>
   /** The client with this id and secret, in the environment the request addresses; `undefined` when either is wrong. */
   client?(c: SimContext<S, C>, clientId: string, clientSecret: string): TokenClient | undefined
   /** The user with this login and password; `undefined` when either is wrong (throw for blocked users). */
@@ -70,7 +74,10 @@ export interface TokenEndpoint<S = any, C = any> {
   refresh?(c: SimContext<S, C>, req: GrantRequest): IssueOptions | undefined
   /** A refresh token works once (the next one replaces it), or stays valid. */
   rotate: boolean
-  respond(c: SimContext<S, C>, r: { access: TokenRecord; refresh?: TokenRecord; req: GrantRequest }): Record<string, unknown>
+  respond(
+    c: SimContext<S, C>,
+    r: { access: TokenRecord; refresh?: TokenRecord; req: GrantRequest },
+  ): Record<string, unknown>
   /** Extra headers of a successful answer (`Cache-Control: no-store`). */
   headers?: Record<string, string>
   /** The vendor's token error (default: RFC 6749 `{error, error_description}` through `oauthError`). */
@@ -92,32 +99,50 @@ export interface TokenEndpoint<S = any, C = any> {
 }
 
 /** An RFC 6749 error as a `SimError` with `extra.oauth` (vendors render it as `{ error, error_description }`). */
-export const oauthError = (status: number, code: string, description: string, headers?: Record<string, string>) => new SimError(status, code, description, { extra: { oauth: true }, headers })
+export const oauthError = (
+  status: number,
+  code: string,
+  description: string,
+  headers?: Record<string, string>,
+) => new SimError(status, code, description, { extra: { oauth: true }, headers })
 
 /** The RFC 6749 error body of an OAuth `SimError`. */
-export const oauthErrorBody = (err: SimError) => ({ error: err.code, error_description: err.message })
+export const oauthErrorBody = (err: SimError) => ({
+  error: err.code,
+  error_description: err.message,
+})
 
 /** `Authorization: Basic base64(id:secret)` (RFC 6749 §2.3.1: both parts form-urlencoded). */
-export function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+export function basicCredentials(
+  header: string | undefined,
+): { id: string; secret: string } | undefined {
   const m = /^Basic\s+(\S+)$/i.exec(header ?? '')
   if (!m) return undefined
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
   if (colon <= 0) return undefined
   try {
-    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    }
   } catch {
     return undefined
   }
 }
 
-const text = <A extends unknown[]>(m: Message<A> | undefined, fallback: string, ...args: A) => (m === undefined ? fallback : typeof m === 'string' ? m : m(...args))
+const text = <A extends unknown[]>(m: Message<A> | undefined, fallback: string, ...args: A) =>
+  m === undefined ? fallback : typeof m === 'string' ? m : m(...args)
 
 /** Read the body in one of the endpoint's encodings; `undefined` value when it cannot be read. */
-async function readFields(c: SimContext<any, any>, e: TokenEndpoint): Promise<{ encoding: 'form' | 'json'; value: unknown } | { error: 'encoding' | 'json' }> {
+async function readFields(
+  c: SimContext<any, any>,
+  e: TokenEndpoint,
+): Promise<{ encoding: 'form' | 'json'; value: unknown } | { error: 'encoding' | 'json' }> {
   const type = c.req.header('content-type') ?? ''
   const isForm = type.includes('application/x-www-form-urlencoded')
-  if (isForm && e.encodings.includes('form')) return { encoding: 'form', value: (await readBody(c, { form: true })).value }
+  if (isForm && e.encodings.includes('form'))
+    return { encoding: 'form', value: (await readBody(c, { form: true })).value }
   if (!e.encodings.includes('json')) return { error: 'encoding' }
   try {
     return { encoding: 'json', value: (await readBody(c)).value }
@@ -131,14 +156,25 @@ async function readFields(c: SimContext<any, any>, e: TokenEndpoint): Promise<{ 
  * login, refresh token, authorization code. The core looks each up in its
  * credential and token indexes before any route runs.
  */
-export async function tokenRequestKeys(c: SimContext<any, any>, e: TokenEndpoint): Promise<string[]> {
+export async function tokenRequestKeys(
+  c: SimContext<any, any>,
+  e: TokenEndpoint,
+): Promise<string[]> {
   const read = await readFields(c, e).catch(() => undefined)
-  const value = read && 'value' in read && read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : {}
+  const value =
+    read &&
+    'value' in read &&
+    read.value &&
+    typeof read.value === 'object' &&
+    !Array.isArray(read.value)
+      ? (read.value as Record<string, unknown>)
+      : {}
   const keys: string[] = []
   const add = (v: unknown) => typeof v === 'string' && v !== '' && keys.push(v)
   add(value.client_id)
   add(basicCredentials(c.req.header('authorization'))?.id)
-  if (e.loginField && typeof value[e.loginField] === 'string') add((value[e.loginField] as string).trim().toLowerCase())
+  if (e.loginField && typeof value[e.loginField] === 'string')
+    add((value[e.loginField] as string).trim().toLowerCase())
   add(value.refresh_token)
   add(value.code)
   return keys
@@ -149,8 +185,13 @@ export async function tokenRequestKeys(c: SimContext<any, any>, e: TokenEndpoint
  * @example
  * registerTokenEndpoint(app, { path: '/oauth/token', encodings: ['json'], grants: ['password', 'refresh_token'], clientAuth: 'none', loginField: 'email', ... })
  */
-export function registerTokenEndpoint<S, C extends Record<string, unknown>>(app: Hono<SimEnv<S, C>>, e: TokenEndpoint<S, C>) {
-  const fail = e.error ?? ((status: number, code: string, description: string) => oauthError(status, code, description))
+export function registerTokenEndpoint<S, C extends Record<string, unknown>>(
+  app: Hono<SimEnv<S, C>>,
+  e: TokenEndpoint<S, C>,
+) {
+  const fail =
+    e.error ??
+    ((status: number, code: string, description: string) => oauthError(status, code, description))
   const m = e.messages ?? {}
   const grantStatus = e.invalidGrantStatus ?? 400
 
@@ -158,12 +199,24 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(app:
     const tenant = c.get('tenant')
     const read = await readFields(c, e as TokenEndpoint)
     if ('error' in read) {
-      if (read.error === 'encoding') throw fail(400, 'invalid_request', text(m.encoding, 'The token request must be application/x-www-form-urlencoded'))
+      if (read.error === 'encoding')
+        throw fail(
+          400,
+          'invalid_request',
+          text(m.encoding, 'The token request must be application/x-www-form-urlencoded'),
+        )
       throw fail(400, 'invalid_request', text(m.invalidJson, 'The request body is not valid JSON'))
     }
-    if (!read.value || typeof read.value !== 'object' || Array.isArray(read.value)) throw fail(400, 'invalid_request', text(m.notObject, 'Send the token request as a JSON object'))
+    if (!read.value || typeof read.value !== 'object' || Array.isArray(read.value))
+      throw fail(
+        400,
+        'invalid_request',
+        text(m.notObject, 'Send the token request as a JSON object'),
+      )
     const raw = read.value as Record<string, unknown>
-    if (read.encoding === 'form') for (const [k, v] of Object.entries(raw)) if (Array.isArray(v)) throw fail(400, 'invalid_request', `${k} was sent more than once`)
+    if (read.encoding === 'form')
+      for (const [k, v] of Object.entries(raw))
+        if (Array.isArray(v)) throw fail(400, 'invalid_request', `${k} was sent more than once`)
     const fields = e.fields ? e.fields(raw, read.encoding, c) : raw
     const str = (name: string) => {
       const v = fields[name]
@@ -172,7 +225,12 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(app:
 
     const grant = (str('grant_type') ?? e.impliedGrant) as GrantType | undefined
     if (!grant) throw fail(400, 'invalid_request', 'grant_type is required')
-    if (!e.grants.includes(grant)) throw fail(400, 'unsupported_grant_type', `grant_type "${grant}" is not supported; use ${e.grants.map((g) => `"${g}"`).join(', ')}`)
+    if (!e.grants.includes(grant))
+      throw fail(
+        400,
+        'unsupported_grant_type',
+        `grant_type "${grant}" is not supported; use ${e.grants.map((g) => `"${g}"`).join(', ')}`,
+      )
 
     let client: TokenClient | undefined
     if (e.clientAuth === 'required') {
@@ -183,41 +241,90 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(app:
         id ??= basic.id
         secret = basic.secret
       }
-      if (!id || !secret) throw fail(400, 'invalid_request', 'client_id and client_secret are required')
+      if (!id || !secret)
+        throw fail(400, 'invalid_request', 'client_id and client_secret are required')
       client = e.client?.(c, id, secret)
-      if (!client) throw fail(401, 'invalid_client', text(m.invalidClient, 'Client authentication failed', c))
+      if (!client)
+        throw fail(401, 'invalid_client', text(m.invalidClient, 'Client authentication failed', c))
     }
 
     const req: GrantRequest = { grant, fields, client, scopes: [] }
     if (grant === 'client_credentials') {
       const asked = fields.scope
-      const scopes = Array.isArray(asked) ? asked.filter((x): x is string => typeof x === 'string') : typeof asked === 'string' ? asked.split(/[\s,]+/).filter(Boolean) : []
+      const scopes = Array.isArray(asked)
+        ? asked.filter((x): x is string => typeof x === 'string')
+        : typeof asked === 'string'
+          ? asked.split(/[\s,]+/).filter(Boolean)
+          : []
       const unknown = e.scopes ? scopes.filter((s) => !e.scopes!.includes(s)) : []
-      if (unknown.length) throw fail(400, 'invalid_scope', `Unknown scope(s): ${unknown.join(', ')}; available: ${e.scopes!.join(', ')}`)
+      if (unknown.length)
+        throw fail(
+          400,
+          'invalid_scope',
+          `Unknown scope(s): ${unknown.join(', ')}; available: ${e.scopes!.join(', ')}`,
+        )
       req.scopes = [...new Set(scopes)]
     } else if (grant === 'password') {
       const login = str(e.loginField ?? 'username')
       const password = str('password')
-      if (!login || !password) throw fail(400, 'invalid_request', text(m.missingLogin, `Send "${e.loginField ?? 'username'}" and "password"`))
+      if (!login || !password)
+        throw fail(
+          400,
+          'invalid_request',
+          text(m.missingLogin, `Send "${e.loginField ?? 'username'}" and "password"`),
+        )
       const user = e.user?.(c, login, password)
-      if (!user) throw fail(grantStatus, 'invalid_grant', text(m.invalidLogin, 'Wrong email or password.'))
+      if (!user)
+        throw fail(grantStatus, 'invalid_grant', text(m.invalidLogin, 'Wrong email or password.'))
       Object.assign(req, { user, subject: user.subject })
     } else if (grant === 'authorization_code') {
       const code = str('code')
       if (!code) throw fail(400, 'invalid_request', 'code is required')
       const redirectUri = str('redirect_uri')
-      if (!redirectUri) throw fail(400, 'invalid_request', 'redirect_uri is required and must equal the one used to authorize')
+      if (!redirectUri)
+        throw fail(
+          400,
+          'invalid_request',
+          'redirect_uri is required and must equal the one used to authorize',
+        )
       const entry = tenant.auth.redeemCode(code, client?.clientId ?? '', undefined)
-      if (!entry) throw fail(grantStatus, 'invalid_grant', text(m.invalidCode, 'unknown, invalid, or expired authorization code'))
-      if (entry.redirectUri !== redirectUri) throw fail(grantStatus, 'invalid_grant', text(m.redirectMismatch, 'redirect_uri does not match the one the authorization code was issued for'))
+      if (!entry)
+        throw fail(
+          grantStatus,
+          'invalid_grant',
+          text(m.invalidCode, 'unknown, invalid, or expired authorization code'),
+        )
+      if (entry.redirectUri !== redirectUri)
+        throw fail(
+          grantStatus,
+          'invalid_grant',
+          text(
+            m.redirectMismatch,
+            'redirect_uri does not match the one the authorization code was issued for',
+          ),
+        )
       Object.assign(req, { subject: entry.subject, scopes: entry.scopes })
     } else {
       const token = str('refresh_token')
-      if (!token) throw fail(400, 'invalid_request', text(m.missingRefresh, 'refresh_token is required'))
+      if (!token)
+        throw fail(400, 'invalid_request', text(m.missingRefresh, 'refresh_token is required'))
       const known = tenant.auth.verify(token, 'refresh')
-      const reason = !known.ok ? known.reason : e.accepts && !e.accepts(c, known.record, client) ? 'foreign' : undefined
-      if (reason || !known.ok) throw fail(grantStatus, 'invalid_grant', text(m.invalidRefresh, 'unknown, invalid, or expired refresh token', reason ?? 'unknown'))
-      Object.assign(req, { previous: known.record, subject: known.record.subject, scopes: known.record.scopes })
+      const reason = !known.ok
+        ? known.reason
+        : e.accepts && !e.accepts(c, known.record, client)
+          ? 'foreign'
+          : undefined
+      if (reason || !known.ok)
+        throw fail(
+          grantStatus,
+          'invalid_grant',
+          text(m.invalidRefresh, 'unknown, invalid, or expired refresh token', reason ?? 'unknown'),
+        )
+      Object.assign(req, {
+        previous: known.record,
+        subject: known.record.subject,
+        scopes: known.record.scopes,
+      })
     }
 
     const accessOptions = e.access(c, req)
@@ -232,4 +339,5 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(app:
 }
 
 /** Seconds a token lives, from its record (0 for tokens that never expire). */
-export const lifetimeOf = (r: TokenRecord) => (r.expiresAt === null ? 0 : Math.round((r.expiresAt - r.issuedAt) / 1000))
+export const lifetimeOf = (r: TokenRecord) =>
+  r.expiresAt === null ? 0 : Math.round((r.expiresAt - r.issuedAt) / 1000)

@@ -30,7 +30,10 @@ export interface VendorAuth<S = unknown, C = Record<string, unknown>> {
  * A vendor, described once; `createSim` turns it into a running simulator.
  * Nothing in the core names a vendor: everything vendor-specific lives here.
  */
-export interface VendorDefinition<S = unknown, C extends Record<string, unknown> = Record<string, unknown>> {
+export interface VendorDefinition<
+  S = unknown,
+  C extends Record<string, unknown> = Record<string, unknown>,
+> {
   /** Path prefix on the server and registry key: `digipix`. */
   id: string
   title: string
@@ -64,7 +67,11 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
   webhooks: {
     /** Seconds before each retry after the first attempt. */
     retrySchedule: readonly number[]
-    sign?(body: string, delivery: { id: string; event: string }, tenant: TenantBase<C>): Record<string, string>
+    sign?(
+      body: string,
+      delivery: { id: string; event: string },
+      tenant: TenantBase<C>,
+    ): Record<string, string>
   }
   /** An OpenAPI document of what the simulator serves, at `GET /_sandbox/openapi.json`. */
   openapi?: (o: { baseUrl: string }) => unknown
@@ -77,7 +84,9 @@ export interface VendorDefinition<S = unknown, C extends Record<string, unknown>
  * @example
  * export const digipix = defineVendor({ id: 'digipix', ... })
  */
-export function defineVendor<S, C extends Record<string, unknown>>(definition: VendorDefinition<S, C>): VendorDefinition<S, C> {
+export function defineVendor<S, C extends Record<string, unknown>>(
+  definition: VendorDefinition<S, C>,
+): VendorDefinition<S, C> {
   return definition
 }
 

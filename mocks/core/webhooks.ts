@@ -81,7 +81,14 @@ export function createOutbox(options: OutboxOptions) {
       }
     }
     const ok = status !== null && status >= 200 && status < 300
-    delivery.attempts.push({ n, at: iso(dueAt), status, ok, ...(error ? { error } : {}), durationMs: Math.round(performance.now() - started) })
+    delivery.attempts.push({
+      n,
+      at: iso(dueAt),
+      status,
+      ok,
+      ...(error ? { error } : {}),
+      durationMs: Math.round(performance.now() - started),
+    })
     if (ok) {
       delivery.state = 'delivered'
       delivery.nextAttemptAt = null
@@ -102,16 +109,40 @@ export function createOutbox(options: OutboxOptions) {
     const at = clock.now()
     delivery.state = 'pending'
     delivery.nextAttemptAt = iso(at)
-    clock.schedule(at, `webhook ${delivery.id} attempt ${delivery.attempts.length + 1}`, (due) => attempt(delivery, due))
+    clock.schedule(at, `webhook ${delivery.id} attempt ${delivery.attempts.length + 1}`, (due) =>
+      attempt(delivery, due),
+    )
   }
 
   return {
     /** Queue an event for delivery now (on the clock). The body is serialised once, so `sign` (per delivery) and the vendor's signer see the bytes sent. */
-    enqueue(input: { url: string; event: string; payload: unknown; headers?: Record<string, string>; sign?: (body: string) => Record<string, string> }): WebhookDelivery {
+    enqueue(input: {
+      url: string
+      event: string
+      payload: unknown
+      headers?: Record<string, string>
+      sign?: (body: string) => Record<string, string>
+    }): WebhookDelivery {
       const id = ids.uuid()
       const body = JSON.stringify(input.payload)
-      const headers = { 'content-type': 'application/json', 'user-agent': 'vendorsim-webhooks/1', ...(input.headers ?? {}), ...(input.sign?.(body) ?? {}), ...(options.sign?.(body, { id, event: input.event }) ?? {}) }
-      const delivery: WebhookDelivery = { id, event: input.event, url: input.url, createdAt: iso(clock.now()), state: 'pending', nextAttemptAt: null, body, headers, attempts: [] }
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': 'vendorsim-webhooks/1',
+        ...(input.headers ?? {}),
+        ...(input.sign?.(body) ?? {}),
+        ...(options.sign?.(body, { id, event: input.event }) ?? {}),
+      }
+      const delivery: WebhookDelivery = {
+        id,
+        event: input.event,
+        url: input.url,
+        createdAt: iso(clock.now()),
+        state: 'pending',
+        nextAttemptAt: null,
+        body,
+        headers,
+        attempts: [],
+      }
       deliveries.push(delivery)
       if (deliveries.length > limit) deliveries.splice(0, deliveries.length - limit)
       schedule(delivery)

@@ -6,7 +6,10 @@ import type { ApiProduct } from './store.ts'
  */
 /** The error envelope of each API generation. */
 export type Envelope = 'v3' | 'v4'
-export const PRODUCTS: Record<ApiProduct, { legs: 'three' | 'both'; envelope: Envelope; title: string }> = {
+export const PRODUCTS: Record<
+  ApiProduct,
+  { legs: 'three' | 'both'; envelope: Envelope; title: string }
+> = {
   ordering: { legs: 'three', envelope: 'v3', title: 'Ordering' },
   orderstatus: { legs: 'both', envelope: 'v4', title: 'Order Status' },
   packinglist: { legs: 'three', envelope: 'v4', title: 'Packing List' },

@@ -19,14 +19,27 @@ export function registerDigiKeyRoutes(app: Hono<Env>) {
   app.post('/Ordering/v3/Orders', async (c) => {
     const caller = guard(c, 'ordering')
     const tenant = c.get('tenant')
-    if (!caller.account.creditLine) throw new SimError(403, '403', 'Forbidden', { extra: { errorDetails: `Account ${caller.account.id} does not have an approved DigiKey credit line; orders from accounts without credit are rejected.` } })
+    if (!caller.account.creditLine)
+      throw new SimError(403, '403', 'Forbidden', {
+        extra: {
+          errorDetails: `Account ${caller.account.id} does not have an approved DigiKey credit line; orders from accounts without credit are rejected.`,
+        },
+      })
     const type = c.req.header('content-type') ?? ''
-    if (!type.includes('application/json')) throw new SimError(415, '415', 'Unsupported Media Type', { extra: { errorDetails: 'Send the OrderRequest as application/json.' } })
+    if (!type.includes('application/json'))
+      throw new SimError(415, '415', 'Unsupported Media Type', {
+        extra: { errorDetails: 'Send the OrderRequest as application/json.' },
+      })
     const body = await readBody(c).catch(() => {
-      throw new SimError(400, '400', 'The request is invalid.', { details: [{ field: '', message: 'The request body is not valid JSON.' }], extra: { errorDetails: 'The request body is not valid JSON.' } })
+      throw new SimError(400, '400', 'The request is invalid.', {
+        details: [{ field: '', message: 'The request body is not valid JSON.' }],
+        extra: { errorDetails: 'The request body is not valid JSON.' },
+      })
     })
     const input = validateOrder(tenant.state, body.value, caller.locale.site)
-    const response = await tenant.state.lock.run(() => placeOrder(tenant, input, caller.account, caller.environment))
+    const response = await tenant.state.lock.run(() =>
+      placeOrder(tenant, input, caller.account, caller.environment),
+    )
     return send(c, response, 201)
   })
 

@@ -1,15 +1,31 @@
 import { LANGUAGES, SITE_CURRENCIES } from '../../fixtures/digikey/catalog.ts'
 import { DIGIKEY_HOSTS } from '../../contracts/digikey/hosts.ts'
-import { authorityOf, DAY, MINUTE, SimError, type OAuthServerConfig, type SimContext, type TokenRecord, type WindowLimit } from '../core/index.ts'
+import {
+  authorityOf,
+  DAY,
+  MINUTE,
+  SimError,
+  type OAuthServerConfig,
+  type SimContext,
+  type TokenRecord,
+  type WindowLimit,
+} from '../core/index.ts'
 import { PRODUCTS } from './apis.ts'
-import type { Account, ApiProduct, DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
+import type {
+  Account,
+  ApiProduct,
+  DigiKeyCredentials,
+  DigiKeyState,
+  SalesOrderRecord,
+} from './store.ts'
 
 type Ctx = SimContext<DigiKeyState, DigiKeyCredentials>
 
-
 /** Which DigiKey environment a request addresses: `api.digikey.com` is production; the sandbox host and every local address are the sandbox. */
 export function environmentOf(c: Ctx): 'production' | 'sandbox' {
-  return (DIGIKEY_HOSTS.production as readonly string[]).includes(authorityOf(c.req.url)) ? 'production' : 'sandbox'
+  return (DIGIKEY_HOSTS.production as readonly string[]).includes(authorityOf(c.req.url))
+    ? 'production'
+    : 'sandbox'
 }
 
 /** DigiKey's authorization server: `/v1/oauth2/authorize` and `/v1/oauth2/token` on both hosts. */
@@ -19,13 +35,22 @@ export const DIGIKEY_OAUTH: OAuthServerConfig<DigiKeyState, DigiKeyCredentials> 
   serviceName: 'DigiKey',
   registry: (t) => t.state.oauth,
   environmentOf,
-  user: (t) => ({ subject: t.state.user.subject, displayName: `${t.state.user.FirstName} ${t.state.user.LastName} (${t.state.user.CompanyName}, customer ${t.state.customerId})`, meta: { customerId: t.state.customerId } }),
+  user: (t) => ({
+    subject: t.state.user.subject,
+    displayName: `${t.state.user.FirstName} ${t.state.user.LastName} (${t.state.user.CompanyName}, customer ${t.state.customerId})`,
+    meta: { customerId: t.state.customerId },
+  }),
   grants: ['client_credentials', 'authorization_code', 'refresh_token'],
   tokenLength: 28,
   selfCallback: true,
 }
 
-export const fail = (status: number, message: string, details: string, headers?: Record<string, string>) => new SimError(status, String(status), message, { extra: { errorDetails: details }, headers })
+export const fail = (
+  status: number,
+  message: string,
+  details: string,
+  headers?: Record<string, string>,
+) => new SimError(status, String(status), message, { extra: { errorDetails: details }, headers })
 
 const httpDate = (ms: number) => new Date(ms).toUTCString()
 
@@ -41,20 +66,42 @@ function takeQuota(c: Ctx, clientId: string, product: ApiProduct) {
   const r = state.windows.take(`${clientId}|${product}`, windows, now)
   // X-RateLimit-* report the daily allowance; Ordering has none, so its per-minute one [proposal].
   const daily = r.windows.find((w) => w.name === 'daily') ?? r.windows[0]!
-  const headers = { 'X-RateLimit-Limit': String(daily.limit), 'X-RateLimit-Remaining': String(daily.remaining) }
+  const headers = {
+    'X-RateLimit-Limit': String(daily.limit),
+    'X-RateLimit-Remaining': String(daily.remaining),
+  }
   // Every answer to this request carries them, whatever it turns out to be.
   c.set('responseHeaders', { ...c.get('responseHeaders'), ...headers })
   if (r.ok) return
   const retryAfter = String(Math.max(1, Math.ceil((r.breached.resetAt - now) / 1000)))
   if (r.breached.name === 'burst') {
     throw new SimError(429, '429', 'BurstLimit exceeded', {
-      extra: { errorDetails: 'Please try again after the number of seconds in the Retry-After header', gateway: true },
-      headers: { ...headers, 'Retry-After': retryAfter, 'X-BurstLimit-Limit': String(r.breached.limit), 'X-BurstLimit-Remaining': '0', 'X-BurstLimit-Reset': retryAfter, 'X-BurstLimit-ResetTime': httpDate(r.breached.resetAt) },
+      extra: {
+        errorDetails: 'Please try again after the number of seconds in the Retry-After header',
+        gateway: true,
+      },
+      headers: {
+        ...headers,
+        'Retry-After': retryAfter,
+        'X-BurstLimit-Limit': String(r.breached.limit),
+        'X-BurstLimit-Remaining': '0',
+        'X-BurstLimit-Reset': retryAfter,
+        'X-BurstLimit-ResetTime': httpDate(r.breached.resetAt),
+      },
     })
   }
   throw new SimError(429, '429', 'Daily Ratelimit exceeded', {
-    extra: { errorDetails: 'Please try again after the number of seconds in the Retry-After header', gateway: true },
-    headers: { ...headers, 'X-RateLimit-Remaining': '0', 'Retry-After': retryAfter, 'X-RateLimit-Reset': retryAfter, 'X-RateLimit-ResetTime': httpDate(r.breached.resetAt) },
+    extra: {
+      errorDetails: 'Please try again after the number of seconds in the Retry-After header',
+      gateway: true,
+    },
+    headers: {
+      ...headers,
+      'X-RateLimit-Remaining': '0',
+      'Retry-After': retryAfter,
+      'X-RateLimit-Reset': retryAfter,
+      'X-RateLimit-ResetTime': httpDate(r.breached.resetAt),
+    },
   })
 }
 
@@ -81,33 +128,64 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
   const env = environmentOf(c)
   const clientId = c.req.header('x-digikey-client-id')
   const client = clientId ? state.oauth.clients.find((x) => x.clientId === clientId) : undefined
-  if (!client || !clientId) throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
-  if (client.environment !== env) throw fail(401, 'Invalid clientId', 'clientId invalid for requested resource')
-  if (!state.settings.subscriptions.includes(product)) throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
+  if (!client || !clientId)
+    throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
+  if (client.environment !== env)
+    throw fail(401, 'Invalid clientId', 'clientId invalid for requested resource')
+  if (!state.settings.subscriptions.includes(product))
+    throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
   takeQuota(c, clientId, product)
 
   const token = c.get('credential')
   const verified = token ? tenant.auth.verify(token, 'access') : undefined
-  if (!verified || (!verified.ok && verified.reason !== 'expired') || (verified.ok && (verified.record.clientId !== clientId || verified.record.environment !== env))) {
-    throw fail(401, 'The Bearer token is invalid', 'Please supply a valid Bearer token in the Authorization header: "Bearer <access_token>" from /v1/oauth2/token')
+  if (
+    !verified ||
+    (!verified.ok && verified.reason !== 'expired') ||
+    (verified.ok && (verified.record.clientId !== clientId || verified.record.environment !== env))
+  ) {
+    throw fail(
+      401,
+      'The Bearer token is invalid',
+      'Please supply a valid Bearer token in the Authorization header: "Bearer <access_token>" from /v1/oauth2/token',
+    )
   }
-  if (!verified.ok) throw fail(401, 'Bearer token is expired', 'Please use your refresh token to obtain a new Bearer token, or acquire a new set of tokens from the OAuth endpoint.')
+  if (!verified.ok)
+    throw fail(
+      401,
+      'Bearer token is expired',
+      'Please use your refresh token to obtain a new Bearer token, or acquire a new set of tokens from the OAuth endpoint.',
+    )
   const record = verified.record
   if (PRODUCTS[product].legs === 'three' && record.legs === 2) {
-    throw fail(403, 'Forbidden', `The ${PRODUCTS[product].title} API requires a 3-legged (authorization code) token; a 2-legged (client credentials) token cannot use it.`)
+    throw fail(
+      403,
+      'Forbidden',
+      `The ${PRODUCTS[product].title} API requires a 3-legged (authorization code) token; a 2-legged (client credentials) token cannot use it.`,
+    )
   }
 
   const header = c.req.header('x-digikey-account-id')
   let account: Account | undefined
   const accountNamed = !(header === undefined || header.trim() === '' || header.trim() === '0')
   if (!accountNamed) {
-    if (record.legs === 2) throw fail(400, 'Account ID must not be 0', 'Send X-DIGIKEY-Account-ID with 2-legged tokens.')
+    if (record.legs === 2)
+      throw fail(400, 'Account ID must not be 0', 'Send X-DIGIKEY-Account-ID with 2-legged tokens.')
     account = state.accounts[0]!
   } else {
     const id = Number(header.trim())
-    if (!Number.isSafeInteger(id) || id < 0) throw fail(400, 'Invalid Account ID', `X-DIGIKEY-Account-ID must be a number, not "${header}".`)
+    if (!Number.isSafeInteger(id) || id < 0)
+      throw fail(
+        400,
+        'Invalid Account ID',
+        `X-DIGIKEY-Account-ID must be a number, not "${header}".`,
+      )
     account = state.accounts.find((a) => a.id === id)
-    if (!account) throw fail(403, 'Forbidden', `Account ${id} is not available to this ${record.legs === 2 ? 'client' : 'user'}.`)
+    if (!account)
+      throw fail(
+        403,
+        'Forbidden',
+        `Account ${id} is not available to this ${record.legs === 2 ? 'client' : 'user'}.`,
+      )
   }
   return { token: record, account, accountNamed, environment: env, locale: localeOf(c) }
 }
@@ -117,7 +195,8 @@ export function localeOf(c: Ctx) {
   const siteHeader = c.req.header('x-digikey-locale-site')?.toUpperCase()
   const site = siteHeader && SITE_CURRENCIES[siteHeader] ? siteHeader : 'US'
   const langHeader = c.req.header('x-digikey-locale-language')?.toLowerCase()
-  const language = langHeader && (LANGUAGES as readonly string[]).includes(langHeader) ? langHeader : 'en'
+  const language =
+    langHeader && (LANGUAGES as readonly string[]).includes(langHeader) ? langHeader : 'en'
   const curHeader = c.req.header('x-digikey-locale-currency')?.toUpperCase()
   const accepted = SITE_CURRENCIES[site]!
   const currency = curHeader && accepted.includes(curHeader) ? curHeader : accepted[0]!
@@ -132,7 +211,9 @@ function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean): b
   const { state } = c.get('tenant')
   if (o.environment !== caller.environment) return false
   if (caller.token.legs === 2 || caller.accountNamed) return o.accountId === caller.account.id
-  return shared ? state.accounts.some((a) => a.id === o.accountId) : o.customerId === state.customerId
+  return shared
+    ? state.accounts.some((a) => a.id === o.accountId)
+    : o.customerId === state.customerId
 }
 
 export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
@@ -141,9 +222,15 @@ export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrd
 
 export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {
   const o = c.get('tenant').state.salesOrders.get(id)
-  if (!o || !canSee(c, caller, o, true)) throw new SimError(404, '404', 'Could not find SalesOrderId', { extra: { errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.` } })
+  if (!o || !canSee(c, caller, o, true))
+    throw new SimError(404, '404', 'Could not find SalesOrderId', {
+      extra: {
+        errorDetails: `Sales order ${id} does not exist or is not visible to this ${caller.token.legs === 2 ? 'account' : 'user'}.`,
+      },
+    })
   return o
 }
 
 /** An unknown client id with a token nobody issued: the gateway's first check fails. */
-export const unknownCredential = () => fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
+export const unknownCredential = () =>
+  fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')

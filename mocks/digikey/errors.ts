@@ -4,7 +4,18 @@ import { oauthErrorBody, type SimError, type Tenant } from '../core/index.ts'
 import { PRODUCTS, productOf, type Envelope } from './apis.ts'
 import type { DigiKeyCredentials, DigiKeyState } from './store.ts'
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' }
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
 /** ASP.NET Core's default problem types (DigiKey's v4 APIs are ASP.NET services) [proposal]. */
 const TYPES: Record<number, string> = {
   400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
@@ -72,8 +83,13 @@ export function renderDigiKeyError(err: SimError, c: Context<any>): Response {
     const product = productOf(c.req.path)
     let envelope: Envelope = err.extra.gateway || !product ? 'v3' : PRODUCTS[product].envelope
     const tenant = c.get('tenant') as Tenant<DigiKeyState, DigiKeyCredentials> | undefined
-    if (err.status === 401 && (err.extra.variant === 'other-envelope' || tenant?.state.settings.swapEnvelopeOn401)) envelope = envelope === 'v3' ? 'v4' : 'v3'
-    body = envelope === 'v3' ? apiErrorBody(err, requestId) : problemBody(err, requestId, c.req.path)
+    if (
+      err.status === 401 &&
+      (err.extra.variant === 'other-envelope' || tenant?.state.settings.swapEnvelopeOn401)
+    )
+      envelope = envelope === 'v3' ? 'v4' : 'v3'
+    body =
+      envelope === 'v3' ? apiErrorBody(err, requestId) : problemBody(err, requestId, c.req.path)
   }
   c.set('responseBody', body)
   return c.json(body as object, err.status as ContentfulStatusCode, headers)

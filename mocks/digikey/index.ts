@@ -15,7 +15,11 @@ export const DIGIKEY_DEFAULT_CREDENTIALS: DigiKeyCredentials = {
   clientSecret: 'digikey-sandbox-secret',
   // Besides these, every app accepts the simulator's own callback page at the address it is served on.
   redirectUris: ['https://localhost:8139/digikey_callback'],
-  production: { clientId: 'digikey-prod-client', clientSecret: 'digikey-prod-secret', redirectUris: ['https://localhost:8139/digikey_callback'] },
+  production: {
+    clientId: 'digikey-prod-client',
+    clientSecret: 'digikey-prod-secret',
+    redirectUris: ['https://localhost:8139/digikey_callback'],
+  },
   appName: 'Acme BOM Tool',
   accountId: 10465112,
 }
@@ -31,14 +35,26 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
   id: 'digikey',
   title: 'DigiKey',
   protocol: 'rest',
-  docs: ['https://developer.digikey.com/products/ordering', 'https://developer.digikey.com/products/order-status', 'https://developer.digikey.com/documentation/shared-concepts', 'https://developer.digikey.com/tutorials-and-resources/oauth-20-3-legged-flow'],
-  hosts: { production: DIGIKEY_HOSTS.production.map((h) => `https://${h}`), sandbox: DIGIKEY_HOSTS.sandbox.map((h) => `https://${h}`) },
+  docs: [
+    'https://developer.digikey.com/products/ordering',
+    'https://developer.digikey.com/products/order-status',
+    'https://developer.digikey.com/documentation/shared-concepts',
+    'https://developer.digikey.com/tutorials-and-resources/oauth-20-3-legged-flow',
+  ],
+  hosts: {
+    production: DIGIKEY_HOSTS.production.map((h) => `https://${h}`),
+    sandbox: DIGIKEY_HOSTS.sandbox.map((h) => `https://${h}`),
+  },
   defaultCredentials: DIGIKEY_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     clientId: rng.string(32, BASE62),
     clientSecret: rng.string(16, BASE62),
     redirectUris: ['https://app.example.com/digikey/callback'],
-    production: { clientId: rng.string(32, BASE62), clientSecret: rng.string(16, BASE62), redirectUris: ['https://app.example.com/digikey/callback'] },
+    production: {
+      clientId: rng.string(32, BASE62),
+      clientSecret: rng.string(16, BASE62),
+      redirectUris: ['https://app.example.com/digikey/callback'],
+    },
     appName: `App ${tenantId}`,
     accountId: rng.int(10_000_000, 19_999_999),
   }),
@@ -54,7 +70,9 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
     accounts: t.state.accounts,
     settings: t.state.settings,
     parts: t.state.parts.count(),
-    salesOrders: t.state.salesOrders.all().map((o) => ({ environment: o.environment, ...salesOrderView(o) })),
+    salesOrders: t.state.salesOrders
+      .all()
+      .map((o) => ({ environment: o.environment, ...salesOrderView(o) })),
   }),
   webhooks: { retrySchedule: [] },
   openapi: digikeyOpenApi,

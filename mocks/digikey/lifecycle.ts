@@ -15,7 +15,11 @@ type DigiKeyTenant = Tenant<DigiKeyState, DigiKeyCredentials>
  * the sandbox routes. Each shipment gets an invoice id, a tracking number and a packing list.
  */
 export const FINAL: readonly SalesOrderStatus[] = ['Shipped', 'Delivered', 'Canceled']
-export const HOLDS: readonly SalesOrderStatus[] = ['GenericDelay', 'ActionRequiredWireTransfer', 'Proforma']
+export const HOLDS: readonly SalesOrderStatus[] = [
+  'GenericDelay',
+  'ActionRequiredWireTransfer',
+  'Proforma',
+]
 
 /** Business days in transit by ship method [proposal]. */
 export function transitDays(method: ShipMethod): number {
@@ -53,9 +57,13 @@ export const releaseAt = (date: string) => Date.parse(`${date}T14:00:00Z`)
 
 /** What a line could ship at `at`. */
 function shippable(line: LineRecord, at: number): number {
-  const stock = line.reserved + (line.backorder > 0 && line.backorderAt !== null && line.backorderAt <= at ? line.backorder : 0)
+  const stock =
+    line.reserved +
+    (line.backorder > 0 && line.backorderAt !== null && line.backorderAt <= at ? line.backorder : 0)
   if (line.schedules.length === 0) return Math.min(stock, openQuantity(line))
-  const due = line.schedules.filter((s) => releaseAt(s.date) <= at).reduce((n, s) => n + s.quantity, 0)
+  const due = line.schedules
+    .filter((s) => releaseAt(s.date) <= at)
+    .reduce((n, s) => n + s.quantity, 0)
   const scheduledTotal = line.schedules.reduce((n, s) => n + s.quantity, 0)
   // Quantity not covered by any schedule ships as usual.
   const unscheduled = Math.max(0, openQuantity(line) + line.shipped - scheduledTotal)
@@ -81,7 +89,11 @@ function plannedShipment(o: SalesOrderRecord, at: number): number[] | undefined 
   const quantities = o.lines.map((l) => shippable(l, at))
   if (quantities.every((q) => q === 0)) return undefined
   // Single: nothing leaves until every unscheduled line can ship complete.
-  if (o.shipControl === 'Single' && o.lines.some((l, i) => l.schedules.length === 0 && quantities[i]! < openQuantity(l))) return undefined
+  if (
+    o.shipControl === 'Single' &&
+    o.lines.some((l, i) => l.schedules.length === 0 && quantities[i]! < openQuantity(l))
+  )
+    return undefined
   return quantities
 }
 
@@ -90,8 +102,10 @@ function nextEventAt(tenant: DigiKeyTenant, o: SalesOrderRecord, now: number): n
   const { delays } = tenant.state.settings
   if (o.status === 'Received') return o.enteredAt + delays.processingSeconds * 1000
   if (o.status === 'Shipped') return Math.max(...o.shipments.map((s) => s.expectedDeliveryAt))
-  if (FINAL.includes(o.status) || HOLDS.includes(o.status) || o.processingAt === null) return undefined
-  const ready = o.processingAt + (o.marketplace ? delays.marketplaceShipSeconds : delays.shipSeconds) * 1000
+  if (FINAL.includes(o.status) || HOLDS.includes(o.status) || o.processingAt === null)
+    return undefined
+  const ready =
+    o.processingAt + (o.marketplace ? delays.marketplaceShipSeconds : delays.shipSeconds) * 1000
   if (ready <= now && plannedShipment(o, now)) return now
   const times: number[] = [ready]
   for (const l of o.lines) {
@@ -117,7 +131,11 @@ export function plan(tenant: DigiKeyTenant, o: SalesOrderRecord) {
 }
 
 /** Run one step of the machine at `at`. Callers hold the tenant lock. */
-export async function step(tenant: DigiKeyTenant, o: SalesOrderRecord, at: number): Promise<SalesOrderRecord> {
+export async function step(
+  tenant: DigiKeyTenant,
+  o: SalesOrderRecord,
+  at: number,
+): Promise<SalesOrderRecord> {
   let next = o
   if (o.status === 'Received') {
     next = await update(tenant, o, at, (d) => {
@@ -133,7 +151,11 @@ export async function step(tenant: DigiKeyTenant, o: SalesOrderRecord, at: numbe
 }
 
 /** Ship what can go at `at` as one shipment (one invoice, one tracking number, one packing list). */
-async function ship(tenant: DigiKeyTenant, o: SalesOrderRecord, at: number): Promise<SalesOrderRecord> {
+async function ship(
+  tenant: DigiKeyTenant,
+  o: SalesOrderRecord,
+  at: number,
+): Promise<SalesOrderRecord> {
   const quantities = plannedShipment(o, at)
   if (!quantities) return update(tenant, o, at, (d) => arriveBackorders(d, at))
   const invoiceId = ++tenant.state.seq.invoice
@@ -148,7 +170,14 @@ async function ship(tenant: DigiKeyTenant, o: SalesOrderRecord, at: number): Pro
       l.reserved = Math.max(0, l.reserved - q)
       lines.push({ detailId: l.detailId, quantity: q })
     })
-    d.shipments.push({ invoiceId, at, carrier: carrierOf(d.shipMethod), trackingNumber: tracking, expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR, lines })
+    d.shipments.push({
+      invoiceId,
+      at,
+      carrier: carrierOf(d.shipMethod),
+      trackingNumber: tracking,
+      expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR,
+      lines,
+    })
   })
 }
 
@@ -164,7 +193,13 @@ function arriveBackorders(d: SalesOrderRecord, at: number) {
 }
 
 /** Store a change and the status it leads to (computed unless given), keeping the history. */
-export async function update(tenant: DigiKeyTenant, o: SalesOrderRecord, at: number, mutate: (d: SalesOrderRecord) => void, status?: SalesOrderStatus): Promise<SalesOrderRecord> {
+export async function update(
+  tenant: DigiKeyTenant,
+  o: SalesOrderRecord,
+  at: number,
+  mutate: (d: SalesOrderRecord) => void,
+  status?: SalesOrderStatus,
+): Promise<SalesOrderRecord> {
   return tenant.state.salesOrders.update(o.id, (d) => {
     mutate(d)
     const to = status ?? (d.processingAt === null ? 'Received' : openStatus(d))
@@ -179,30 +214,50 @@ export async function update(tenant: DigiKeyTenant, o: SalesOrderRecord, at: num
  * Sandbox: move an order forward to `to` now, skipping delays — backorders
  * arrive and schedules fall due at once. Callers hold the tenant lock.
  */
-export async function forceForward(tenant: DigiKeyTenant, o: SalesOrderRecord, to: 'Processing' | 'Shipped' | 'Delivered', at: number): Promise<SalesOrderRecord> {
+export async function forceForward(
+  tenant: DigiKeyTenant,
+  o: SalesOrderRecord,
+  to: 'Processing' | 'Shipped' | 'Delivered',
+  at: number,
+): Promise<SalesOrderRecord> {
   let current = o
   if (current.status === 'Received') current = await step(tenant, current, at)
   if (to === 'Processing') return current
   if (!FINAL.includes(current.status)) {
     const invoiceId = ++tenant.state.seq.invoice
     const tracking = trackingNumber(tenant, current.shipMethod)
-    current = await update(tenant, current, at, (d) => {
-      const lines: Array<{ detailId: number; quantity: number }> = []
-      for (const l of d.lines) {
-        const q = openQuantity(l)
-        if (q <= 0) continue
-        l.shipped += q
-        l.reserved = 0
-        l.backorder = 0
-        l.backorderAt = null
-        l.schedules = []
-        l.pendingSchedules = null
-        lines.push({ detailId: l.detailId, quantity: q })
-      }
-      if (lines.length) d.shipments.push({ invoiceId, at, carrier: carrierOf(d.shipMethod), trackingNumber: tracking, expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR, lines })
-    }, 'Shipped')
+    current = await update(
+      tenant,
+      current,
+      at,
+      (d) => {
+        const lines: Array<{ detailId: number; quantity: number }> = []
+        for (const l of d.lines) {
+          const q = openQuantity(l)
+          if (q <= 0) continue
+          l.shipped += q
+          l.reserved = 0
+          l.backorder = 0
+          l.backorderAt = null
+          l.schedules = []
+          l.pendingSchedules = null
+          lines.push({ detailId: l.detailId, quantity: q })
+        }
+        if (lines.length)
+          d.shipments.push({
+            invoiceId,
+            at,
+            carrier: carrierOf(d.shipMethod),
+            trackingNumber: tracking,
+            expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR,
+            lines,
+          })
+      },
+      'Shipped',
+    )
   }
-  if (to === 'Delivered' && current.status === 'Shipped') current = await update(tenant, current, at, () => undefined, 'Delivered')
+  if (to === 'Delivered' && current.status === 'Shipped')
+    current = await update(tenant, current, at, () => undefined, 'Delivered')
   plan(tenant, current)
   return current
 }

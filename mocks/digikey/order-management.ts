@@ -1,7 +1,12 @@
 import { Hono } from 'hono'
 import type { z } from 'zod'
-import { PartialScheduleUpdateRequest, ReplaceScheduleRequest, SHIP_METHODS, type ShipMethod } from '../../contracts/digikey/schemas.ts'
-import { addBusinessDays, DAY, readBody, send, SimError, } from '../core/index.ts'
+import {
+  PartialScheduleUpdateRequest,
+  ReplaceScheduleRequest,
+  SHIP_METHODS,
+  type ShipMethod,
+} from '../../contracts/digikey/schemas.ts'
+import { addBusinessDays, DAY, readBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import { FINAL, HOLDS, openQuantity, plan, releaseAt, transitDays, update } from './lifecycle.ts'
@@ -11,14 +16,18 @@ import { detailView, dkTime, managementView, scheduleViews, schedulesView } from
 
 const BASE = '/OrderManagement/v1'
 
-const invalid = (details: Array<{ field: string; message: string }>) => new SimError(400, '400', 'One or more validation errors occurred', { details })
+const invalid = (details: Array<{ field: string; message: string }>) =>
+  new SimError(400, '400', 'One or more validation errors occurred', { details })
 const conflict = (message: string) => new SimError(409, '409', message)
 
 /** Why an order's schedules cannot change, or null when they can. */
 export function ineligibility(o: SalesOrderRecord): string | null {
-  if (FINAL.includes(o.status)) return `Sales order ${o.id} is ${o.status}; only open sales orders can be changed.`
-  if (HOLDS.includes(o.status)) return `Sales order ${o.id} is on hold (${o.status}); contact DigiKey customer service.`
-  if (o.marketplace) return `Sales order ${o.id} is fulfilled by a DigiKey Marketplace supplier (${o.marketplace.PartnerName}); its schedules cannot be changed here.`
+  if (FINAL.includes(o.status))
+    return `Sales order ${o.id} is ${o.status}; only open sales orders can be changed.`
+  if (HOLDS.includes(o.status))
+    return `Sales order ${o.id} is on hold (${o.status}); contact DigiKey customer service.`
+  if (o.marketplace)
+    return `Sales order ${o.id} is fulfilled by a DigiKey Marketplace supplier (${o.marketplace.PartnerName}); its schedules cannot be changed here.`
   return null
 }
 
@@ -30,7 +39,10 @@ export function nextReleaseDate(now: number): string {
 function lineOf(o: SalesOrderRecord, c: Ctx): LineRecord {
   const detailId = intParam(c, 'detailId')
   const line = o.lines.find((l) => l.detailId === detailId)
-  if (!line) throw new SimError(404, '404', 'Could not find DetailId', { extra: { errorDetails: `Sales order ${o.id} has no detail ${detailId}.` } })
+  if (!line)
+    throw new SimError(404, '404', 'Could not find DetailId', {
+      extra: { errorDetails: `Sales order ${o.id} has no detail ${detailId}.` },
+    })
   return line
 }
 
@@ -43,7 +55,13 @@ async function jsonBody(c: Ctx) {
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, model: string): z.output<S> {
   const r = schema.safeParse(value ?? {})
-  if (!r.success) throw invalid(dotnetProblems(r.error.issues as never, model).map((p) => ({ field: p.field || '$', message: p.message })))
+  if (!r.success)
+    throw invalid(
+      dotnetProblems(r.error.issues as never, model).map((p) => ({
+        field: p.field || '$',
+        message: p.message,
+      })),
+    )
   return r.data
 }
 
@@ -53,10 +71,23 @@ function checkDates(dates: string[], now: number) {
   const last = new Date(now + 365 * DAY).toISOString().slice(0, 10)
   const problems: Array<{ field: string; message: string }> = []
   dates.forEach((d, i) => {
-    if (Number.isNaN(releaseAt(d))) problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `${d} is not a date.` })
-    else if (d < first) problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `The earliest schedule date is ${first}.` })
-    else if (d > last) problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `Schedules can be at most one year ahead (${last}).` })
-    if (dates.indexOf(d) !== i) problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `${d} is used by more than one schedule.` })
+    if (Number.isNaN(releaseAt(d)))
+      problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `${d} is not a date.` })
+    else if (d < first)
+      problems.push({
+        field: `Schedules[${i}].ScheduledDate`,
+        message: `The earliest schedule date is ${first}.`,
+      })
+    else if (d > last)
+      problems.push({
+        field: `Schedules[${i}].ScheduledDate`,
+        message: `Schedules can be at most one year ahead (${last}).`,
+      })
+    if (dates.indexOf(d) !== i)
+      problems.push({
+        field: `Schedules[${i}].ScheduledDate`,
+        message: `${d} is used by more than one schedule.`,
+      })
   })
   if (problems.length) throw invalid(problems)
 }
@@ -80,7 +111,12 @@ export function orderManagementRoutes() {
     const caller = guard(c, 'ordermanagement')
     const po = c.req.query('poNumber')
     if (!po) throw invalid([{ field: 'poNumber', message: 'The poNumber field is required.' }])
-    return send(c, visibleOrders(c, caller, true).filter((o) => o.purchaseOrder === po).map(managementView))
+    return send(
+      c,
+      visibleOrders(c, caller, true)
+        .filter((o) => o.purchaseOrder === po)
+        .map(managementView),
+    )
   })
   app.get(`${BASE}/SalesOrders/:salesOrderId`, (c) => send(c, managementView(order(c))))
   app.get(`${BASE}/SalesOrders/:salesOrderId/ChangeEligibility`, (c) => {
@@ -90,7 +126,10 @@ export function orderManagementRoutes() {
   })
   app.get(`${BASE}/SalesOrders/:salesOrderId/Details`, (c) => {
     const o = order(c)
-    return send(c, o.lines.map((l) => detailView(o, l)))
+    return send(
+      c,
+      o.lines.map((l) => detailView(o, l)),
+    )
   })
   app.get(`${BASE}/SalesOrders/:salesOrderId/Details/:detailId`, (c) => {
     const o = order(c)
@@ -106,7 +145,12 @@ export function orderManagementRoutes() {
     const line = lineOf(o, c)
     const index = intParam(c, 'scheduleIndex')
     const view = scheduleViews(line)[index]
-    if (!view) throw new SimError(404, '404', 'Could not find ScheduleIndex', { extra: { errorDetails: `Detail ${line.detailId} has ${line.schedules.length} schedule(s).` } })
+    if (!view)
+      throw new SimError(404, '404', 'Could not find ScheduleIndex', {
+        extra: {
+          errorDetails: `Detail ${line.detailId} has ${line.schedules.length} schedule(s).`,
+        },
+      })
     return send(c, view)
   })
 
@@ -119,12 +163,25 @@ export function orderManagementRoutes() {
     const reason = ineligibility(o)
     if (reason) throw conflict(reason)
     const open = openQuantity(line)
-    if (open === 0) throw conflict(`Detail ${line.detailId} of sales order ${o.id} has shipped completely.`)
+    if (open === 0)
+      throw conflict(`Detail ${line.detailId} of sales order ${o.id} has shipped completely.`)
     const total = input.Schedules.reduce((n, s) => n + s.QuantityScheduled, 0)
-    if (total !== open) throw invalid([{ field: 'Schedules', message: `The scheduled quantities add up to ${total}; they must add up to the open quantity ${open}.` }])
+    if (total !== open)
+      throw invalid([
+        {
+          field: 'Schedules',
+          message: `The scheduled quantities add up to ${total}; they must add up to the open quantity ${open}.`,
+        },
+      ])
     const now = tenant.clock.now()
-    checkDates(input.Schedules.map((s) => s.ScheduledDate), now)
-    const schedules = input.Schedules.map((s) => ({ quantity: s.QuantityScheduled, date: s.ScheduledDate })).sort((a, b) => a.date.localeCompare(b.date))
+    checkDates(
+      input.Schedules.map((s) => s.ScheduledDate),
+      now,
+    )
+    const schedules = input.Schedules.map((s) => ({
+      quantity: s.QuantityScheduled,
+      date: s.ScheduledDate,
+    })).sort((a, b) => a.date.localeCompare(b.date))
     const delay = tenant.state.settings.scheduleApplySeconds
     const at = now + delay * 1000
     await tenant.state.lock.run(async () => {
@@ -139,7 +196,9 @@ export function orderManagementRoutes() {
         const l = current?.lines.find((x) => x.detailId === line.detailId)
         if (!current || !l?.pendingSchedules || l.pendingSchedules.at !== at) return
         // The order may have moved on meanwhile: a schedule that no longer fits is dropped.
-        const fits = ineligibility(current) === null && l.pendingSchedules.schedules.reduce((n, s) => n + s.quantity, 0) === openQuantity(l)
+        const fits =
+          ineligibility(current) === null &&
+          l.pendingSchedules.schedules.reduce((n, s) => n + s.quantity, 0) === openQuantity(l)
         const next = await update(tenant, current, tenant.clock.now(), (d) => {
           const dl = d.lines.find((x) => x.detailId === line.detailId)!
           if (fits) dl.schedules = dl.pendingSchedules!.schedules
@@ -148,43 +207,84 @@ export function orderManagementRoutes() {
         plan(tenant, next)
       }),
     )
-    return send(c, { SalesOrderId: o.id, DetailId: line.detailId, Message: `The schedule change was accepted and takes effect within ${delay} seconds.`, EffectiveAfterSeconds: delay }, 202)
+    return send(
+      c,
+      {
+        SalesOrderId: o.id,
+        DetailId: line.detailId,
+        Message: `The schedule change was accepted and takes effect within ${delay} seconds.`,
+        EffectiveAfterSeconds: delay,
+      },
+      202,
+    )
   })
 
   /** PartialScheduleUpdate: move one schedule to another date (immediate). */
-  app.patch(`${BASE}/SalesOrders/:salesOrderId/Details/:detailId/Schedules/:scheduleIndex`, async (c) => {
-    const tenant = c.get('tenant')
-    const o = order(c)
-    const line = lineOf(o, c)
-    const index = intParam(c, 'scheduleIndex')
-    const input = parseWith(PartialScheduleUpdateRequest, await jsonBody(c), 'PartialScheduleUpdateRequest')
-    if (!line.schedules[index]) throw new SimError(404, '404', 'Could not find ScheduleIndex', { extra: { errorDetails: `Detail ${line.detailId} has ${line.schedules.length} schedule(s).` } })
-    const reason = ineligibility(o)
-    if (reason) throw conflict(reason)
-    checkDates([input.ScheduledDate], tenant.clock.now())
-    if (line.schedules.some((s, i) => i !== index && s.date === input.ScheduledDate)) throw invalid([{ field: 'ScheduledDate', message: `${input.ScheduledDate} is already used by another schedule of this detail.` }])
-    const next = await tenant.state.lock.run(async () => {
-      const current = tenant.state.salesOrders.get(o.id)!
-      const updated = await update(tenant, current, tenant.clock.now(), (d) => {
-        const dl = d.lines.find((x) => x.detailId === line.detailId)!
-        dl.schedules[index]!.date = input.ScheduledDate
-        dl.schedules.sort((a, b) => a.date.localeCompare(b.date))
+  app.patch(
+    `${BASE}/SalesOrders/:salesOrderId/Details/:detailId/Schedules/:scheduleIndex`,
+    async (c) => {
+      const tenant = c.get('tenant')
+      const o = order(c)
+      const line = lineOf(o, c)
+      const index = intParam(c, 'scheduleIndex')
+      const input = parseWith(
+        PartialScheduleUpdateRequest,
+        await jsonBody(c),
+        'PartialScheduleUpdateRequest',
+      )
+      if (!line.schedules[index])
+        throw new SimError(404, '404', 'Could not find ScheduleIndex', {
+          extra: {
+            errorDetails: `Detail ${line.detailId} has ${line.schedules.length} schedule(s).`,
+          },
+        })
+      const reason = ineligibility(o)
+      if (reason) throw conflict(reason)
+      checkDates([input.ScheduledDate], tenant.clock.now())
+      if (line.schedules.some((s, i) => i !== index && s.date === input.ScheduledDate))
+        throw invalid([
+          {
+            field: 'ScheduledDate',
+            message: `${input.ScheduledDate} is already used by another schedule of this detail.`,
+          },
+        ])
+      const next = await tenant.state.lock.run(async () => {
+        const current = tenant.state.salesOrders.get(o.id)!
+        const updated = await update(tenant, current, tenant.clock.now(), (d) => {
+          const dl = d.lines.find((x) => x.detailId === line.detailId)!
+          dl.schedules[index]!.date = input.ScheduledDate
+          dl.schedules.sort((a, b) => a.date.localeCompare(b.date))
+        })
+        plan(tenant, updated)
+        return updated
       })
-      plan(tenant, updated)
-      return updated
-    })
-    const view = scheduleViews(next.lines.find((x) => x.detailId === line.detailId)!).find((s) => s.ScheduledDate === input.ScheduledDate)!
-    return send(c, view)
-  })
+      const view = scheduleViews(next.lines.find((x) => x.detailId === line.detailId)!).find(
+        (s) => s.ScheduledDate === input.ScheduledDate,
+      )!
+      return send(c, view)
+    },
+  )
 
   app.get(`${BASE}/NextAvailableDeliveryDate`, (c) => {
     guard(c, 'ordermanagement')
     const method = c.req.query('shipMethod')
-    if (!method) throw invalid([{ field: 'shipMethod', message: 'The shipMethod field is required.' }])
-    if (!(SHIP_METHODS as readonly string[]).includes(method)) throw invalid([{ field: 'shipMethod', message: `shipMethod must be one of: ${SHIP_METHODS.join(', ')}.` }])
+    if (!method)
+      throw invalid([{ field: 'shipMethod', message: 'The shipMethod field is required.' }])
+    if (!(SHIP_METHODS as readonly string[]).includes(method))
+      throw invalid([
+        { field: 'shipMethod', message: `shipMethod must be one of: ${SHIP_METHODS.join(', ')}.` },
+      ])
     const release = nextReleaseDate(c.get('tenant').clock.now())
-    const delivery = new Date(addBusinessDays(releaseAt(release), transitDays(method as ShipMethod))).toISOString().slice(0, 10)
-    return send(c, { ShipMethod: method, ReleaseDate: dkTime(releaseAt(release)), DeliveryDate: delivery })
+    const delivery = new Date(
+      addBusinessDays(releaseAt(release), transitDays(method as ShipMethod)),
+    )
+      .toISOString()
+      .slice(0, 10)
+    return send(c, {
+      ShipMethod: method,
+      ReleaseDate: dkTime(releaseAt(release)),
+      DeliveryDate: delivery,
+    })
   })
   return app
 }

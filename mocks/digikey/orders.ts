@@ -3,7 +3,13 @@ import { OrderRequest, type OrderResponse } from '../../contracts/digikey/schema
 import { SITE_CURRENCIES, USD_RATES, type Part } from '../../fixtures/digikey/catalog.ts'
 import { addBusinessDays, SimError, type Tenant } from '../core/index.ts'
 import { plan } from './lifecycle.ts'
-import type { Account, DigiKeyCredentials, DigiKeyState, LineRecord, SalesOrderRecord } from './store.ts'
+import type {
+  Account,
+  DigiKeyCredentials,
+  DigiKeyState,
+  LineRecord,
+  SalesOrderRecord,
+} from './store.ts'
 
 type DigiKeyTenant = Tenant<DigiKeyState, DigiKeyCredentials>
 type Input = z.output<typeof OrderRequest>
@@ -17,12 +23,19 @@ export function dotnetPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** zod issues as .NET model-binding problems: unknown fields named, paths like `Schedules[0].ScheduledDate`. */
-export function dotnetProblems(issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string; keys?: string[] }>, model: string): Problem[] {
+export function dotnetProblems(
+  issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string; keys?: string[] }>,
+  model: string,
+): Problem[] {
   const problems: Problem[] = []
   for (const issue of issues) {
     const base = dotnetPath(issue.path)
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) problems.push({ field: base ? `${base}.${key}` : key, message: `${key} is not a field of ${base ? 'this object' : model}; see the ${model} model.` })
+      for (const key of issue.keys)
+        problems.push({
+          field: base ? `${base}.${key}` : key,
+          message: `${key} is not a field of ${base ? 'this object' : model}; see the ${model} model.`,
+        })
     } else problems.push({ field: base, message: issue.message })
   }
   return problems
@@ -38,23 +51,45 @@ export function validateOrder(state: DigiKeyState, body: unknown, site: string):
   const problems: Problem[] = []
   const input = parsed.data
   const accepted = SITE_CURRENCIES[site] ?? SITE_CURRENCIES.US!
-  if (!accepted.includes(input.Currency)) problems.push({ field: 'Currency', message: `Currency ${input.Currency} is not available on the ${site} site; use ${accepted.join(' or ')}.` })
+  if (!accepted.includes(input.Currency))
+    problems.push({
+      field: 'Currency',
+      message: `Currency ${input.Currency} is not available on the ${site} site; use ${accepted.join(' or ')}.`,
+    })
   input.LineItems.forEach((line, i) => {
     const part = state.parts.get(line.DigiKeyPartNumber)
     const field = `LineItems[${i}]`
     if (!part) {
-      problems.push({ field: `${field}.DigiKeyPartNumber`, message: `Part number '${line.DigiKeyPartNumber}' was not found.` })
+      problems.push({
+        field: `${field}.DigiKeyPartNumber`,
+        message: `Part number '${line.DigiKeyPartNumber}' was not found.`,
+      })
       return
     }
-    if (line.RequestedQuantity < part.MinimumOrderQuantity) problems.push({ field: `${field}.RequestedQuantity`, message: `The minimum order quantity of ${part.id} is ${part.MinimumOrderQuantity}.` })
-    else if (line.RequestedQuantity % part.OrderMultiple !== 0) problems.push({ field: `${field}.RequestedQuantity`, message: `${part.id} is sold in multiples of ${part.OrderMultiple}.` })
+    if (line.RequestedQuantity < part.MinimumOrderQuantity)
+      problems.push({
+        field: `${field}.RequestedQuantity`,
+        message: `The minimum order quantity of ${part.id} is ${part.MinimumOrderQuantity}.`,
+      })
+    else if (line.RequestedQuantity % part.OrderMultiple !== 0)
+      problems.push({
+        field: `${field}.RequestedQuantity`,
+        message: `${part.id} is sold in multiples of ${part.OrderMultiple}.`,
+      })
   })
   if (problems.length) throw invalid(problems)
   return input
 }
 
 const invalid = (problems: Problem[]) =>
-  new SimError(400, 'validation', 'The request is invalid.', { details: problems, extra: { errorDetails: problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join(' ') } })
+  new SimError(400, 'validation', 'The request is invalid.', {
+    details: problems,
+    extra: {
+      errorDetails: problems
+        .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
+        .join(' '),
+    },
+  })
 
 /** Unit price for a quantity from the part's price breaks, in the order currency (5 decimals, as DigiKey prices small parts). */
 export function unitPrice(part: Part, quantity: number, currency: string): number {
@@ -70,10 +105,18 @@ export function unitPrice(part: Part, quantity: number, currency: string): numbe
  * The simulator does not dedupe: resubmitting creates another order, as DigiKey does.
  * Callers hold the tenant lock.
  */
-export async function placeOrder(tenant: DigiKeyTenant, input: Input, account: Account, environment: string): Promise<OrderResponse> {
+export async function placeOrder(
+  tenant: DigiKeyTenant,
+  input: Input,
+  account: Account,
+  environment: string,
+): Promise<OrderResponse> {
   const { state } = tenant
   const now = tenant.clock.now()
-  const groups = new Map<string, { partner: Part['Marketplace']; items: Array<{ index: number; part: Part }> }>()
+  const groups = new Map<
+    string,
+    { partner: Part['Marketplace']; items: Array<{ index: number; part: Part }> }
+  >()
   input.LineItems.forEach((line, index) => {
     const part = state.parts.get(line.DigiKeyPartNumber)!
     const key = part.Marketplace ? `mp:${part.Marketplace.PartnerId}` : 'dk'
@@ -87,11 +130,22 @@ export async function placeOrder(tenant: DigiKeyTenant, input: Input, account: A
       await state.lock.run(async () => {
         const at = tenant.clock.now()
         const number = nextOrderNumber(state)
-        for (const group of groups.values()) await createSalesOrder(tenant, input, account, environment, group, number, at)
+        for (const group of groups.values())
+          await createSalesOrder(tenant, input, account, environment, group, number, at)
       })
     }
-    tenant.clock.schedule(now + state.settings.asyncDelaySeconds * 1000, 'digikey async order', task)
-    return { Message: 'Your order has been received and will be processed soon. There is no need to resubmit it.', SalesOrderId: -1, PurchaseOrderNumber: input.PurchaseOrderNumber, SalesOrderIds_DKPlus: null }
+    tenant.clock.schedule(
+      now + state.settings.asyncDelaySeconds * 1000,
+      'digikey async order',
+      task,
+    )
+    return {
+      Message:
+        'Your order has been received and will be processed soon. There is no need to resubmit it.',
+      SalesOrderId: -1,
+      PurchaseOrderNumber: input.PurchaseOrderNumber,
+      SalesOrderIds_DKPlus: null,
+    }
   }
 
   const number = nextOrderNumber(state)
@@ -103,7 +157,10 @@ export async function placeOrder(tenant: DigiKeyTenant, input: Input, account: A
     else main = so.id
   }
   return {
-    Message: main === 0 ? 'Your order contains only DigiKey Marketplace products; see SalesOrderIds_DKPlus.' : 'Your order has been received.',
+    Message:
+      main === 0
+        ? 'Your order contains only DigiKey Marketplace products; see SalesOrderIds_DKPlus.'
+        : 'Your order has been received.',
     SalesOrderId: main,
     PurchaseOrderNumber: input.PurchaseOrderNumber,
     SalesOrderIds_DKPlus: dkPlus.length ? dkPlus : null,
@@ -116,7 +173,15 @@ function nextOrderNumber(state: DigiKeyState) {
   return state.seq.orderNumber
 }
 
-async function createSalesOrder(tenant: DigiKeyTenant, input: Input, account: Account, environment: string, group: { partner: Part['Marketplace']; items: Array<{ index: number; part: Part }> }, orderNumber: number, at: number) {
+async function createSalesOrder(
+  tenant: DigiKeyTenant,
+  input: Input,
+  account: Account,
+  environment: string,
+  group: { partner: Part['Marketplace']; items: Array<{ index: number; part: Part }> },
+  orderNumber: number,
+  at: number,
+) {
   const { state } = tenant
   const contact = input.ShippingContact!
   const address = contact.Address!
@@ -164,7 +229,11 @@ async function createSalesOrder(tenant: DigiKeyTenant, input: Input, account: Ac
     status: 'Received',
     enteredAt: at,
     processingAt: null,
-    contact: { FirstName: address.FirstName ?? first ?? null, LastName: address.LastName ?? (rest.join(' ') || null), Email: address.Email ?? null },
+    contact: {
+      FirstName: address.FirstName ?? first ?? null,
+      LastName: address.LastName ?? (rest.join(' ') || null),
+      Email: address.Email ?? null,
+    },
     address: {
       FirstName: address.FirstName ?? first ?? null,
       LastName: address.LastName ?? (rest.join(' ') || null),

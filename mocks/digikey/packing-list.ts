@@ -1,17 +1,18 @@
 import { Hono } from 'hono'
-import { send, SimError, } from '../core/index.ts'
+import { send, SimError } from '../core/index.ts'
 import { textPdf } from '../core/pdf.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import type { SalesOrderRecord, ShipmentRecord } from './store.ts'
 import { dkTime, packingListView } from './views.ts'
 
-
 function includePdf(c: Ctx): boolean {
   const raw = c.req.query('includePdf')
   if (raw === undefined || /^false$/i.test(raw)) return false
   if (/^true$/i.test(raw)) return true
-  throw new SimError(400, '400', 'One or more validation errors occurred', { details: [{ field: 'includePdf', message: `The value '${raw}' is not valid for includePdf.` }] })
+  throw new SimError(400, '400', 'One or more validation errors occurred', {
+    details: [{ field: 'includePdf', message: `The value '${raw}' is not valid for includePdf.` }],
+  })
 }
 
 /** The packing list document: a small real PDF, base64. */
@@ -28,10 +29,13 @@ function pdfOf(o: SalesOrderRecord, s: ShipmentRecord): string {
       return `${String(l.detailId).padEnd(6)}${l.partId.padEnd(27)}${l.mpn.padEnd(21)}${String(x.quantity).padStart(11)}  ${l.countryOfOrigin}`
     }),
   ]
-  return Buffer.from(textPdf(`DigiKey packing list - invoice ${s.invoiceId}`, lines)).toString('base64')
+  return Buffer.from(textPdf(`DigiKey packing list - invoice ${s.invoiceId}`, lines)).toString(
+    'base64',
+  )
 }
 
-const lists = (o: SalesOrderRecord, pdf: boolean) => o.shipments.map((s) => packingListView(o, s, pdf ? pdfOf(o, s) : null))
+const lists = (o: SalesOrderRecord, pdf: boolean) =>
+  o.shipments.map((s) => packingListView(o, s, pdf ? pdfOf(o, s) : null))
 
 /**
  * Packing List v1 (3-legged only): one packing list per invoice (shipment).
@@ -48,14 +52,21 @@ export function packingListRoutes() {
       const s = o.shipments.find((x) => x.invoiceId === invoiceId)
       if (s) return send(c, packingListView(o, s, pdf ? pdfOf(o, s) : null))
     }
-    throw new SimError(404, '404', 'Could not find InvoiceId', { extra: { errorDetails: `No packing list for invoice ${invoiceId}.` } })
+    throw new SimError(404, '404', 'Could not find InvoiceId', {
+      extra: { errorDetails: `No packing list for invoice ${invoiceId}.` },
+    })
   })
 
   app.get('/packinglist/v1/salesorderid/:salesOrderId', (c) => {
     const caller = guard(c, 'packinglist')
     const o = findSalesOrder(c, caller, intParam(c, 'salesOrderId'))
     const pdf = includePdf(c)
-    if (o.shipments.length === 0) throw new SimError(404, '404', 'No packing list found', { extra: { errorDetails: `Sales order ${o.id} has not shipped yet (status ${o.status}); packing lists exist once a shipment is invoiced.` } })
+    if (o.shipments.length === 0)
+      throw new SimError(404, '404', 'No packing list found', {
+        extra: {
+          errorDetails: `Sales order ${o.id} has not shipped yet (status ${o.status}); packing lists exist once a shipment is invoiced.`,
+        },
+      })
     return send(c, lists(o, pdf))
   })
 
@@ -63,8 +74,13 @@ export function packingListRoutes() {
     const caller = guard(c, 'packinglist')
     const po = c.req.param('poNumber')
     const pdf = includePdf(c)
-    const out = visibleOrders(c, caller, true).filter((o) => o.purchaseOrder === po).flatMap((o) => lists(o, pdf))
-    if (out.length === 0) throw new SimError(404, '404', 'No packing list found', { extra: { errorDetails: `No shipped sales order has the purchase order number "${po}".` } })
+    const out = visibleOrders(c, caller, true)
+      .filter((o) => o.purchaseOrder === po)
+      .flatMap((o) => lists(o, pdf))
+    if (out.length === 0)
+      throw new SimError(404, '404', 'No packing list found', {
+        extra: { errorDetails: `No shipped sales order has the purchase order number "${po}".` },
+      })
     return send(c, out)
   })
   return app

@@ -9,6 +9,9 @@ export type Ctx = SimContext<DigiKeyState, DigiKeyCredentials>
 export function intParam(c: Ctx, name: string): number {
   const raw = c.req.param(name) ?? ''
   const n = Number(raw)
-  if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(n)) throw new SimError(400, '400', 'One or more validation errors occurred', { details: [{ field: name, message: `The value '${raw}' is not valid.` }] })
+  if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(n))
+    throw new SimError(400, '400', 'One or more validation errors occurred', {
+      details: [{ field: name, message: `The value '${raw}' is not valid.` }],
+    })
   return n
 }

@@ -8,7 +8,10 @@ import { salesOrderView } from './views.ts'
 
 type Env = SimEnv<DigiKeyState, DigiKeyCredentials>
 
-const Limit = z.strictObject({ perMinute: z.number().int().min(1).max(100_000), perDay: z.number().int().min(1).max(10_000_000).nullable().optional() })
+const Limit = z.strictObject({
+  perMinute: z.number().int().min(1).max(100_000),
+  perDay: z.number().int().min(1).max(10_000_000).nullable().optional(),
+})
 
 const Settings = z.strictObject({
   asyncOrders: z.boolean().optional(),
@@ -16,7 +19,13 @@ const Settings = z.strictObject({
   canned: z.boolean().optional(),
   swapEnvelopeOn401: z.boolean().optional(),
   subscriptions: z.array(z.enum(API_PRODUCTS)).optional(),
-  delays: z.strictObject({ processingSeconds: z.number().int().min(0).optional(), shipSeconds: z.number().int().min(0).optional(), marketplaceShipSeconds: z.number().int().min(0).optional() }).optional(),
+  delays: z
+    .strictObject({
+      processingSeconds: z.number().int().min(0).optional(),
+      shipSeconds: z.number().int().min(0).optional(),
+      marketplaceShipSeconds: z.number().int().min(0).optional(),
+    })
+    .optional(),
   scheduleApplySeconds: z.number().int().min(0).max(3600).optional(),
 })
 
@@ -28,9 +37,19 @@ const RateLimits = z.strictObject({
   ordermanagement: Limit.optional(),
 })
 
-const STATUS_TARGETS = ['Processing', 'Shipped', 'Delivered', 'Canceled', 'GenericDelay', 'ActionRequiredWireTransfer', 'Proforma', 'Release'] as const
+const STATUS_TARGETS = [
+  'Processing',
+  'Shipped',
+  'Delivered',
+  'Canceled',
+  'GenericDelay',
+  'ActionRequiredWireTransfer',
+  'Proforma',
+  'Release',
+] as const
 
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
 /**
  * DigiKey control routes (besides the core ones and `/_sandbox/oauth*`):
@@ -62,12 +81,21 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
     if (input.enabled !== undefined) limits.enabled = input.enabled
     for (const p of API_PRODUCTS) {
       const l = input[p]
-      if (l) limits[p] = { perMinute: l.perMinute, perDay: l.perDay === undefined ? limits[p].perDay : l.perDay }
+      if (l)
+        limits[p] = {
+          perMinute: l.perMinute,
+          perDay: l.perDay === undefined ? limits[p].perDay : l.perDay,
+        }
     }
     return c.json(limits)
   })
 
-  app.get('/_sandbox/accounts', (c) => c.json({ customerId: c.get('tenant').state.customerId, accounts: c.get('tenant').state.accounts }))
+  app.get('/_sandbox/accounts', (c) =>
+    c.json({
+      customerId: c.get('tenant').state.customerId,
+      accounts: c.get('tenant').state.accounts,
+    }),
+  )
   app.patch('/_sandbox/accounts/:id', async (c) => {
     const input = await parseControlBody(c, z.strictObject({ creditLine: z.boolean() }))
     const account = c.get('tenant').state.accounts.find((a) => String(a.id) === c.req.param('id'))
@@ -78,10 +106,19 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
 
   app.get('/_sandbox/parts', (c) => c.json({ parts: c.get('tenant').state.parts.all() }))
   app.patch('/_sandbox/parts/:id', async (c) => {
-    const input = await parseControlBody(c, z.strictObject({ QuantityAvailable: z.number().int().min(0) }))
+    const input = await parseControlBody(
+      c,
+      z.strictObject({ QuantityAvailable: z.number().int().min(0) }),
+    )
     const { parts } = c.get('tenant').state
-    if (!parts.get(c.req.param('id'))) throw new SimError(404, 'not_found', `No part ${c.req.param('id')}`)
-    return c.json(await parts.update(c.req.param('id'), (p) => void (p.QuantityAvailable = input.QuantityAvailable)))
+    if (!parts.get(c.req.param('id')))
+      throw new SimError(404, 'not_found', `No part ${c.req.param('id')}`)
+    return c.json(
+      await parts.update(
+        c.req.param('id'),
+        (p) => void (p.QuantityAvailable = input.QuantityAvailable),
+      ),
+    )
   })
 
   app.post('/_sandbox/sales-orders/:id/status', async (c) => {
@@ -95,32 +132,57 @@ export function registerDigiKeySandbox(app: Hono<Env>) {
       const held = HOLDS.includes(o.status)
       switch (input.status) {
         case 'Release': {
-          if (!held) throw new SimError(409, 'not_held', `Sales order ${id} is ${o.status}, not on hold`)
+          if (!held)
+            throw new SimError(409, 'not_held', `Sales order ${id} is ${o.status}, not on hold`)
           // The status is recomputed from the order's progress.
           const next = await update(tenant, o, now, () => undefined)
           plan(tenant, next)
           return next
         }
         case 'Canceled': {
-          if (o.shipments.length > 0 || ['Shipped', 'Delivered', 'Canceled'].includes(o.status)) throw new SimError(409, 'not_cancelable', `Sales order ${id} is ${o.status}${o.shipments.length ? ' and has shipments' : ''}; only orders not shipped yet can be canceled`)
-          for (const l of o.lines) if (l.reserved > 0) await tenant.state.parts.update(l.partId, (p) => void (p.QuantityAvailable += l.reserved))
-          const next = await update(tenant, o, now, (d) => {
-            for (const l of d.lines) Object.assign(l, { reserved: 0, backorder: 0, backorderAt: null })
-          }, 'Canceled')
+          if (o.shipments.length > 0 || ['Shipped', 'Delivered', 'Canceled'].includes(o.status))
+            throw new SimError(
+              409,
+              'not_cancelable',
+              `Sales order ${id} is ${o.status}${o.shipments.length ? ' and has shipments' : ''}; only orders not shipped yet can be canceled`,
+            )
+          for (const l of o.lines)
+            if (l.reserved > 0)
+              await tenant.state.parts.update(
+                l.partId,
+                (p) => void (p.QuantityAvailable += l.reserved),
+              )
+          const next = await update(
+            tenant,
+            o,
+            now,
+            (d) => {
+              for (const l of d.lines)
+                Object.assign(l, { reserved: 0, backorder: 0, backorderAt: null })
+            },
+            'Canceled',
+          )
           plan(tenant, next)
           return next
         }
         case 'GenericDelay':
         case 'ActionRequiredWireTransfer':
         case 'Proforma': {
-          if (['Shipped', 'Delivered', 'Canceled'].includes(o.status)) throw new SimError(409, 'final_status', `Sales order ${id} is ${o.status}`)
+          if (['Shipped', 'Delivered', 'Canceled'].includes(o.status))
+            throw new SimError(409, 'final_status', `Sales order ${id} is ${o.status}`)
           const next = await update(tenant, o, now, () => undefined, input.status)
           plan(tenant, next)
           return next
         }
         default: {
-          if (held) throw new SimError(409, 'held', `Sales order ${id} is on hold (${o.status}); release it first`)
-          if (o.status === 'Canceled' || (o.status === 'Delivered' && input.status !== 'Delivered')) throw new SimError(409, 'final_status', `Sales order ${id} is ${o.status}`)
+          if (held)
+            throw new SimError(
+              409,
+              'held',
+              `Sales order ${id} is on hold (${o.status}); release it first`,
+            )
+          if (o.status === 'Canceled' || (o.status === 'Delivered' && input.status !== 'Delivered'))
+            throw new SimError(409, 'final_status', `Sales order ${id} is ${o.status}`)
           return forceForward(tenant, o, input.status, now)
         }
       }

@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import type { SalesOrderStatus, ShipMethod } from '../../contracts/digikey/schemas.ts'
 import { DEFAULT_USER, PARTS, type Part } from '../../fixtures/digikey/catalog.ts'
-import { createLock, createOAuthRegistry, createRateWindows, createTable, type Lock, type OAuthRegistry, type RateWindows, type Table, type TenantBase } from '../core/index.ts'
+import {
+  createLock,
+  createOAuthRegistry,
+  createRateWindows,
+  createTable,
+  type Lock,
+  type OAuthRegistry,
+  type RateWindows,
+  type Table,
+  type TenantBase,
+} from '../core/index.ts'
 
 /** One app's credentials in one DigiKey environment (sandbox and production apps are separate). */
 export interface DigiKeyApp {
@@ -87,7 +97,18 @@ export interface SalesOrderRecord {
   /** When processing started (null while Received). */
   processingAt: number | null
   contact: { FirstName: string | null; LastName: string | null; Email: string | null }
-  address: { FirstName: string | null; LastName: string | null; CompanyName: string | null; AddressLine1: string | null; AddressLine2: string | null; City: string | null; State: string | null; ZipCode: string | null; IsoCode: string | null; Phone: string | null }
+  address: {
+    FirstName: string | null
+    LastName: string | null
+    CompanyName: string | null
+    AddressLine1: string | null
+    AddressLine2: string | null
+    City: string | null
+    State: string | null
+    ZipCode: string | null
+    IsoCode: string | null
+    Phone: string | null
+  }
   marketplace: { PartnerId: number; PartnerName: string } | null
   lines: LineRecord[]
   shipments: ShipmentRecord[]
@@ -135,7 +156,9 @@ export interface DigiKeyState {
 const Row = z.looseObject({ id: z.number() })
 const PartRow = z.looseObject({ id: z.string() })
 
-export async function createDigiKeyState(tenant: TenantBase<DigiKeyCredentials>): Promise<DigiKeyState> {
+export async function createDigiKeyState(
+  tenant: TenantBase<DigiKeyCredentials>,
+): Promise<DigiKeyState> {
   const parts = (await createTable(PartRow)) as unknown as Table<Part>
   for (const part of PARTS) await parts.insert(structuredClone(part))
   const creds = tenant.credentials
@@ -146,17 +169,38 @@ export async function createDigiKeyState(tenant: TenantBase<DigiKeyCredentials>)
     salesOrders: (await createTable(Row)) as unknown as Table<SalesOrderRecord>,
     accounts: [
       { id: customerId, name: `${DEFAULT_USER.CompanyName} (net 30 terms)`, creditLine: true },
-      { id: customerId + 1, name: `${DEFAULT_USER.CompanyName} (prepaid, no credit line)`, creditLine: false },
+      {
+        id: customerId + 1,
+        name: `${DEFAULT_USER.CompanyName} (prepaid, no credit line)`,
+        creditLine: false,
+      },
     ],
     customerId,
     user: { ...DEFAULT_USER, subject: `user-${customerId}` },
     oauth: createOAuthRegistry({
       clients: [
-        { clientId: creds.clientId, clientSecret: creds.clientSecret, environment: 'sandbox', redirectUris: creds.redirectUris, name },
-        { clientId: creds.production.clientId, clientSecret: creds.production.clientSecret, environment: 'production', redirectUris: creds.production.redirectUris, name },
+        {
+          clientId: creds.clientId,
+          clientSecret: creds.clientSecret,
+          environment: 'sandbox',
+          redirectUris: creds.redirectUris,
+          name,
+        },
+        {
+          clientId: creds.production.clientId,
+          clientSecret: creds.production.clientSecret,
+          environment: 'production',
+          redirectUris: creds.production.redirectUris,
+          name,
+        },
       ],
       // The current OAuth FAQ: code 1 min, access 30 min (1799 s answered), refresh 90 days; 2-legged tokens 599 s as observed.
-      lifetimes: { codeSeconds: 60, clientCredentialsSeconds: 599, accessSeconds: 1799, refreshSeconds: 7_776_000 },
+      lifetimes: {
+        codeSeconds: 60,
+        clientCredentialsSeconds: 599,
+        accessSeconds: 1799,
+        refreshSeconds: 7_776_000,
+      },
     }),
     settings: {
       asyncOrders: false,
@@ -169,7 +213,11 @@ export async function createDigiKeyState(tenant: TenantBase<DigiKeyCredentials>)
       scheduleApplySeconds: 60,
     },
     windows: createRateWindows(),
-    seq: { salesOrder: 88_152_456 + tenant.rng.int(0, 9_000) * 10, orderNumber: 9_910_000_347_672_270 + tenant.rng.int(0, 9_000) * 14, invoice: 61_203_000 + tenant.rng.int(0, 90_000) },
+    seq: {
+      salesOrder: 88_152_456 + tenant.rng.int(0, 9_000) * 10,
+      orderNumber: 9_910_000_347_672_270 + tenant.rng.int(0, 9_000) * 14,
+      invoice: 61_203_000 + tenant.rng.int(0, 90_000),
+    },
     lock: createLock(),
   }
 }

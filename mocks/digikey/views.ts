@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import type { OrderSummary, PackingList, SalesOrder, SalesOrderStatus, SalesOrderView, ScheduleView } from '../../contracts/digikey/schemas.ts'
+import type {
+  OrderSummary,
+  PackingList,
+  SalesOrder,
+  SalesOrderStatus,
+  SalesOrderView,
+  ScheduleView,
+} from '../../contracts/digikey/schemas.ts'
 import { isoInZone, isoSecondsZ } from '../core/index.ts'
 import { openQuantity, releaseAt } from './lifecycle.ts'
 import type { LineRecord, SalesOrderRecord, ShipmentRecord } from './store.ts'
@@ -13,27 +20,64 @@ export const STATUS_TEXT: Record<SalesOrderStatus, [string, string]> = {
   Unknown: ['Unknown', 'The status of this order is not available.'],
   Received: ['Received', 'Your order has been received and is waiting to be processed.'],
   Processing: ['Processing', 'Your order is being processed.'],
-  Processing3rdParty: ['Processing', 'Your order is being processed by a DigiKey Marketplace supplier.'],
-  ProcessingPartialShipment: ['Partially Shipped', 'Some products in this order have shipped. Invoice and tracking information is available for shipped products.'],
-  ProcessingAwaitingBackorders: ['Awaiting Backorders', 'This order will ship complete once all backordered products are available.'],
-  ProcessingShipBackorder: ['Backorder Pending', 'In-stock products have shipped; backordered products will ship as they become available.'],
-  ProcessingScheduledShipmentMultipleRelease: ['Scheduled', 'Products in this order are scheduled to ship on multiple dates.'],
-  ProcessingScheduledShipmentSingleRelease: ['Scheduled', 'Products in this order are scheduled to ship on a future date.'],
-  ProcessingScheduledShipmentMsc: ['Scheduled', 'This order is scheduled under a Managed Scheduling Contract.'],
-  Shipped: ['Shipped', 'All products in this order have been shipped. Invoice and tracking information is available.'],
+  Processing3rdParty: [
+    'Processing',
+    'Your order is being processed by a DigiKey Marketplace supplier.',
+  ],
+  ProcessingPartialShipment: [
+    'Partially Shipped',
+    'Some products in this order have shipped. Invoice and tracking information is available for shipped products.',
+  ],
+  ProcessingAwaitingBackorders: [
+    'Awaiting Backorders',
+    'This order will ship complete once all backordered products are available.',
+  ],
+  ProcessingShipBackorder: [
+    'Backorder Pending',
+    'In-stock products have shipped; backordered products will ship as they become available.',
+  ],
+  ProcessingScheduledShipmentMultipleRelease: [
+    'Scheduled',
+    'Products in this order are scheduled to ship on multiple dates.',
+  ],
+  ProcessingScheduledShipmentSingleRelease: [
+    'Scheduled',
+    'Products in this order are scheduled to ship on a future date.',
+  ],
+  ProcessingScheduledShipmentMsc: [
+    'Scheduled',
+    'This order is scheduled under a Managed Scheduling Contract.',
+  ],
+  Shipped: [
+    'Shipped',
+    'All products in this order have been shipped. Invoice and tracking information is available.',
+  ],
   Delivered: ['Delivered', 'All products in this order have been delivered.'],
   GenericDelay: ['Delayed', 'This order is delayed. Contact DigiKey customer service for details.'],
   Canceled: ['Canceled', 'This order has been canceled.'],
   Proforma: ['Proforma', 'This order is waiting for payment of a proforma invoice.'],
-  ActionRequiredWireTransfer: ['Action Required', 'This order is waiting for a wire transfer payment.'],
+  ActionRequiredWireTransfer: [
+    'Action Required',
+    'This order is waiting for a wire transfer payment.',
+  ],
 }
 
-export const statusInfo = (s: SalesOrderStatus) => ({ SalesOrderStatus: s, ShortDescription: STATUS_TEXT[s][0], LongDescription: STATUS_TEXT[s][1] })
+export const statusInfo = (s: SalesOrderStatus) => ({
+  SalesOrderStatus: s,
+  ShortDescription: STATUS_TEXT[s][0],
+  LongDescription: STATUS_TEXT[s][1],
+})
 
 export const scheduleViews = (l: LineRecord): Array<z.output<typeof ScheduleView>> =>
-  l.schedules.map((s, i) => ({ ScheduleIndex: i, QuantityScheduled: s.quantity, ScheduledDate: s.date, DigiKeyReleaseDate: dkTime(releaseAt(s.date)) }))
+  l.schedules.map((s, i) => ({
+    ScheduleIndex: i,
+    QuantityScheduled: s.quantity,
+    ScheduledDate: s.date,
+    DigiKeyReleaseDate: dkTime(releaseAt(s.date)),
+  }))
 
-const totalOf = (o: SalesOrderRecord) => Math.round(o.lines.reduce((n, l) => n + l.totalPrice, 0) * 100) / 100
+const totalOf = (o: SalesOrderRecord) =>
+  Math.round(o.lines.reduce((n, l) => n + l.totalPrice, 0) * 100) / 100
 
 /** Views of stored records: a record is replaced, never changed, on update, so its view can be kept. */
 const views = new WeakMap<SalesOrderRecord, SalesOrder>()
@@ -78,9 +122,21 @@ function buildSalesOrderView(o: SalesOrderRecord): SalesOrder {
       UnitPrice: l.unitPrice,
       PoLineItemNumber: null,
       ItemShipments: o.shipments.flatMap((s) =>
-        s.lines.filter((x) => x.detailId === l.detailId).map((x) => ({ QuantityShipped: x.quantity, InvoiceId: s.invoiceId, ShippedDate: isoSecondsZ(s.at), TrackingNumber: s.trackingNumber, ExpectedDeliveryDate: isoSecondsZ(s.expectedDeliveryAt) })),
+        s.lines
+          .filter((x) => x.detailId === l.detailId)
+          .map((x) => ({
+            QuantityShipped: x.quantity,
+            InvoiceId: s.invoiceId,
+            ShippedDate: isoSecondsZ(s.at),
+            TrackingNumber: s.trackingNumber,
+            ExpectedDeliveryDate: isoSecondsZ(s.expectedDeliveryAt),
+          })),
       ),
-      Schedules: l.schedules.map((s) => ({ QuantityScheduled: s.quantity, ScheduledDate: s.date, DigiKeyReleaseDate: dkTime(releaseAt(s.date)) })),
+      Schedules: l.schedules.map((s) => ({
+        QuantityScheduled: s.quantity,
+        ScheduledDate: s.date,
+        DigiKeyReleaseDate: dkTime(releaseAt(s.date)),
+      })),
     })),
   }
 }
@@ -108,7 +164,11 @@ export function orderSummaries(orders: SalesOrderRecord[]): Array<z.output<typeo
 }
 
 /** Packing List v1 model [proposal]: one list per invoice (shipment). */
-export function packingListView(o: SalesOrderRecord, s: ShipmentRecord, pdf: string | null): PackingList {
+export function packingListView(
+  o: SalesOrderRecord,
+  s: ShipmentRecord,
+  pdf: string | null,
+): PackingList {
   return {
     SalesOrderId: o.id,
     InvoiceId: s.invoiceId,
@@ -118,7 +178,14 @@ export function packingListView(o: SalesOrderRecord, s: ShipmentRecord, pdf: str
     TrackingNumber: s.trackingNumber,
     LineItems: s.lines.map((x) => {
       const l = o.lines.find((y) => y.detailId === x.detailId)!
-      return { DetailId: l.detailId, DigiKeyProductNumber: l.partId, ManufacturerProductNumber: l.mpn, Description: l.description, QuantityShipped: x.quantity, CountryOfOrigin: l.countryOfOrigin }
+      return {
+        DetailId: l.detailId,
+        DigiKeyProductNumber: l.partId,
+        ManufacturerProductNumber: l.mpn,
+        Description: l.description,
+        QuantityShipped: x.quantity,
+        CountryOfOrigin: l.countryOfOrigin,
+      }
     }),
     PackingListPdf: pdf,
   }
@@ -153,4 +220,11 @@ export const detailView = (o: SalesOrderRecord, l: LineRecord) => ({
   Schedules: scheduleViews(l),
 })
 
-export const schedulesView = (o: SalesOrderRecord) => ({ SalesOrderId: o.id, Details: o.lines.map((l) => ({ DetailId: l.detailId, QuantityOpen: openQuantity(l), Schedules: scheduleViews(l) })) })
+export const schedulesView = (o: SalesOrderRecord) => ({
+  SalesOrderId: o.id,
+  Details: o.lines.map((l) => ({
+    DetailId: l.detailId,
+    QuantityOpen: openQuantity(l),
+    Schedules: scheduleViews(l),
+  })),
+})

@@ -1,6 +1,18 @@
 import type { Hono } from 'hono'
-import { CreateOrderRequest, PatchOrderRequest, QuoteRequest } from '../../contracts/digipix/schemas.ts'
-import { DAY, readBody, send, SimError, validate, type SimContext, type SimEnv } from '../core/index.ts'
+import {
+  CreateOrderRequest,
+  PatchOrderRequest,
+  QuoteRequest,
+} from '../../contracts/digipix/schemas.ts'
+import {
+  DAY,
+  readBody,
+  send,
+  SimError,
+  validate,
+  type SimContext,
+  type SimEnv,
+} from '../core/index.ts'
 import { environmentOf, requireScope } from './auth.ts'
 import { createOrder, findOrder, orderView, patchOrder } from './orders.ts'
 import { resolveItems, shippingOptions } from './pricing.ts'
@@ -10,7 +22,8 @@ type Env = SimEnv<DigipixState, DigipixCredentials>
 
 const jsonObject = async (c: SimContext<DigipixState, DigipixCredentials>) => {
   const body = await readBody(c)
-  if (body.kind === 'empty') throw new SimError(400, 'validation_error', 'The request body is empty; send a JSON object')
+  if (body.kind === 'empty')
+    throw new SimError(400, 'validation_error', 'The request body is empty; send a JSON object')
   return body.value
 }
 
@@ -24,7 +37,12 @@ export function registerDigipixRoutes(app: Hono<Env>) {
   app.get('/v1/products/:productId', (c) => {
     requireScope(c, 'products')
     const product = c.get('tenant').state.products.get(c.req.param('productId'))
-    if (!product) throw new SimError(404, 'product_not_found', `Product "${c.req.param('productId')}" was not found`)
+    if (!product)
+      throw new SimError(
+        404,
+        'product_not_found',
+        `Product "${c.req.param('productId')}" was not found`,
+      )
     return send(c, product)
   })
 
@@ -36,7 +54,14 @@ export function registerDigipixRoutes(app: Hono<Env>) {
     const options = shippingOptions(tenant.ids, input.zipCode, lines, tenant.state.partner.collect)
     const now = tenant.clock.now()
     for (const option of options) {
-      await tenant.state.quotes.insert({ id: option.id, zipCode: input.zipCode, items: input.items, option, createdAt: now, expiresAt: now + 7 * DAY })
+      await tenant.state.quotes.insert({
+        id: option.id,
+        zipCode: input.zipCode,
+        items: input.items,
+        option,
+        createdAt: now,
+        expiresAt: now + 7 * DAY,
+      })
     }
     return send(c, options)
   })

@@ -10,10 +10,16 @@ import type { SimError } from '../core/index.ts'
  */
 export function renderDigipixError(err: SimError, c: Context<any>): Response {
   const headers: Record<string, string> = { ...err.headers }
-  if (err.status === 401 && !err.extra.oauth) headers['WWW-Authenticate'] = `Bearer realm="digipix", error="${err.code === 'unauthorized' ? 'invalid_request' : 'invalid_token'}"`
+  if (err.status === 401 && !err.extra.oauth)
+    headers['WWW-Authenticate'] =
+      `Bearer realm="digipix", error="${err.code === 'unauthorized' ? 'invalid_request' : 'invalid_token'}"`
   const body = err.extra.oauth
     ? { error: err.code, error_description: err.message }
-    : { error: err.code, message: err.message, ...(err.details.length ? { details: err.details } : {}) }
+    : {
+        error: err.code,
+        message: err.message,
+        ...(err.details.length ? { details: err.details } : {}),
+      }
   c.set('responseBody', body)
   return c.json(body, err.status as ContentfulStatusCode, headers)
 }

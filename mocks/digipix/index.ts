@@ -28,12 +28,18 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
   title: 'Digipix',
   protocol: 'rest',
   docs: ['https://api.digipix.io/docs'],
-  hosts: { production: DIGIPIX_HOSTS.production.map((h) => `https://${h}`), sandbox: DIGIPIX_HOSTS.sandbox.map((h) => `https://${h}`) },
+  hosts: {
+    production: DIGIPIX_HOSTS.production.map((h) => `https://${h}`),
+    sandbox: DIGIPIX_HOSTS.sandbox.map((h) => `https://${h}`),
+  },
   defaultCredentials: DIGIPIX_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     clientId: `dpx_${rng.string(16, BASE62)}`,
     clientSecret: rng.string(32, BASE62),
-    production: { clientId: `dpx_live_${rng.string(16, BASE62)}`, clientSecret: rng.string(32, BASE62) },
+    production: {
+      clientId: `dpx_live_${rng.string(16, BASE62)}`,
+      clientSecret: rng.string(32, BASE62),
+    },
     partnerName: `Partner ${tenantId}`,
   }),
   credentialKeys: (c) => [c.clientId, c.production.clientId],

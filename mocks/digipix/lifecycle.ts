@@ -5,7 +5,13 @@ import type { DigipixCredentials, DigipixState, OrderRecord } from './store.ts'
 type DigipixTenant = Tenant<DigipixState, DigipixCredentials>
 
 /** The forward path of an approved order. */
-export const FORWARD: readonly OrderStatus[] = ['APPROVED', 'NEW', 'IN_MANUFACTURING', 'SHIPPED', 'DELIVERED']
+export const FORWARD: readonly OrderStatus[] = [
+  'APPROVED',
+  'NEW',
+  'IN_MANUFACTURING',
+  'SHIPPED',
+  'DELIVERED',
+]
 /** Statuses from which an order may still be canceled ("only orders not yet in production"). */
 export const CANCELABLE: readonly OrderStatus[] = ['QUOTE', 'APPROVED', 'NEW']
 /** Seven days to approve a QUOTE order. */
@@ -17,7 +23,11 @@ export const APPROVAL_WINDOW_MS = 7 * DAY
  * → SHIPPED when the slowest item's productionTime (business days from approval)
  * has passed, → DELIVERED after the shipment's estimatedDeliveryDays (business days).
  */
-function nextStep(tenant: DigipixTenant, order: OrderRecord, at: number): { status: OrderStatus; at: number } | undefined {
+function nextStep(
+  tenant: DigipixTenant,
+  order: OrderRecord,
+  at: number,
+): { status: OrderStatus; at: number } | undefined {
   switch (order.status) {
     case 'QUOTE':
       return { status: 'CANCELED', at: order.createdAt + APPROVAL_WINDOW_MS }
@@ -26,11 +36,20 @@ function nextStep(tenant: DigipixTenant, order: OrderRecord, at: number): { stat
     case 'NEW':
       return { status: 'IN_MANUFACTURING', at: at + 4 * HOUR }
     case 'IN_MANUFACTURING': {
-      const days = Math.max(1, ...order.items.map((i) => tenant.state.products.get(i.productId)?.productionTime ?? 1))
-      return { status: 'SHIPPED', at: Math.max(at + HOUR, addBusinessDays(order.approvedAt ?? at, days)) }
+      const days = Math.max(
+        1,
+        ...order.items.map((i) => tenant.state.products.get(i.productId)?.productionTime ?? 1),
+      )
+      return {
+        status: 'SHIPPED',
+        at: Math.max(at + HOUR, addBusinessDays(order.approvedAt ?? at, days)),
+      }
     }
     case 'SHIPPED':
-      return { status: 'DELIVERED', at: addBusinessDays(at, Math.max(1, order.shipment?.estimatedDeliveryDays ?? 1)) }
+      return {
+        status: 'DELIVERED',
+        at: addBusinessDays(at, Math.max(1, order.shipment?.estimatedDeliveryDays ?? 1)),
+      }
     default:
       return undefined
   }
@@ -45,7 +64,13 @@ export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: numbe
     tenant.state.lock.run(async () => {
       const current = tenant.state.orders.get(order.id)
       if (!current || current.status !== order.status) return
-      await transition(tenant, current, step.status, dueAt, step.status === 'CANCELED' ? 'expired' : undefined)
+      await transition(
+        tenant,
+        current,
+        step.status,
+        dueAt,
+        step.status === 'CANCELED' ? 'expired' : undefined,
+      )
     }),
   )
 }
@@ -54,7 +79,13 @@ export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: numbe
  * Move an order to `to`: store it, notify `statusNotificationUrl`, plan the next step.
  * Callers hold the tenant lock.
  */
-export async function transition(tenant: DigipixTenant, order: OrderRecord, to: OrderStatus, at: number, cancelReason?: OrderRecord['cancelReason']): Promise<OrderRecord> {
+export async function transition(
+  tenant: DigipixTenant,
+  order: OrderRecord,
+  to: OrderStatus,
+  at: number,
+  cancelReason?: OrderRecord['cancelReason'],
+): Promise<OrderRecord> {
   const { builders } = tenant.state
   const next = await tenant.state.orders.update(order.id, (o) => {
     o.status = to
@@ -74,16 +105,31 @@ export async function transition(tenant: DigipixTenant, order: OrderRecord, to: 
 
 /** The callback body: `{ id, status, customData, tracking_items }`, tracking only once shipped. */
 export function callbackBody(order: OrderRecord) {
-  const tracked = (order.status === 'SHIPPED' || order.status === 'DELIVERED') && order.shipment?.trackingCode
+  const tracked =
+    (order.status === 'SHIPPED' || order.status === 'DELIVERED') && order.shipment?.trackingCode
   return {
     id: order.id,
     status: order.status,
     customData: order.customData ?? {},
-    ...(tracked ? { tracking_items: [{ carrier: order.shipment!.carrier, trackingCode: order.shipment!.trackingCode!, trackingUrl: order.shipment!.trackingUrl! }] } : {}),
+    ...(tracked
+      ? {
+          tracking_items: [
+            {
+              carrier: order.shipment!.carrier,
+              trackingCode: order.shipment!.trackingCode!,
+              trackingUrl: order.shipment!.trackingUrl!,
+            },
+          ],
+        }
+      : {}),
   }
 }
 
 function notify(tenant: DigipixTenant, order: OrderRecord) {
   if (!order.statusNotificationUrl) return
-  tenant.outbox.enqueue({ url: order.statusNotificationUrl, event: `order.${order.status.toLowerCase()}`, payload: callbackBody(order) })
+  tenant.outbox.enqueue({
+    url: order.statusNotificationUrl,
+    event: `order.${order.status.toLowerCase()}`,
+    payload: callbackBody(order),
+  })
 }

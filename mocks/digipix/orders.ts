@@ -1,5 +1,9 @@
 import type { z } from 'zod'
-import type { CreateOrderRequest, PatchOrderRequest, ShippingOption } from '../../contracts/digipix/schemas.ts'
+import type {
+  CreateOrderRequest,
+  PatchOrderRequest,
+  ShippingOption,
+} from '../../contracts/digipix/schemas.ts'
 import { isoTicks, SimError, type Tenant } from '../core/index.ts'
 import { APPROVAL_WINDOW_MS, CANCELABLE, plan, transition } from './lifecycle.ts'
 import { methodIdOf, money, resolveItems, shippingOptions, subtotalOf } from './pricing.ts'
@@ -28,11 +32,14 @@ export function orderView(tenant: DigipixTenant, o: OrderRecord) {
     ...(shippingCost !== undefined ? { shippingCost } : {}),
     total: money(o.subtotal + (shippingCost ?? 0)),
     ...(o.customData !== undefined ? { customData: o.customData } : {}),
-    ...(o.statusNotificationUrl !== undefined ? { statusNotificationUrl: o.statusNotificationUrl } : {}),
+    ...(o.statusNotificationUrl !== undefined
+      ? { statusNotificationUrl: o.statusNotificationUrl }
+      : {}),
   }
 }
 
-const bad = (field: string, message: string) => new SimError(400, 'validation_error', message, { details: [{ field, message }] })
+const bad = (field: string, message: string) =>
+  new SimError(400, 'validation_error', message, { details: [{ field, message }] })
 
 /** Check each item's parts against the product's parts [proposal]: known part ids, file counts within bounds, required parts present. */
 function checkParts(tenant: DigipixTenant, items: CreateInput['items']) {
@@ -44,12 +51,26 @@ function checkParts(tenant: DigipixTenant, items: CreateInput['items']) {
     const given = new Map(item.parts.map((p) => [p.partId, p]))
     item.parts.forEach((p, j) => {
       const spec = product.parts.find((x) => x.id === p.partId)
-      if (!spec) details.push({ field: `items.${i}.parts.${j}.partId`, message: `"${p.partId}" is not a part of ${product.id} (${product.parts.map((x) => x.id).join(', ')})` })
-      else if (p.files.length < spec.minFiles || p.files.length > spec.maxFiles) details.push({ field: `items.${i}.parts.${j}.files`, message: `${spec.id} takes ${spec.minFiles}–${spec.maxFiles} files, got ${p.files.length}` })
+      if (!spec)
+        details.push({
+          field: `items.${i}.parts.${j}.partId`,
+          message: `"${p.partId}" is not a part of ${product.id} (${product.parts.map((x) => x.id).join(', ')})`,
+        })
+      else if (p.files.length < spec.minFiles || p.files.length > spec.maxFiles)
+        details.push({
+          field: `items.${i}.parts.${j}.files`,
+          message: `${spec.id} takes ${spec.minFiles}–${spec.maxFiles} files, got ${p.files.length}`,
+        })
     })
-    for (const spec of product.parts) if (spec.required && !given.has(spec.id)) details.push({ field: `items.${i}.parts`, message: `required part "${spec.id}" is missing` })
+    for (const spec of product.parts)
+      if (spec.required && !given.has(spec.id))
+        details.push({
+          field: `items.${i}.parts`,
+          message: `required part "${spec.id}" is missing`,
+        })
   })
-  if (details.length) throw new SimError(400, 'validation_error', 'Some items have invalid parts', { details })
+  if (details.length)
+    throw new SimError(400, 'validation_error', 'Some items have invalid parts', { details })
 }
 
 /**
@@ -64,11 +85,17 @@ export async function createOrder(tenant: DigipixTenant, input: CreateInput, env
   const lines = resolveItems(state, input.items)
   checkParts(tenant, input.items)
   const methodId = methodIdOf(input)
-  if (input.shipmentId && methodId !== undefined) throw bad('shipmentId', 'Send either shipmentId or shipmentMethodId/shipmentMethod, not both')
+  if (input.shipmentId && methodId !== undefined)
+    throw bad('shipmentId', 'Send either shipmentId or shipmentMethodId/shipmentMethod, not both')
   const preApproved = input.shipmentId !== undefined || methodId !== undefined
   if (input.status !== undefined) {
-    if (input.status.toUpperCase() !== 'APPROVED') throw bad('status', 'status may only be "APPROVED" (with a shipmentId or shipmentMethodId)')
-    if (!preApproved) throw bad('status', 'status "APPROVED" needs a shipmentId from /v1/quote or a shipmentMethodId')
+    if (input.status.toUpperCase() !== 'APPROVED')
+      throw bad('status', 'status may only be "APPROVED" (with a shipmentId or shipmentMethodId)')
+    if (!preApproved)
+      throw bad(
+        'status',
+        'status "APPROVED" needs a shipmentId from /v1/quote or a shipmentMethodId',
+      )
   }
   const zip = input.recipient.address.zipCode
   const now = tenant.clock.now()
@@ -78,18 +105,49 @@ export async function createOrder(tenant: DigipixTenant, input: CreateInput, env
     let shipments: ShippingOption[] = []
     if (input.shipmentId !== undefined) {
       const quote = state.quotes.get(input.shipmentId)
-      if (!quote) throw new SimError(404, 'shipment_not_found', `No quote option "${input.shipmentId}"; get one from POST /v1/quote`)
-      if (quote.usedBy) throw new SimError(409, 'shipment_already_used', `Quote option "${quote.id}" was already used by order ${quote.usedBy}`)
-      if (now >= quote.expiresAt) throw new SimError(422, 'quote_expired', `Quote option "${quote.id}" expired at ${isoTicks(quote.expiresAt)}`)
-      if (quote.zipCode !== zip) throw new SimError(422, 'quote_mismatch', `Quote option "${quote.id}" was priced for zipCode ${quote.zipCode}, not ${zip}`)
-      const key = (xs: Array<{ productId: string; quantity: number }>) => JSON.stringify(xs.map((x) => [x.productId, x.quantity]).sort())
-      if (key(quote.items) !== key(input.items)) throw new SimError(422, 'quote_mismatch', `Quote option "${quote.id}" was priced for other items`)
+      if (!quote)
+        throw new SimError(
+          404,
+          'shipment_not_found',
+          `No quote option "${input.shipmentId}"; get one from POST /v1/quote`,
+        )
+      if (quote.usedBy)
+        throw new SimError(
+          409,
+          'shipment_already_used',
+          `Quote option "${quote.id}" was already used by order ${quote.usedBy}`,
+        )
+      if (now >= quote.expiresAt)
+        throw new SimError(
+          422,
+          'quote_expired',
+          `Quote option "${quote.id}" expired at ${isoTicks(quote.expiresAt)}`,
+        )
+      if (quote.zipCode !== zip)
+        throw new SimError(
+          422,
+          'quote_mismatch',
+          `Quote option "${quote.id}" was priced for zipCode ${quote.zipCode}, not ${zip}`,
+        )
+      const key = (xs: Array<{ productId: string; quantity: number }>) =>
+        JSON.stringify(xs.map((x) => [x.productId, x.quantity]).sort())
+      if (key(quote.items) !== key(input.items))
+        throw new SimError(
+          422,
+          'quote_mismatch',
+          `Quote option "${quote.id}" was priced for other items`,
+        )
       shipment = { ...quote.option }
     } else {
       const options = shippingOptions(tenant.ids, zip, lines, state.partner.collect)
       if (methodId !== undefined) {
         const pick = options.find((o) => o.shipmentMethodId === methodId)
-        if (!pick) throw new SimError(422, 'shipment_method_unavailable', 'Collect (shipmentMethodId 3) is only available for partners with a collect contract')
+        if (!pick)
+          throw new SimError(
+            422,
+            'shipment_method_unavailable',
+            'Collect (shipmentMethodId 3) is only available for partners with a collect contract',
+          )
         shipment = pick
       } else {
         shipments = options
@@ -118,11 +176,14 @@ export async function createOrder(tenant: DigipixTenant, input: CreateInput, env
       ...(shipment ? { shipment } : {}),
       subtotal: subtotalOf(lines),
       ...(input.customData !== undefined ? { customData: input.customData } : {}),
-      ...(input.statusNotificationUrl !== undefined ? { statusNotificationUrl: input.statusNotificationUrl } : {}),
+      ...(input.statusNotificationUrl !== undefined
+        ? { statusNotificationUrl: input.statusNotificationUrl }
+        : {}),
       history: [{ status: preApproved ? 'APPROVED' : 'QUOTE', at: now }],
     }
     const stored = await state.orders.insert(order)
-    if (input.shipmentId !== undefined) await state.quotes.update(input.shipmentId, (q) => void (q.usedBy = stored.id))
+    if (input.shipmentId !== undefined)
+      await state.quotes.update(input.shipmentId, (q) => void (q.usedBy = stored.id))
     plan(tenant, stored, now)
     return stored
   })
@@ -130,7 +191,8 @@ export async function createOrder(tenant: DigipixTenant, input: CreateInput, env
 
 export function findOrder(tenant: DigipixTenant, id: string, environment: string): OrderRecord {
   const order = tenant.state.orders.get(id)
-  if (!order || order.environment !== environment) throw new SimError(404, 'order_not_found', `Order "${id}" was not found`)
+  if (!order || order.environment !== environment)
+    throw new SimError(404, 'order_not_found', `Order "${id}" was not found`)
   return order
 }
 
@@ -139,29 +201,60 @@ export function findOrder(tenant: DigipixTenant, id: string, environment: string
  * shipmentMethodId) or `canceled`. Case-insensitive, answered in upper case.
  * @see https://api.digipix.io/docs#tag/Orders/operation/patchOrder
  */
-export async function patchOrder(tenant: DigipixTenant, id: string, input: PatchInput, environment: string) {
+export async function patchOrder(
+  tenant: DigipixTenant,
+  id: string,
+  input: PatchInput,
+  environment: string,
+) {
   const wanted = input.status.toLowerCase()
-  if (wanted !== 'approved' && wanted !== 'canceled' && wanted !== 'cancelled') throw bad('status', 'status must be "approved" or "canceled"')
+  if (wanted !== 'approved' && wanted !== 'canceled' && wanted !== 'cancelled')
+    throw bad('status', 'status must be "approved" or "canceled"')
   const methodId = methodIdOf(input)
   return tenant.state.lock.run(async () => {
     const order = findOrder(tenant, id, environment)
     const now = tenant.clock.now()
     if (wanted === 'approved') {
       if (order.status === 'CANCELED') {
-        if (order.cancelReason === 'expired') throw new SimError(422, 'approval_window_expired', `Order ${id} was not approved within 7 days of its creation and has expired`)
+        if (order.cancelReason === 'expired')
+          throw new SimError(
+            422,
+            'approval_window_expired',
+            `Order ${id} was not approved within 7 days of its creation and has expired`,
+          )
         throw new SimError(409, 'order_canceled', `Order ${id} is canceled and cannot be approved`)
       }
-      if (order.status !== 'QUOTE') throw new SimError(409, 'order_already_approved', `Order ${id} is already ${order.status}`)
-      if (now >= order.createdAt + APPROVAL_WINDOW_MS) throw new SimError(422, 'approval_window_expired', `Order ${id} was not approved within 7 days of its creation and has expired`)
-      if (input.shipmentId === undefined && methodId === undefined) throw bad('shipmentId', 'To approve, send a shipmentId from this order\'s shipments or a shipmentMethodId')
-      if (input.shipmentId !== undefined && methodId !== undefined) throw bad('shipmentId', 'Send either shipmentId or shipmentMethodId, not both')
+      if (order.status !== 'QUOTE')
+        throw new SimError(409, 'order_already_approved', `Order ${id} is already ${order.status}`)
+      if (now >= order.createdAt + APPROVAL_WINDOW_MS)
+        throw new SimError(
+          422,
+          'approval_window_expired',
+          `Order ${id} was not approved within 7 days of its creation and has expired`,
+        )
+      if (input.shipmentId === undefined && methodId === undefined)
+        throw bad(
+          'shipmentId',
+          "To approve, send a shipmentId from this order's shipments or a shipmentMethodId",
+        )
+      if (input.shipmentId !== undefined && methodId !== undefined)
+        throw bad('shipmentId', 'Send either shipmentId or shipmentMethodId, not both')
       let chosen: ShippingOption | undefined
       if (input.shipmentId !== undefined) {
         chosen = order.shipments.find((s) => s.id === input.shipmentId)
-        if (!chosen) throw bad('shipmentId', `"${input.shipmentId}" is not one of this order's shipments (${order.shipments.map((s) => s.id).join(', ')})`)
+        if (!chosen)
+          throw bad(
+            'shipmentId',
+            `"${input.shipmentId}" is not one of this order's shipments (${order.shipments.map((s) => s.id).join(', ')})`,
+          )
       } else {
         chosen = order.shipments.find((s) => s.shipmentMethodId === methodId)
-        if (!chosen) throw new SimError(422, 'shipment_method_unavailable', 'Collect (shipmentMethodId 3) is only available for partners with a collect contract')
+        if (!chosen)
+          throw new SimError(
+            422,
+            'shipment_method_unavailable',
+            'Collect (shipmentMethodId 3) is only available for partners with a collect contract',
+          )
       }
       const pick = chosen
       await tenant.state.orders.update(id, (o) => {
@@ -170,8 +263,14 @@ export async function patchOrder(tenant: DigipixTenant, id: string, input: Patch
       })
       return transition(tenant, tenant.state.orders.get(id)!, 'APPROVED', now)
     }
-    if (order.status === 'CANCELED') throw new SimError(409, 'order_already_canceled', `Order ${id} is already canceled`)
-    if (!CANCELABLE.includes(order.status)) throw new SimError(409, 'order_in_production', `Order ${id} is ${order.status}; only orders not yet in production can be canceled`)
+    if (order.status === 'CANCELED')
+      throw new SimError(409, 'order_already_canceled', `Order ${id} is already canceled`)
+    if (!CANCELABLE.includes(order.status))
+      throw new SimError(
+        409,
+        'order_in_production',
+        `Order ${id} is ${order.status}; only orders not yet in production can be canceled`,
+      )
     return transition(tenant, order, 'CANCELED', now, 'partner')
   })
 }

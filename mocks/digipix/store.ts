@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { Product, type OrderStatus, type ShippingOption } from '../../contracts/digipix/schemas.ts'
 import { CATALOG } from '../../fixtures/digipix/catalog.ts'
 import { createDigipixBuilders, type DigipixBuilders } from '../../fixtures/digipix/builders.ts'
-import { createLock, createTable, HEX, type Lock, type Table, type TenantBase } from '../core/index.ts'
+import {
+  createLock,
+  createTable,
+  HEX,
+  type Lock,
+  type Table,
+  type TenantBase,
+} from '../core/index.ts'
 
 /** Credentials of a Digipix tenant: one set per environment, as Digipix issues them. */
 export interface DigipixCredentials extends Record<string, unknown> {
@@ -64,7 +71,9 @@ export interface DigipixState {
   lock: Lock
 }
 
-export async function createDigipixState(tenant: TenantBase<DigipixCredentials>): Promise<DigipixState> {
+export async function createDigipixState(
+  tenant: TenantBase<DigipixCredentials>,
+): Promise<DigipixState> {
   const products = await createTable(Product)
   for (const p of CATALOG) await products.insert(structuredClone(p) as Product)
   return {

@@ -22,8 +22,10 @@ const ENTITY_TABLES = {
 
 /** Whether an entity with this legacy id exists for the caller (types the simulator keeps). */
 function exists(ctx: ShipHeroCtx, entity: string, legacyId: number): boolean | undefined {
-  if (entity === 'LineItem') return ctx.state.orders.all().some((o) => o.line_items.some((l) => l.id === legacyId))
-  if (entity === 'ShippedLineItem') return ctx.state.shipments.all().some((s) => s.line_items.some((l) => l.id === legacyId))
+  if (entity === 'LineItem')
+    return ctx.state.orders.all().some((o) => o.line_items.some((l) => l.id === legacyId))
+  if (entity === 'ShippedLineItem')
+    return ctx.state.shipments.all().some((s) => s.line_items.some((l) => l.id === legacyId))
   const table = ENTITY_TABLES[entity as keyof typeof ENTITY_TABLES]
   if (!table) return undefined
   return ctx.state[table].get(legacyId) !== undefined
@@ -49,29 +51,54 @@ export const accountQueries = {
     const decoded = fromGlobalId(args.id)
     if (!decoded || !exists(ctx, decoded.type, decoded.legacyId)) throw notFound('Node')
     // ShipHero's public schema declares `Node` but no type implementing it, so there is nothing to return it as.
-    throw shipHeroError(CODES.invalidArgument, `node(id) cannot resolve ${decoded.type}:${decoded.legacyId}: no type implements Node in ShipHero's public schema. Use the ${decoded.type.toLowerCase()} query instead.`)
+    throw shipHeroError(
+      CODES.invalidArgument,
+      `node(id) cannot resolve ${decoded.type}:${decoded.legacyId}: no type implements Node in ShipHero's public schema. Use the ${decoded.type.toLowerCase()} query instead.`,
+    )
   },
 }
 
 export const accountFields = {
   Account: {
-    customers: (a: AccountRow, args: Record<string, unknown>, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => {
+    customers: (
+      a: AccountRow,
+      args: Record<string, unknown>,
+      ctx: ShipHeroCtx,
+      info: GraphQLResolveInfo,
+    ) => {
       // A warehouse filter keeps customers with stock there.
-      const wid = typeof args.warehouse_id === 'string' ? fromGlobalId(args.warehouse_id)?.legacyId ?? Number(args.warehouse_id) : undefined
-      const rows = ctx.state.accounts.filter((c) => c.parent_id === a.id && (wid === undefined || ctx.state.warehouseProducts.find((w) => w.account_id === c.id && w.warehouse_id === wid) !== undefined))
+      const wid =
+        typeof args.warehouse_id === 'string'
+          ? (fromGlobalId(args.warehouse_id)?.legacyId ?? Number(args.warehouse_id))
+          : undefined
+      const rows = ctx.state.accounts.filter(
+        (c) =>
+          c.parent_id === a.id &&
+          (wid === undefined ||
+            ctx.state.warehouseProducts.find(
+              (w) => w.account_id === c.id && w.warehouse_id === wid,
+            ) !== undefined),
+      )
       return page(ctx, info, rows, args)
     },
-    warehouses: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)),
-    is_multi_warehouse: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)).length > 1,
+    warehouses: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)),
+    is_multi_warehouse: (a: AccountRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(a)).length > 1,
     dynamic_slotting: () => false,
     cycle_count_enabled: () => false,
     ship_backorders: () => false,
   },
   AuthenticatedUser: {
     account: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.accounts.get(u.account_id),
-    allowed_warehouses: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.filter((w) => w.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!)),
+    allowed_warehouses: (u: UserRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.filter(
+        (w) => w.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!),
+      ),
     default_warehouse_id: (u: UserRow, _: unknown, ctx: ShipHeroCtx) => {
-      const w = ctx.state.warehouses.find((x) => x.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!))
+      const w = ctx.state.warehouses.find(
+        (x) => x.account_id === warehouseAccountOf(ctx.state.accounts.get(u.account_id)!),
+      )
       return w ? toGlobalId('Warehouse', w.id) : null
     },
     stores: () => [],

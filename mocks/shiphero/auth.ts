@@ -1,4 +1,10 @@
-import { SimError, type IssueOptions, type SimContext, type TokenEndpoint, type TokenRecord } from '../core/index.ts'
+import {
+  SimError,
+  type IssueOptions,
+  type SimContext,
+  type TokenEndpoint,
+  type TokenRecord,
+} from '../core/index.ts'
 import { CODES } from './errors.ts'
 import type { ShipHeroCredentials, ShipHeroState, UserRow } from './store.ts'
 
@@ -10,7 +16,8 @@ export const ACCESS_TOKEN_TTL = 2_419_200
 export const TOKEN_SCOPE = 'openid profile offline_access'
 
 /** ShipHero's token errors are Auth0's: `{ "error", "error_description" }`. */
-const auth0 = (status: number, error: string, description: string) => new SimError(status, error, description, { extra: { auth0: error } })
+const auth0 = (status: number, error: string, description: string) =>
+  new SimError(status, error, description, { extra: { auth0: error } })
 const blocked = () => auth0(403, 'invalid_grant', 'User is blocked.')
 
 /** A 28-day HS256 JWT with the Auth0 claims ShipHero's tokens carry. */
@@ -28,7 +35,11 @@ function accessFor(c: Ctx, user: UserRow): IssueOptions {
       kind: 'jwt',
       secret: tenant.state.jwtSecret,
       claims: ({ iat, exp }) => ({
-        'http://shiphero-tag/': { account_id: String(user.account_id), user_id: String(user.id), email: user.email },
+        'http://shiphero-tag/': {
+          account_id: String(user.account_id),
+          user_id: String(user.id),
+          email: user.email,
+        },
         iss: 'https://shiphero.auth0.com/',
         sub: `auth0|${user.id}`,
         aud: ['shiphero-public-api'],
@@ -61,7 +72,10 @@ const common = {
     missingLogin: 'Send "username" and "password"',
     missingRefresh: 'Send "refresh_token"',
     invalidLogin: 'Wrong email or password.',
-    invalidRefresh: (reason) => (reason === 'revoked' ? 'The refresh_token has been revoked.' : 'Unknown or invalid refresh token.'),
+    invalidRefresh: (reason) =>
+      reason === 'revoked'
+        ? 'The refresh_token has been revoked.'
+        : 'Unknown or invalid refresh token.',
   },
 } satisfies Partial<Endpoint>
 
@@ -82,8 +96,22 @@ export const SHIPHERO_TOKEN: Endpoint = {
     return { subject: String(found.userId) }
   },
   access: (c, req) => accessFor(c, activeUser(c, req.subject)),
-  refresh: (c, req) => ({ clientId: activeUser(c, req.subject).email, subject: req.subject, ttlSeconds: null, legs: 3, environment: 'production', meta: { userId: Number(req.subject) }, format: { kind: 'opaque', length: 48 } }),
-  respond: (_c, { access, refresh }) => ({ access_token: access.token, expires_in: ACCESS_TOKEN_TTL, refresh_token: refresh!.token, scope: TOKEN_SCOPE, token_type: 'Bearer' }),
+  refresh: (c, req) => ({
+    clientId: activeUser(c, req.subject).email,
+    subject: req.subject,
+    ttlSeconds: null,
+    legs: 3,
+    environment: 'production',
+    meta: { userId: Number(req.subject) },
+    format: { kind: 'opaque', length: 48 },
+  }),
+  respond: (_c, { access, refresh }) => ({
+    access_token: access.token,
+    expires_in: ACCESS_TOKEN_TTL,
+    refresh_token: refresh!.token,
+    scope: TOKEN_SCOPE,
+    token_type: 'Bearer',
+  }),
 }
 
 /** `POST /auth/refresh`: a refresh token → a new access token; the refresh token stays valid (no rotation). */
@@ -93,10 +121,18 @@ export const SHIPHERO_REFRESH: Endpoint = {
   grants: ['refresh_token'],
   impliedGrant: 'refresh_token',
   access: (c, req) => accessFor(c, activeUser(c, req.subject)),
-  respond: (_c, { access }) => ({ access_token: access.token, expires_in: ACCESS_TOKEN_TTL, scope: TOKEN_SCOPE, token_type: 'Bearer' }),
+  respond: (_c, { access }) => ({
+    access_token: access.token,
+    expires_in: ACCESS_TOKEN_TTL,
+    scope: TOKEN_SCOPE,
+    token_type: 'Bearer',
+  }),
 }
 
-const unauthenticated = (message: string) => new SimError(401, String(CODES.unauthenticated), message, { headers: { 'WWW-Authenticate': 'Bearer' } })
+const unauthenticated = (message: string) =>
+  new SimError(401, String(CODES.unauthenticated), message, {
+    headers: { 'WWW-Authenticate': 'Bearer' },
+  })
 
 /** A token ShipHero never issued (or one of a reset tenant). */
 export const invalidToken = () => unauthenticated('Invalid token')
@@ -104,10 +140,20 @@ export const invalidToken = () => unauthenticated('Invalid token')
 /** The user behind the request's bearer token; 401 `{errors:[{message, code: 16}]}` otherwise. */
 export function requireUser(c: Ctx): { user: UserRow; token: TokenRecord } {
   const token = c.get('credential')
-  if (!token) throw unauthenticated(c.req.header('authorization') ? 'The Authorization header must be "Bearer <access_token>"' : 'Missing Authorization header: send "Bearer <access_token>" from POST /auth/token')
+  if (!token)
+    throw unauthenticated(
+      c.req.header('authorization')
+        ? 'The Authorization header must be "Bearer <access_token>"'
+        : 'Missing Authorization header: send "Bearer <access_token>" from POST /auth/token',
+    )
   const tenant = c.get('tenant')
   const result = tenant.auth.verify(token, 'access')
-  if (!result.ok) throw unauthenticated(result.reason === 'expired' ? 'Token has expired: get a new one from POST /auth/refresh' : 'Invalid token')
+  if (!result.ok)
+    throw unauthenticated(
+      result.reason === 'expired'
+        ? 'Token has expired: get a new one from POST /auth/refresh'
+        : 'Invalid token',
+    )
   const user = tenant.state.users.get(Number(result.record.subject))
   if (!user?.is_active) throw invalidToken()
   return { user, token: result.record }

@@ -1,5 +1,11 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo } from 'graphql'
-import { connectionFromArray, parseSort, rootKeyOf, sortRows, type ConnectionArgs } from '../core/graphql/index.ts'
+import {
+  connectionFromArray,
+  parseSort,
+  rootKeyOf,
+  sortRows,
+  type ConnectionArgs,
+} from '../core/graphql/index.ts'
 import type { Tenant } from '../core/index.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
@@ -31,12 +37,21 @@ export interface ShipHeroCtx {
 
 /** Accounts the user's token may act for: its own and, for a 3PL, its customers. */
 export function scopeAccount(ctx: ShipHeroCtx, customerAccountId: unknown): AccountRow {
-  if (customerAccountId === undefined || customerAccountId === null || customerAccountId === '') return ctx.account
+  if (customerAccountId === undefined || customerAccountId === null || customerAccountId === '')
+    return ctx.account
   const id = legacyIdOf(customerAccountId, 'Account')
-  if (id === undefined) throw shipHeroError(CODES.invalidArgument, `Invalid customer_account_id "${String(customerAccountId)}"`)
+  if (id === undefined)
+    throw shipHeroError(
+      CODES.invalidArgument,
+      `Invalid customer_account_id "${String(customerAccountId)}"`,
+    )
   if (id === ctx.account.id) return ctx.account
   const target = ctx.state.accounts.get(id)
-  if (!target || target.parent_id !== ctx.account.id) throw shipHeroError(CODES.permissionDenied, `You don't have access to customer account ${String(customerAccountId)}`)
+  if (!target || target.parent_id !== ctx.account.id)
+    throw shipHeroError(
+      CODES.permissionDenied,
+      `You don't have access to customer account ${String(customerAccountId)}`,
+    )
   return target
 }
 
@@ -49,7 +64,8 @@ export function warehouseAccountOf(account: AccountRow): number {
 export function findWarehouse(ctx: ShipHeroCtx, account: AccountRow, value: unknown) {
   const id = legacyIdOf(value, 'Warehouse')
   const warehouse = id !== undefined ? ctx.state.warehouses.get(id) : undefined
-  if (!warehouse || warehouse.account_id !== warehouseAccountOf(account)) throw notFound('Warehouse')
+  if (!warehouse || warehouse.account_id !== warehouseAccountOf(account))
+    throw notFound('Warehouse')
   return warehouse
 }
 
@@ -67,7 +83,10 @@ function sortableFields(info: GraphQLResolveInfo): string[] {
   if (isObjectType(connection)) {
     const edge = getNamedType(connection.getFields().edges?.type)
     const node = edge && isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined
-    if (node && isObjectType(node)) fields = Object.values(node.getFields()).filter((f) => isLeafType(getNamedType(f.type))).map((f) => f.name)
+    if (node && isObjectType(node))
+      fields = Object.values(node.getFields())
+        .filter((f) => isLeafType(getNamedType(f.type)))
+        .map((f) => f.name)
   }
   sortableCache.set(connection.name, fields)
   return fields
@@ -77,10 +96,20 @@ function sortableFields(info: GraphQLResolveInfo): string[] {
  * A sorted, sliced connection of `rows`, metered against the root field's
  * cost (each row returned is one credit).
  */
-export function page<T extends { id: number }>(ctx: ShipHeroCtx, info: GraphQLResolveInfo, rows: readonly T[], args: ConnectionArgs & { sort?: string | null }) {
+export function page<T extends { id: number }>(
+  ctx: ShipHeroCtx,
+  info: GraphQLResolveInfo,
+  rows: readonly T[],
+  args: ConnectionArgs & { sort?: string | null },
+) {
   const keys = parseSort(args.sort, sortableFields(info), String(CODES.invalidArgument))
-  const sorted = sortRows(rows, keys, (row, field) => (field === 'legacy_id' ? row.id : (row as Record<string, unknown>)[field]))
-  const connection = connectionFromArray(sorted, args, { defaultSize: 100, code: String(CODES.invalidArgument) })
+  const sorted = sortRows(rows, keys, (row, field) =>
+    field === 'legacy_id' ? row.id : (row as Record<string, unknown>)[field],
+  )
+  const connection = connectionFromArray(sorted, args, {
+    defaultSize: 100,
+    code: String(CODES.invalidArgument),
+  })
   const meter = ctx.roots.get(rootKeyOf(info.path))
   if (meter) meter.rows += connection.edges.length
   return connection

@@ -3,10 +3,14 @@
  * integer `legacy_id`. Every id argument also accepts the legacy id as a string.
  * @see https://developer.shiphero.com/getting-started/
  */
-export const toGlobalId = (type: string, legacyId: number | string) => Buffer.from(`${type}:${legacyId}`, 'utf8').toString('base64')
+export const toGlobalId = (type: string, legacyId: number | string) =>
+  Buffer.from(`${type}:${legacyId}`, 'utf8').toString('base64')
 
 /** Type name in global ids where it differs from the GraphQL type's name. */
-const ID_TYPE: Record<string, string> = { AuthenticatedUser: 'User', ShipmentLineItem: 'ShippedLineItem' }
+const ID_TYPE: Record<string, string> = {
+  AuthenticatedUser: 'User',
+  ShipmentLineItem: 'ShippedLineItem',
+}
 export const idTypeOf = (graphqlType: string) => ID_TYPE[graphqlType] ?? graphqlType
 
 /** Fields holding another entity's id, and that entity's type. */

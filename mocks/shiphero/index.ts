@@ -14,8 +14,16 @@ export const SHIPHERO_DEFAULT_CREDENTIALS: ShipHeroCredentials = {
   username: 'dev@northwind-3pl.test',
   password: 'shiphero-dev-password',
   customers: [
-    { username: 'api@acme-outdoor.test', password: 'acme-dev-password', account_id: CUSTOMER_ACCOUNTS[0] },
-    { username: 'api@bluebird-tea.test', password: 'bluebird-dev-password', account_id: CUSTOMER_ACCOUNTS[1] },
+    {
+      username: 'api@acme-outdoor.test',
+      password: 'acme-dev-password',
+      account_id: CUSTOMER_ACCOUNTS[0],
+    },
+    {
+      username: 'api@bluebird-tea.test',
+      password: 'bluebird-dev-password',
+      account_id: CUSTOMER_ACCOUNTS[1],
+    },
   ],
 }
 
@@ -29,18 +37,33 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
   id: 'shiphero',
   title: 'ShipHero',
   protocol: 'graphql',
-  docs: ['https://developer.shiphero.com/getting-started/', 'https://developer.shiphero.com/schema/', 'https://developer.shiphero.com/webhooks'],
+  docs: [
+    'https://developer.shiphero.com/getting-started/',
+    'https://developer.shiphero.com/schema/',
+    'https://developer.shiphero.com/webhooks',
+  ],
   hosts: { production: SHIPHERO_HOSTS.production.map((h) => `https://${h}`), sandbox: [] },
   defaultCredentials: SHIPHERO_DEFAULT_CREDENTIALS,
   mintCredentials: (tenantId, rng) => ({
     username: `dev+${tenantId.toLowerCase()}@northwind-3pl.test`,
     password: rng.string(24, BASE62),
     customers: [
-      { username: `api+${tenantId.toLowerCase()}@acme-outdoor.test`, password: rng.string(24, BASE62), account_id: CUSTOMER_ACCOUNTS[0] },
-      { username: `api+${tenantId.toLowerCase()}@bluebird-tea.test`, password: rng.string(24, BASE62), account_id: CUSTOMER_ACCOUNTS[1] },
+      {
+        username: `api+${tenantId.toLowerCase()}@acme-outdoor.test`,
+        password: rng.string(24, BASE62),
+        account_id: CUSTOMER_ACCOUNTS[0],
+      },
+      {
+        username: `api+${tenantId.toLowerCase()}@bluebird-tea.test`,
+        password: rng.string(24, BASE62),
+        account_id: CUSTOMER_ACCOUNTS[1],
+      },
     ],
   }),
-  credentialKeys: (c) => [c.username.toLowerCase(), ...c.customers.map((x) => x.username.toLowerCase())],
+  credentialKeys: (c) => [
+    c.username.toLowerCase(),
+    ...c.customers.map((x) => x.username.toLowerCase()),
+  ],
   auth: { tokenEndpoints: [SHIPHERO_TOKEN, SHIPHERO_REFRESH], unknownCredential: invalidToken },
   createState: createShipHeroState,
   graphql: SHIPHERO_GRAPHQL,

@@ -3,7 +3,13 @@ import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } 
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, type AccountRow, type ProductRow, type WarehouseProductRow, type WarehouseRow } from './store.ts'
+import {
+  nextId,
+  type AccountRow,
+  type ProductRow,
+  type WarehouseProductRow,
+  type WarehouseRow,
+} from './store.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**
@@ -13,9 +19,14 @@ import { accountKeys, emit } from './webhooks.ts'
  * "Inventory Update" and "Inventory Change" webhooks.
  * @see https://developer.shiphero.com/webhooks/ (Inventory Update, Inventory Change)
  */
-export const availableOf = (wp: WarehouseProductRow) => Math.max(0, wp.on_hand - wp.allocated - wp.reserve_inventory)
+export const availableOf = (wp: WarehouseProductRow) =>
+  Math.max(0, wp.on_hand - wp.allocated - wp.reserve_inventory)
 
-export function findProduct(ctx: ShipHeroCtx, account: AccountRow, sku: string): ProductRow | undefined {
+export function findProduct(
+  ctx: ShipHeroCtx,
+  account: AccountRow,
+  sku: string,
+): ProductRow | undefined {
   const key = skuKey(sku)
   return ctx.state.products.find((p) => p.account_id === account.id && skuKey(p.sku) === key)
 }
@@ -27,14 +38,23 @@ export function requireProduct(ctx: ShipHeroCtx, account: AccountRow, sku: strin
 }
 
 export function findWarehouseProduct(ctx: ShipHeroCtx, productId: number, warehouseId: number) {
-  return ctx.state.warehouseProducts.find((w) => w.product_id === productId && w.warehouse_id === warehouseId)
+  return ctx.state.warehouseProducts.find(
+    (w) => w.product_id === productId && w.warehouse_id === warehouseId,
+  )
 }
 
 /**
  * Move on-hand stock by `delta` and record it. Callers check bounds first;
  * this only writes. Fires the inventory webhooks.
  */
-export async function moveOnHand(ctx: ShipHeroCtx, wp: WarehouseProductRow, delta: number, reason: string, source = 'api', extra: (draft: WarehouseProductRow) => void = () => undefined) {
+export async function moveOnHand(
+  ctx: ShipHeroCtx,
+  wp: WarehouseProductRow,
+  delta: number,
+  reason: string,
+  source = 'api',
+  extra: (draft: WarehouseProductRow) => void = () => undefined,
+) {
   const previous = wp.on_hand
   const now = isoDateTime(ctx.now)
   const updated = await ctx.state.warehouseProducts.update(wp.id, (d) => {
@@ -43,19 +63,47 @@ export async function moveOnHand(ctx: ShipHeroCtx, wp: WarehouseProductRow, delt
     extra(d)
   })
   if (delta !== 0) {
-    await ctx.state.inventoryChanges.insert({ id: nextId(ctx.state, 'inventoryChange'), account_id: wp.account_id, user_id: ctx.user.id, warehouse_id: wp.warehouse_id, product_id: wp.product_id, sku: wp.sku, previous_on_hand: previous, change_in_on_hand: delta, reason, created_at: now })
+    await ctx.state.inventoryChanges.insert({
+      id: nextId(ctx.state, 'inventoryChange'),
+      account_id: wp.account_id,
+      user_id: ctx.user.id,
+      warehouse_id: wp.warehouse_id,
+      product_id: wp.product_id,
+      sku: wp.sku,
+      previous_on_hand: previous,
+      change_in_on_hand: delta,
+      reason,
+      created_at: now,
+    })
     announce(ctx, updated, previous, delta, reason, source)
   }
   return updated
 }
 
 /** The inventory webhooks for one movement. */
-export function announce(ctx: ShipHeroCtx, wp: WarehouseProductRow, previous: number, delta: number, reason: string, source: string) {
+export function announce(
+  ctx: ShipHeroCtx,
+  wp: WarehouseProductRow,
+  previous: number,
+  delta: number,
+  reason: string,
+  source: string,
+) {
   const warehouse = ctx.state.warehouses.get(wp.warehouse_id)!
   emit(ctx.tenant, wp.account_id, 'Inventory Update', {
     ...accountKeys(wp.account_id),
     webhook_type: 'Inventory Update',
-    inventory: [{ sku: wp.sku, inventory: String(availableOf(wp)), backorder_quantity: String(wp.backorder), on_hand: String(wp.on_hand), warehouse_id: wp.warehouse_id, warehouse_uuid: toGlobalId('Warehouse', wp.warehouse_id), warehouse_identifier: warehouse.identifier }],
+    inventory: [
+      {
+        sku: wp.sku,
+        inventory: String(availableOf(wp)),
+        backorder_quantity: String(wp.backorder),
+        on_hand: String(wp.on_hand),
+        warehouse_id: wp.warehouse_id,
+        warehouse_uuid: toGlobalId('Warehouse', wp.warehouse_id),
+        warehouse_identifier: warehouse.identifier,
+      },
+    ],
   })
   emit(ctx.tenant, wp.account_id, 'Inventory Change', {
     webhook_type: 'Inventory Change',
@@ -74,11 +122,26 @@ export function announce(ctx: ShipHeroCtx, wp: WarehouseProductRow, previous: nu
   })
 }
 
-type UpdateInventoryInput = { customer_account_id?: string | null; sku: string; warehouse_id: string; quantity: number; reason?: string | null; location_id?: string | null; lpn_id?: string | null; includes_non_sellable?: boolean | null }
+type UpdateInventoryInput = {
+  customer_account_id?: string | null
+  sku: string
+  warehouse_id: string
+  quantity: number
+  reason?: string | null
+  location_id?: string | null
+  lpn_id?: string | null
+  includes_non_sellable?: boolean | null
+}
 
-function target(ctx: ShipHeroCtx, data: UpdateInventoryInput): { product: ProductRow; warehouse: WarehouseRow; wp: WarehouseProductRow } {
+function target(
+  ctx: ShipHeroCtx,
+  data: UpdateInventoryInput,
+): { product: ProductRow; warehouse: WarehouseRow; wp: WarehouseProductRow } {
   const account = scopeAccount(ctx, data.customer_account_id)
-  if (data.location_id || data.lpn_id) throw invalid('location_id and lpn_id are not supported by the simulator (no bin locations); leave them out')
+  if (data.location_id || data.lpn_id)
+    throw invalid(
+      'location_id and lpn_id are not supported by the simulator (no bin locations); leave them out',
+    )
   const product = requireProduct(ctx, account, data.sku)
   const warehouse = findWarehouse(ctx, account, data.warehouse_id)
   const wp = findWarehouseProduct(ctx, product.id, warehouse.id)
@@ -90,39 +153,69 @@ export const inventoryMutations = {
   async inventory_add(_: unknown, { data }: { data: UpdateInventoryInput }, ctx: ShipHeroCtx) {
     if (data.quantity <= 0) throw invalid('quantity must be a positive integer')
     const { wp } = target(ctx, data)
-    return { warehouse_product: await moveOnHand(ctx, wp, data.quantity, data.reason ?? 'inventory_add') }
+    return {
+      warehouse_product: await moveOnHand(ctx, wp, data.quantity, data.reason ?? 'inventory_add'),
+    }
   },
   async inventory_subtract(_: unknown, { data }: { data: UpdateInventoryInput }, ctx: ShipHeroCtx) {
     if (data.quantity <= 0) throw invalid('quantity must be a positive integer')
     const { wp } = target(ctx, data)
-    if (data.quantity > wp.on_hand) throw invalid(`Cannot subtract ${data.quantity}: only ${wp.on_hand} on hand for ${wp.sku}`)
-    return { warehouse_product: await moveOnHand(ctx, wp, -data.quantity, data.reason ?? 'inventory_subtract') }
+    if (data.quantity > wp.on_hand)
+      throw invalid(`Cannot subtract ${data.quantity}: only ${wp.on_hand} on hand for ${wp.sku}`)
+    return {
+      warehouse_product: await moveOnHand(
+        ctx,
+        wp,
+        -data.quantity,
+        data.reason ?? 'inventory_subtract',
+      ),
+    }
   },
   async inventory_replace(_: unknown, { data }: { data: UpdateInventoryInput }, ctx: ShipHeroCtx) {
     if (data.quantity < 0) throw invalid('quantity must not be negative')
     const { wp } = target(ctx, data)
-    return { warehouse_product: await moveOnHand(ctx, wp, data.quantity - wp.on_hand, data.reason ?? 'inventory_replace') }
+    return {
+      warehouse_product: await moveOnHand(
+        ctx,
+        wp,
+        data.quantity - wp.on_hand,
+        data.reason ?? 'inventory_replace',
+      ),
+    }
   },
 }
 
-type InventoryChangesArgs = { sku?: string | null; warehouse_id?: string | null; location_id?: string | null; location_name?: string | null; date_from?: number | null; date_to?: number | null; customer_account_id?: string | null; reason?: string | null }
+type InventoryChangesArgs = {
+  sku?: string | null
+  warehouse_id?: string | null
+  location_id?: string | null
+  location_name?: string | null
+  date_from?: number | null
+  date_to?: number | null
+  customer_account_id?: string | null
+  reason?: string | null
+}
 
 export const inventoryQueries = {
   inventory_changes(_: unknown, args: InventoryChangesArgs, ctx: ShipHeroCtx) {
     const account = scopeAccount(ctx, args.customer_account_id)
-    const warehouseId = args.warehouse_id != null ? legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1 : undefined
+    const warehouseId =
+      args.warehouse_id != null ? (legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1) : undefined
     const sku = args.sku != null ? skuKey(args.sku) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
         // Locations are not simulated: a location filter matches nothing.
-        const rows = args.location_id != null || args.location_name != null
-          ? []
-          : ctx.state.inventoryChanges.filter((r) =>
-              r.account_id === account.id &&
-              (sku === undefined || skuKey(r.sku) === sku) &&
-              (warehouseId === undefined || r.warehouse_id === warehouseId) &&
-              (args.reason == null || r.reason === args.reason) &&
-              inRange(r.created_at, args.date_from, args.date_to))
+        const rows =
+          args.location_id != null || args.location_name != null
+            ? []
+            : ctx.state.inventoryChanges.filter(
+                (r) =>
+                  r.account_id === account.id &&
+                  (sku === undefined || skuKey(r.sku) === sku) &&
+                  (warehouseId === undefined || r.warehouse_id === warehouseId) &&
+                  (args.reason == null || r.reason === args.reason) &&
+                  inRange(r.created_at, args.date_from, args.date_to),
+              )
         return page(c, info, rows, a)
       },
     }

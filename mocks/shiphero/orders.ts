@@ -1,10 +1,24 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { inRange, page, scopeAccount, skuKey, warehouseAccountOf, type ShipHeroCtx } from './context.ts'
+import {
+  inRange,
+  page,
+  scopeAccount,
+  skuKey,
+  warehouseAccountOf,
+  type ShipHeroCtx,
+} from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { availableOf, findProduct, findWarehouseProduct } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, type AccountRow, type AllocationRecord, type LineItemRecord, type OrderRow, type WarehouseProductRow } from './store.ts'
+import {
+  nextId,
+  type AccountRow,
+  type AllocationRecord,
+  type LineItemRecord,
+  type OrderRow,
+  type WarehouseProductRow,
+} from './store.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**
@@ -15,18 +29,79 @@ import { accountKeys, emit } from './webhooks.ts'
  * @see https://developer.shiphero.com/schema/ (Order, CreateOrderInput)
  */
 type Input = Record<string, unknown>
-type LineInput = { sku: string; partner_line_item_id: string; quantity: number; price: string; warehouse_id?: string | null; [k: string]: unknown }
+type LineInput = {
+  sku: string
+  partner_line_item_id: string
+  quantity: number
+  price: string
+  warehouse_id?: string | null
+  [k: string]: unknown
+}
 
 const ORDER_FIELDS = [
-  'partner_order_id', 'total_tax', 'subtotal', 'total_discounts', 'total_price', 'box_name', 'currency', 'ready_to_ship', 'insurance_amount', 'gift_note', 'gift_invoice',
-  'require_signature', 'adult_signature_required', 'alcohol', 'insurance', 'allow_partial', 'allow_split', 'custom_invoice_url', 'email', 'profile', 'packing_note',
-  'auto_print_return_label', 'incoterms', 'tax_id', 'tax_type', 'flagged', 'saturday_delivery', 'ignore_address_validation_errors', 'skip_address_validation',
-  'priority_flag', 'allocation_priority', 'dry_ice_weight_in_lbs', 'ftr_exemption', 'address_is_business', 'tote_qa', 'do_not_print_invoice',
-  'ignore_payment_capture_errors', 'service_point_id', 'partner_source_name', 'shipping_lines', 'shipping_address', 'billing_address', 'third_party_shipper', 'note_attributes',
+  'partner_order_id',
+  'total_tax',
+  'subtotal',
+  'total_discounts',
+  'total_price',
+  'box_name',
+  'currency',
+  'ready_to_ship',
+  'insurance_amount',
+  'gift_note',
+  'gift_invoice',
+  'require_signature',
+  'adult_signature_required',
+  'alcohol',
+  'insurance',
+  'allow_partial',
+  'allow_split',
+  'custom_invoice_url',
+  'email',
+  'profile',
+  'packing_note',
+  'auto_print_return_label',
+  'incoterms',
+  'tax_id',
+  'tax_type',
+  'flagged',
+  'saturday_delivery',
+  'ignore_address_validation_errors',
+  'skip_address_validation',
+  'priority_flag',
+  'allocation_priority',
+  'dry_ice_weight_in_lbs',
+  'ftr_exemption',
+  'address_is_business',
+  'tote_qa',
+  'do_not_print_invoice',
+  'ignore_payment_capture_errors',
+  'service_point_id',
+  'partner_source_name',
+  'shipping_lines',
+  'shipping_address',
+  'billing_address',
+  'third_party_shipper',
+  'note_attributes',
 ] as const
 const DATE_FIELDS = ['order_date', 'required_ship_date', 'hold_until_date'] as const
-const LINE_FIELDS = ['product_name', 'option_title', 'custom_options', 'custom_barcode', 'eligible_for_return', 'customs_value', 'barcode'] as const
-const HOLDS = ['fraud_hold', 'address_hold', 'shipping_method_hold', 'operator_hold', 'payment_hold', 'client_hold'] as const
+const LINE_FIELDS = [
+  'product_name',
+  'option_title',
+  'custom_options',
+  'custom_barcode',
+  'eligible_for_return',
+  'customs_value',
+  'barcode',
+] as const
+const HOLDS = [
+  'fraud_hold',
+  'address_hold',
+  'shipping_method_hold',
+  'operator_hold',
+  'payment_hold',
+  'client_hold',
+] as const
 const CLOSED = new Set(['canceled', 'fulfilled'])
 
 const pick = (data: Input, fields: readonly string[]) => {
@@ -36,7 +111,9 @@ const pick = (data: Input, fields: readonly string[]) => {
 }
 const dates = (data: Input) => {
   const out: Input = {}
-  for (const f of DATE_FIELDS) if (data[f] !== undefined) out[f] = typeof data[f] === 'number' ? isoDateTime(data[f] as number) : data[f]
+  for (const f of DATE_FIELDS)
+    if (data[f] !== undefined)
+      out[f] = typeof data[f] === 'number' ? isoDateTime(data[f] as number) : data[f]
   return out
 }
 
@@ -56,20 +133,32 @@ export function canSee(ctx: ShipHeroCtx, accountId: number, scoped?: AccountRow)
 }
 
 /** Check new line items against the catalog and the order; returns the products by line. */
-function checkLines(ctx: ShipHeroCtx, account: AccountRow, lines: LineInput[], existing: LineItemRecord[] = []) {
+function checkLines(
+  ctx: ShipHeroCtx,
+  account: AccountRow,
+  lines: LineInput[],
+  existing: LineItemRecord[] = [],
+) {
   const seen = new Set(existing.map((l) => l.partner_line_item_id))
   return lines.map((line, i) => {
-    if (!Number.isInteger(line.quantity) || line.quantity <= 0) throw invalid(`line_items[${i}].quantity must be a positive integer`)
-    if (!line.partner_line_item_id.trim()) throw invalid(`line_items[${i}].partner_line_item_id must not be empty`)
-    if (seen.has(line.partner_line_item_id)) throw invalid(`Duplicate partner_line_item_id "${line.partner_line_item_id}"`)
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0)
+      throw invalid(`line_items[${i}].quantity must be a positive integer`)
+    if (!line.partner_line_item_id.trim())
+      throw invalid(`line_items[${i}].partner_line_item_id must not be empty`)
+    if (seen.has(line.partner_line_item_id))
+      throw invalid(`Duplicate partner_line_item_id "${line.partner_line_item_id}"`)
     seen.add(line.partner_line_item_id)
     const product = findProduct(ctx, account, line.sku)
-    if (!product) throw invalid(`line_items[${i}]: no product with sku "${line.sku}"; create it with product_create first`)
+    if (!product)
+      throw invalid(
+        `line_items[${i}]: no product with sku "${line.sku}"; create it with product_create first`,
+      )
     let lockedTo: number | null = null
     if (line.warehouse_id != null) {
       const wid = legacyIdOf(line.warehouse_id, 'Warehouse')
       const warehouse = wid !== undefined ? ctx.state.warehouses.get(wid) : undefined
-      if (!warehouse || warehouse.account_id !== warehouseAccountOf(account)) throw notFound('Warehouse')
+      if (!warehouse || warehouse.account_id !== warehouseAccountOf(account))
+        throw notFound('Warehouse')
       lockedTo = warehouse.id
     }
     return { line, product, lockedTo }
@@ -81,16 +170,37 @@ function checkLines(ctx: ShipHeroCtx, account: AccountRow, lines: LineInput[], e
  * with the most available stock (or the one it is locked to). Pure: the
  * caller applies the plan.
  */
-function planAllocations(ctx: ShipHeroCtx, lines: Array<{ record: LineItemRecord; productId: number }>) {
+function planAllocations(
+  ctx: ShipHeroCtx,
+  lines: Array<{ record: LineItemRecord; productId: number }>,
+) {
   const taken = new Map<number, number>()
-  const plan: Array<{ record: LineItemRecord; wp: WarehouseProductRow | undefined; quantity: number }> = []
+  const plan: Array<{
+    record: LineItemRecord
+    wp: WarehouseProductRow | undefined
+    quantity: number
+  }> = []
   for (const { record, productId } of lines) {
     const candidates = ctx.state.warehouseProducts
-      .filter((w) => w.product_id === productId && w.active && (record.locked_to_warehouse_id === null || w.warehouse_id === record.locked_to_warehouse_id))
+      .filter(
+        (w) =>
+          w.product_id === productId &&
+          w.active &&
+          (record.locked_to_warehouse_id === null ||
+            w.warehouse_id === record.locked_to_warehouse_id),
+      )
       .map((w) => ({ w, free: availableOf(w) - (taken.get(w.id) ?? 0) }))
       .sort((a, b) => b.free - a.free || a.w.warehouse_id - b.w.warehouse_id)
     const best = candidates[0]
-    const quantity = best ? Math.max(0, Math.min(record.quantity - record.quantity_allocated - record.quantity_shipped, best.free)) : 0
+    const quantity = best
+      ? Math.max(
+          0,
+          Math.min(
+            record.quantity - record.quantity_allocated - record.quantity_shipped,
+            best.free,
+          ),
+        )
+      : 0
     if (best && quantity > 0) taken.set(best.w.id, (taken.get(best.w.id) ?? 0) + quantity)
     plan.push({ record, wp: best?.w, quantity })
   }
@@ -98,12 +208,17 @@ function planAllocations(ctx: ShipHeroCtx, lines: Array<{ record: LineItemRecord
 }
 
 /** Apply an allocation plan to stock and to the order's lines; fires Order Allocated per warehouse. */
-async function allocate(ctx: ShipHeroCtx, order: Pick<OrderRow, 'id'>, lines: Array<{ record: LineItemRecord; productId: number }>) {
+async function allocate(
+  ctx: ShipHeroCtx,
+  order: Pick<OrderRow, 'id'>,
+  lines: Array<{ record: LineItemRecord; productId: number }>,
+) {
   const plan = planAllocations(ctx, lines)
   const now = isoDateTime(ctx.now)
   const byWarehouse = new Map<number, AllocationRecord>()
   for (const step of plan) {
-    const pending = step.record.quantity - step.record.quantity_allocated - step.record.quantity_shipped
+    const pending =
+      step.record.quantity - step.record.quantity_allocated - step.record.quantity_shipped
     if (step.wp && step.quantity > 0) {
       await ctx.state.warehouseProducts.update(step.wp.id, (d) => {
         d.allocated += step.quantity
@@ -112,34 +227,69 @@ async function allocate(ctx: ShipHeroCtx, order: Pick<OrderRow, 'id'>, lines: Ar
       step.record.quantity_allocated += step.quantity
       step.record.warehouse_id = step.wp.warehouse_id
       let group = byWarehouse.get(step.wp.warehouse_id)
-      if (!group) byWarehouse.set(step.wp.warehouse_id, (group = { warehouse_id: step.wp.warehouse_id, allocated_at: now, allocation_reference: `${order.id}-${step.wp.warehouse_id}`, ready_to_ship: true, line_items: [] }))
-      group.line_items.push({ line_item_id: step.record.id, sku: step.record.sku, quantity_allocated: step.quantity })
+      if (!group)
+        byWarehouse.set(
+          step.wp.warehouse_id,
+          (group = {
+            warehouse_id: step.wp.warehouse_id,
+            allocated_at: now,
+            allocation_reference: `${order.id}-${step.wp.warehouse_id}`,
+            ready_to_ship: true,
+            line_items: [],
+          }),
+        )
+      group.line_items.push({
+        line_item_id: step.record.id,
+        sku: step.record.sku,
+        quantity_allocated: step.quantity,
+      })
     }
     step.record.backorder_quantity = Math.max(0, pending - step.quantity)
   }
   return [...byWarehouse.values()]
 }
 
-function announceAllocations(ctx: ShipHeroCtx, order: OrderRow, groups: AllocationRecord[], name: 'Order Allocated' | 'Order Deallocated') {
+function announceAllocations(
+  ctx: ShipHeroCtx,
+  order: OrderRow,
+  groups: AllocationRecord[],
+  name: 'Order Allocated' | 'Order Deallocated',
+) {
   for (const g of groups) {
-    emit(ctx.tenant, order.account_id, name, {
-      webhook_type: name,
-      allocation_reference: g.allocation_reference,
-      ...accountKeys(order.account_id),
-      warehouse_id: g.warehouse_id,
-      warehouse_uuid: toGlobalId('Warehouse', g.warehouse_id),
-      [name === 'Order Allocated' ? 'allocated_at' : 'deallocated_at']: isoDateTime(ctx.now),
-      order_number: order.order_number,
-      order_id: order.id,
-      order_uuid: toGlobalId('Order', order.id),
-      partner_order_id: order.partner_order_id,
-      line_items: g.line_items.map((l) => ({ line_item_id: l.line_item_id, line_item_uuid: toGlobalId('LineItem', l.line_item_id), sku: l.sku, quantity: l.quantity_allocated })),
-      ready_to_ship: g.ready_to_ship,
-    }, order.shop_name)
+    emit(
+      ctx.tenant,
+      order.account_id,
+      name,
+      {
+        webhook_type: name,
+        allocation_reference: g.allocation_reference,
+        ...accountKeys(order.account_id),
+        warehouse_id: g.warehouse_id,
+        warehouse_uuid: toGlobalId('Warehouse', g.warehouse_id),
+        [name === 'Order Allocated' ? 'allocated_at' : 'deallocated_at']: isoDateTime(ctx.now),
+        order_number: order.order_number,
+        order_id: order.id,
+        order_uuid: toGlobalId('Order', order.id),
+        partner_order_id: order.partner_order_id,
+        line_items: g.line_items.map((l) => ({
+          line_item_id: l.line_item_id,
+          line_item_uuid: toGlobalId('LineItem', l.line_item_id),
+          sku: l.sku,
+          quantity: l.quantity_allocated,
+        })),
+        ready_to_ship: g.ready_to_ship,
+      },
+      order.shop_name,
+    )
   }
 }
 
-function newLine(ctx: ShipHeroCtx, orderId: number, line: LineInput, lockedTo: number | null): LineItemRecord {
+function newLine(
+  ctx: ShipHeroCtx,
+  orderId: number,
+  line: LineInput,
+  lockedTo: number | null,
+): LineItemRecord {
   const now = isoDateTime(ctx.now)
   return {
     id: nextId(ctx.state, 'lineItem'),
@@ -169,10 +319,28 @@ async function deallocate(ctx: ShipHeroCtx, order: OrderRow, lines: LineItemReco
     if (line.quantity_allocated <= 0 || line.warehouse_id === null) continue
     const product = findProduct(ctx, ctx.state.accounts.get(order.account_id)!, line.sku)
     const wp = product ? findWarehouseProduct(ctx, product.id, line.warehouse_id) : undefined
-    if (wp) await ctx.state.warehouseProducts.update(wp.id, (d) => void (d.allocated = Math.max(0, d.allocated - line.quantity_allocated)))
+    if (wp)
+      await ctx.state.warehouseProducts.update(
+        wp.id,
+        (d) => void (d.allocated = Math.max(0, d.allocated - line.quantity_allocated)),
+      )
     let g = groups.get(line.warehouse_id)
-    if (!g) groups.set(line.warehouse_id, (g = { warehouse_id: line.warehouse_id, allocated_at: isoDateTime(ctx.now), allocation_reference: `${order.id}-${line.warehouse_id}`, ready_to_ship: false, line_items: [] }))
-    g.line_items.push({ line_item_id: line.id, sku: line.sku, quantity_allocated: line.quantity_allocated })
+    if (!g)
+      groups.set(
+        line.warehouse_id,
+        (g = {
+          warehouse_id: line.warehouse_id,
+          allocated_at: isoDateTime(ctx.now),
+          allocation_reference: `${order.id}-${line.warehouse_id}`,
+          ready_to_ship: false,
+          line_items: [],
+        }),
+      )
+    g.line_items.push({
+      line_item_id: line.id,
+      sku: line.sku,
+      quantity_allocated: line.quantity_allocated,
+    })
     line.quantity_allocated = 0
   }
   return [...groups.values()]
@@ -182,11 +350,13 @@ async function deallocate(ctx: ShipHeroCtx, order: OrderRow, lines: LineItemReco
 async function setStatus(ctx: ShipHeroCtx, order: OrderRow, status: string, fields: Input = {}) {
   const lines = order.line_items.map((l) => ({ ...l }))
   let released: AllocationRecord[] = []
-  if (status === 'canceled' || status === 'fulfilled') released = await deallocate(ctx, order, lines)
-  if (status === 'canceled') for (const l of lines) {
-    l.fulfillment_status = 'canceled'
-    l.backorder_quantity = 0
-  }
+  if (status === 'canceled' || status === 'fulfilled')
+    released = await deallocate(ctx, order, lines)
+  if (status === 'canceled')
+    for (const l of lines) {
+      l.fulfillment_status = 'canceled'
+      l.backorder_quantity = 0
+    }
   const updated = await ctx.state.orders.update(order.id, (d) => {
     Object.assign(d, fields)
     d.fulfillment_status = status
@@ -196,13 +366,29 @@ async function setStatus(ctx: ShipHeroCtx, order: OrderRow, status: string, fiel
   })
   if (released.length) announceAllocations(ctx, updated, released, 'Order Deallocated')
   if (status === 'canceled' && order.fulfillment_status !== 'canceled') {
-    emit(ctx.tenant, order.account_id, 'Order Canceled', { test: '0', webhook_type: 'Order Canceled', ...accountKeys(order.account_id), order_id: order.id, order_uuid: toGlobalId('Order', order.id), order_number: order.order_number, partner_order_id: order.partner_order_id, fulfillment_status: 'canceled' }, order.shop_name)
+    emit(
+      ctx.tenant,
+      order.account_id,
+      'Order Canceled',
+      {
+        test: '0',
+        webhook_type: 'Order Canceled',
+        ...accountKeys(order.account_id),
+        order_id: order.id,
+        order_uuid: toGlobalId('Order', order.id),
+        order_number: order.order_number,
+        partner_order_id: order.partner_order_id,
+        fulfillment_status: 'canceled',
+      },
+      order.shop_name,
+    )
   }
   return updated
 }
 
 type OrdersArgs = Record<string, unknown>
-const strList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)
+const strList = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined
 
 export const orderQueries = {
   order(_: unknown, args: { id: string }, ctx: ShipHeroCtx) {
@@ -210,47 +396,94 @@ export const orderQueries = {
   },
 
   orders(_: unknown, args: OrdersArgs, ctx: ShipHeroCtx) {
-    const scoped = args.customer_account_id != null ? scopeAccount(ctx, args.customer_account_id) : ctx.account
+    const scoped =
+      args.customer_account_id != null ? scopeAccount(ctx, args.customer_account_id) : ctx.account
     const ids = strList(args.ids)?.map((i) => legacyIdOf(i, 'Order') ?? -1)
-    const wid = args.warehouse_id != null ? legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1 : undefined
-    const awid = args.allocated_warehouse_id != null ? legacyIdOf(args.allocated_warehouse_id, 'Warehouse') ?? -1 : undefined
+    const wid =
+      args.warehouse_id != null ? (legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1) : undefined
+    const awid =
+      args.allocated_warehouse_id != null
+        ? (legacyIdOf(args.allocated_warehouse_id, 'Warehouse') ?? -1)
+        : undefined
     const notIn = strList(args.fulfillment_status_not_in)
     const sku = typeof args.sku === 'string' ? skuKey(args.sku) : undefined
-    const eq = (field: string, value: unknown, row: OrderRow) => value == null || row[field] === value
-    const hold = (name: string, row: OrderRow) => args[name] == null || Boolean(row.holds[name]) === args[name]
+    const eq = (field: string, value: unknown, row: OrderRow) =>
+      value == null || row[field] === value
+    const hold = (name: string, row: OrderRow) =>
+      args[name] == null || Boolean(row.holds[name]) === args[name]
     const match = (o: OrderRow) =>
       o.account_id === scoped.id &&
       (!ids || ids.includes(o.id)) &&
-      eq('shop_name', args.shop_name, o) && eq('partner_order_id', args.partner_order_id, o) && eq('order_number', args.order_number, o) &&
-      eq('fulfillment_status', args.fulfillment_status, o) && eq('email', args.email, o) && eq('profile', args.profile, o) &&
-      (!notIn?.includes(o.fulfillment_status)) &&
-      (wid === undefined || o.line_items.some((l) => l.warehouse_id === wid || l.locked_to_warehouse_id === wid)) &&
+      eq('shop_name', args.shop_name, o) &&
+      eq('partner_order_id', args.partner_order_id, o) &&
+      eq('order_number', args.order_number, o) &&
+      eq('fulfillment_status', args.fulfillment_status, o) &&
+      eq('email', args.email, o) &&
+      eq('profile', args.profile, o) &&
+      !notIn?.includes(o.fulfillment_status) &&
+      (wid === undefined ||
+        o.line_items.some((l) => l.warehouse_id === wid || l.locked_to_warehouse_id === wid)) &&
       (awid === undefined || o.allocations.some((a) => a.warehouse_id === awid)) &&
       (sku === undefined || o.line_items.some((l) => skuKey(l.sku) === sku)) &&
       (args.tag == null || o.tags.includes(args.tag as string)) &&
       (args.has_hold == null || HOLDS.some((h) => o.holds[h]) === args.has_hold) &&
-      hold('operator_hold', o) && hold('address_hold', o) && hold('payment_hold', o) && hold('fraud_hold', o) &&
-      (args.ready_to_ship == null || (o.allocations.length > 0 && o.line_items.every((l) => l.backorder_quantity === 0)) === args.ready_to_ship) &&
-      (args.has_backorder == null || o.line_items.some((l) => l.backorder_quantity > 0) === args.has_backorder) &&
+      hold('operator_hold', o) &&
+      hold('address_hold', o) &&
+      hold('payment_hold', o) &&
+      hold('fraud_hold', o) &&
+      (args.ready_to_ship == null ||
+        (o.allocations.length > 0 && o.line_items.every((l) => l.backorder_quantity === 0)) ===
+          args.ready_to_ship) &&
+      (args.has_backorder == null ||
+        o.line_items.some((l) => l.backorder_quantity > 0) === args.has_backorder) &&
       (args.is_wholesale_order == null || args.is_wholesale_order === false) &&
       (args.pause_shipping == null || args.pause_shipping === false) &&
-      inRange(o.updated_at, args.updated_from, args.updated_to) && inRange(o.order_date, args.order_date_from, args.order_date_to) &&
-      inRange(o.created_at, args.created_from, args.created_to) && inRange(o.required_ship_date, args.required_ship_date_from, args.required_ship_date_to) &&
-      (args.allocated_from == null && args.allocated_to == null ? true : o.allocations.some((a) => inRange(a.allocated_at, args.allocated_from, args.allocated_to)))
-    return { data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => page(c, info, ctx.state.orders.filter(match), a) }
+      inRange(o.updated_at, args.updated_from, args.updated_to) &&
+      inRange(o.order_date, args.order_date_from, args.order_date_to) &&
+      inRange(o.created_at, args.created_from, args.created_to) &&
+      inRange(o.required_ship_date, args.required_ship_date_from, args.required_ship_date_to) &&
+      (args.allocated_from == null && args.allocated_to == null
+        ? true
+        : o.allocations.some((a) =>
+            inRange(a.allocated_at, args.allocated_from, args.allocated_to),
+          ))
+    return {
+      data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) =>
+        page(c, info, ctx.state.orders.filter(match), a),
+    }
   },
 }
 
 export const orderMutations = {
-  async order_create(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; line_items?: Array<LineInput | null> | null; tags?: Array<string | null> | null } }, ctx: ShipHeroCtx) {
+  async order_create(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: Input & {
+        customer_account_id?: string | null
+        line_items?: Array<LineInput | null> | null
+        tags?: Array<string | null> | null
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const inputs = (data.line_items ?? []).filter((l): l is LineInput => l != null)
     const checked = checkLines(ctx, account, inputs)
     const id = nextId(ctx.state, 'order')
     const now = isoDateTime(ctx.now)
-    const records = checked.map((c) => ({ record: newLine(ctx, id, c.line, c.lockedTo), productId: c.product.id }))
-    const holds: Record<string, boolean> = Object.fromEntries(HOLDS.map((h) => [h, Boolean((data.holds as Record<string, unknown> | undefined)?.[h])]))
-    const status = typeof data.fulfillment_status === 'string' && data.fulfillment_status.trim() ? data.fulfillment_status.trim() : 'pending'
+    const records = checked.map((c) => ({
+      record: newLine(ctx, id, c.line, c.lockedTo),
+      productId: c.product.id,
+    }))
+    const holds: Record<string, boolean> = Object.fromEntries(
+      HOLDS.map((h) => [h, Boolean((data.holds as Record<string, unknown> | undefined)?.[h])]),
+    )
+    const status =
+      typeof data.fulfillment_status === 'string' && data.fulfillment_status.trim()
+        ? data.fulfillment_status.trim()
+        : 'pending'
     const groups = CLOSED.has(status) ? [] : await allocate(ctx, { id }, records)
     const order = await ctx.state.orders.insert({
       id,
@@ -258,7 +491,8 @@ export const orderMutations = {
       ...pick(data, ORDER_FIELDS),
       ...dates(data),
       shipping_address: data.shipping_address as Record<string, unknown>,
-      order_number: typeof data.order_number === 'string' && data.order_number ? data.order_number : String(id),
+      order_number:
+        typeof data.order_number === 'string' && data.order_number ? data.order_number : String(id),
       partner_order_id: (data.partner_order_id as string | undefined) ?? null,
       shop_name: typeof data.shop_name === 'string' && data.shop_name ? data.shop_name : 'Api',
       fulfillment_status: status,
@@ -275,15 +509,28 @@ export const orderMutations = {
     return { order }
   },
 
-  async order_update(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; order_id: string } }, ctx: ShipHeroCtx) {
-    const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
+  async order_update(
+    _: unknown,
+    { data }: { data: Input & { customer_account_id?: string | null; order_id: string } },
+    ctx: ShipHeroCtx,
+  ) {
+    const scoped =
+      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
     const fields: Input = { ...pick(data, ORDER_FIELDS), ...dates(data) }
     for (const f of ['order_number'] as const) if (typeof data[f] === 'string') fields[f] = data[f]
-    if (data.tags !== undefined) fields.tags = ((data.tags as Array<string | null> | null) ?? []).filter((t): t is string => !!t)
-    if (data.history_entry !== undefined) fields.history = [...((order.history as unknown[]) ?? []), data.history_entry]
-    const status = typeof data.fulfillment_status === 'string' && data.fulfillment_status.trim() ? data.fulfillment_status.trim() : undefined
-    if (status && status !== order.fulfillment_status) return { order: await setStatus(ctx, order, status, fields) }
+    if (data.tags !== undefined)
+      fields.tags = ((data.tags as Array<string | null> | null) ?? []).filter(
+        (t): t is string => !!t,
+      )
+    if (data.history_entry !== undefined)
+      fields.history = [...((order.history as unknown[]) ?? []), data.history_entry]
+    const status =
+      typeof data.fulfillment_status === 'string' && data.fulfillment_status.trim()
+        ? data.fulfillment_status.trim()
+        : undefined
+    if (status && status !== order.fulfillment_status)
+      return { order: await setStatus(ctx, order, status, fields) }
     const updated = await ctx.state.orders.update(order.id, (d) => {
       Object.assign(d, fields)
       d.updated_at = isoDateTime(ctx.now)
@@ -291,33 +538,93 @@ export const orderMutations = {
     return { order: updated }
   },
 
-  async order_cancel(_: unknown, { data }: { data: { customer_account_id?: string | null; order_id: string; reason?: string | null; void_on_platform?: boolean | null; force?: boolean | null } }, ctx: ShipHeroCtx) {
-    const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
+  async order_cancel(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: {
+        customer_account_id?: string | null
+        order_id: string
+        reason?: string | null
+        void_on_platform?: boolean | null
+        force?: boolean | null
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
+    const scoped =
+      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
     if (order.fulfillment_status === 'canceled') throw invalid('Order is already canceled')
     const shipped = order.line_items.some((l) => l.quantity_shipped > 0)
-    if (shipped && !data.force) throw invalid('Order has shipments and cannot be canceled; pass force: true to cancel what is left')
-    return { order: await setStatus(ctx, order, 'canceled', data.reason ? { cancel_reason: data.reason } : {}) }
+    if (shipped && !data.force)
+      throw invalid(
+        'Order has shipments and cannot be canceled; pass force: true to cancel what is left',
+      )
+    return {
+      order: await setStatus(
+        ctx,
+        order,
+        'canceled',
+        data.reason ? { cancel_reason: data.reason } : {},
+      ),
+    }
   },
 
-  async order_update_fulfillment_status(_: unknown, { data }: { data: { customer_account_id?: string | null; order_id: string; fulfillment_status: string; remove_inventory?: boolean | null; reason?: string | null } }, ctx: ShipHeroCtx) {
-    const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
+  async order_update_fulfillment_status(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: {
+        customer_account_id?: string | null
+        order_id: string
+        fulfillment_status: string
+        remove_inventory?: boolean | null
+        reason?: string | null
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
+    const scoped =
+      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
     const status = data.fulfillment_status.trim()
     if (!status) throw invalid('fulfillment_status must not be empty')
-    if (data.remove_inventory) throw invalid('remove_inventory is not supported by the simulator; create a shipment (shipment_create) to move stock')
+    if (data.remove_inventory)
+      throw invalid(
+        'remove_inventory is not supported by the simulator; create a shipment (shipment_create) to move stock',
+      )
     return { order: await setStatus(ctx, order, status) }
   },
 
-  async order_add_line_items(_: unknown, { data }: { data: { customer_account_id?: string | null; order_id: string; line_items: Array<LineInput | null> } }, ctx: ShipHeroCtx) {
-    const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
+  async order_add_line_items(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: {
+        customer_account_id?: string | null
+        order_id: string
+        line_items: Array<LineInput | null>
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
+    const scoped =
+      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
-    if (CLOSED.has(order.fulfillment_status)) throw invalid(`Order is ${order.fulfillment_status}; line items cannot be added`)
+    if (CLOSED.has(order.fulfillment_status))
+      throw invalid(`Order is ${order.fulfillment_status}; line items cannot be added`)
     const inputs = data.line_items.filter((l): l is LineInput => l != null)
     if (!inputs.length) throw invalid('line_items must not be empty')
     const account = ctx.state.accounts.get(order.account_id)!
     const checked = checkLines(ctx, account, inputs, order.line_items)
-    const records = checked.map((c) => ({ record: newLine(ctx, order.id, c.line, c.lockedTo), productId: c.product.id }))
+    const records = checked.map((c) => ({
+      record: newLine(ctx, order.id, c.line, c.lockedTo),
+      productId: c.product.id,
+    }))
     const groups = await allocate(ctx, order, records)
     const updated = await ctx.state.orders.update(order.id, (d) => {
       d.line_items = [...d.line_items, ...records.map((r) => r.record)]
@@ -335,21 +642,44 @@ export const orderMutations = {
 
 export const orderFields = {
   Order: {
-    line_items: (o: OrderRow, args: Record<string, unknown>, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => {
-      if (args.search != null) throw invalid('line_items(search:) is not supported by the simulator')
+    line_items: (
+      o: OrderRow,
+      args: Record<string, unknown>,
+      ctx: ShipHeroCtx,
+      info: GraphQLResolveInfo,
+    ) => {
+      if (args.search != null)
+        throw invalid('line_items(search:) is not supported by the simulator')
       return page(ctx, info, o.line_items, args)
     },
-    shipments: (o: OrderRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.shipments.filter((s) => s.order_id === o.id),
-    allocations: (o: OrderRow) => o.allocations.map((a) => ({ ...a, order_id: o.id, line_items: a.line_items.map((l) => ({ ...l, order_id: o.id, warehouse_id: a.warehouse_id, allocated_at: a.allocated_at, allocation_reference: a.allocation_reference, is_kit_component: false })) })),
-    ready_to_ship: (o: OrderRow) => o.allocations.length > 0 && o.line_items.every((l) => l.backorder_quantity === 0),
+    shipments: (o: OrderRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.shipments.filter((s) => s.order_id === o.id),
+    allocations: (o: OrderRow) =>
+      o.allocations.map((a) => ({
+        ...a,
+        order_id: o.id,
+        line_items: a.line_items.map((l) => ({
+          ...l,
+          order_id: o.id,
+          warehouse_id: a.warehouse_id,
+          allocated_at: a.allocated_at,
+          allocation_reference: a.allocation_reference,
+          is_kit_component: false,
+        })),
+      })),
+    ready_to_ship: (o: OrderRow) =>
+      o.allocations.length > 0 && o.line_items.every((l) => l.backorder_quantity === 0),
   },
   LineItem: {
     product: (l: LineItemRecord, _: unknown, ctx: ShipHeroCtx) => {
       const order = ctx.state.orders.get(l.order_id as number)
       const account = order ? ctx.state.accounts.get(order.account_id) : undefined
-      return account ? findProduct(ctx, account, l.sku) ?? null : null
+      return account ? (findProduct(ctx, account, l.sku) ?? null) : null
     },
-    warehouse: (l: LineItemRecord, _: unknown, ctx: ShipHeroCtx) => (l.warehouse_id !== null ? ctx.state.warehouses.get(l.warehouse_id)?.identifier ?? null : null),
+    warehouse: (l: LineItemRecord, _: unknown, ctx: ShipHeroCtx) =>
+      l.warehouse_id !== null
+        ? (ctx.state.warehouses.get(l.warehouse_id)?.identifier ?? null)
+        : null,
     subtotal: (l: LineItemRecord) => {
       const n = Number(l.price)
       return Number.isFinite(n) ? (n * l.quantity).toFixed(2) : null

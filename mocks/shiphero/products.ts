@@ -2,7 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql'
 import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
-import { availableOf, findProduct, findWarehouseProduct, moveOnHand, requireProduct } from './inventory.ts'
+import {
+  availableOf,
+  findProduct,
+  findWarehouseProduct,
+  moveOnHand,
+  requireProduct,
+} from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
 import { nextId, type ProductRow, type WarehouseProductRow, type WarehouseRow } from './store.ts'
 
@@ -15,14 +21,50 @@ type Input = Record<string, unknown>
 
 /** Product fields a mutation may set as given; the rest are derived or per warehouse. */
 const PRODUCT_FIELDS = [
-  'name', 'barcode', 'country_of_manufacture', 'tariff_code', 'product_note', 'kit', 'kit_build', 'no_air', 'final_sale', 'customs_value', 'customs_description', 'not_owned',
-  'ignore_on_customs', 'ignore_on_invoice', 'dropship', 'needs_serial_number', 'virtual', 'needs_lot_tracking', 'packer_note', 'is_assembly', 'size', 'style',
-  'vendor_part_number', 'consumer_package_code', 'buyer_part_number', 'buyer_style_number', 'auto_pack',
+  'name',
+  'barcode',
+  'country_of_manufacture',
+  'tariff_code',
+  'product_note',
+  'kit',
+  'kit_build',
+  'no_air',
+  'final_sale',
+  'customs_value',
+  'customs_description',
+  'not_owned',
+  'ignore_on_customs',
+  'ignore_on_invoice',
+  'dropship',
+  'needs_serial_number',
+  'virtual',
+  'needs_lot_tracking',
+  'packer_note',
+  'is_assembly',
+  'size',
+  'style',
+  'vendor_part_number',
+  'consumer_package_code',
+  'buyer_part_number',
+  'buyer_style_number',
+  'auto_pack',
 ] as const
 
 const WAREHOUSE_PRODUCT_FIELDS = [
-  'inventory_bin', 'inventory_overstock_bin', 'reserve_inventory', 'replenishment_level', 'replenishment_max_level', 'replenishment_increment', 'reorder_level', 'reorder_amount',
-  'price', 'value', 'value_currency', 'custom', 'customs_value', 'active',
+  'inventory_bin',
+  'inventory_overstock_bin',
+  'reserve_inventory',
+  'replenishment_level',
+  'replenishment_max_level',
+  'replenishment_increment',
+  'reorder_level',
+  'reorder_amount',
+  'price',
+  'value',
+  'value_currency',
+  'custom',
+  'customs_value',
+  'active',
 ] as const
 
 const pick = (data: Input, fields: readonly string[]) => {
@@ -33,17 +75,37 @@ const pick = (data: Input, fields: readonly string[]) => {
 
 const dims = (d: unknown): ProductRow['dimensions'] => {
   const v = (d ?? {}) as Record<string, string | null | undefined>
-  return { weight: v.weight ?? null, height: v.height ?? null, width: v.width ?? null, length: v.length ?? null }
+  return {
+    weight: v.weight ?? null,
+    height: v.height ?? null,
+    width: v.width ?? null,
+    length: v.length ?? null,
+  }
 }
 
 function checkReserve(data: Input) {
-  for (const f of ['reserve_inventory', 'reorder_level', 'reorder_amount', 'replenishment_level', 'replenishment_max_level', 'replenishment_increment'] as const) {
-    if (typeof data[f] === 'number' && (data[f] as number) < 0) throw invalid(`${f} must not be negative`)
+  for (const f of [
+    'reserve_inventory',
+    'reorder_level',
+    'reorder_amount',
+    'replenishment_level',
+    'replenishment_max_level',
+    'replenishment_increment',
+  ] as const) {
+    if (typeof data[f] === 'number' && (data[f] as number) < 0)
+      throw invalid(`${f} must not be negative`)
   }
-  if (typeof data.on_hand === 'number' && data.on_hand < 0) throw invalid('on_hand must not be negative')
+  if (typeof data.on_hand === 'number' && data.on_hand < 0)
+    throw invalid('on_hand must not be negative')
 }
 
-async function addToWarehouse(ctx: ShipHeroCtx, product: ProductRow, warehouse: WarehouseRow, data: Input, reason: string) {
+async function addToWarehouse(
+  ctx: ShipHeroCtx,
+  product: ProductRow,
+  warehouse: WarehouseRow,
+  data: Input,
+  reason: string,
+) {
   const now = isoDateTime(ctx.now)
   const onHand = typeof data.on_hand === 'number' ? data.on_hand : 0
   const wp: WarehouseProductRow = {
@@ -71,20 +133,53 @@ async function addToWarehouse(ctx: ShipHeroCtx, product: ProductRow, warehouse: 
   return onHand ? moveOnHand(ctx, inserted, onHand, reason) : inserted
 }
 
-type ProductsArgs = { sku?: string | null; created_from?: number | null; created_to?: number | null; updated_from?: number | null; updated_to?: number | null; customer_account_id?: string | null; has_kits?: boolean | null; tag?: Array<string | null> | null; tag_not_in?: Array<string | null> | null }
-type WarehouseProductsArgs = { ids?: Array<string | null> | null; warehouse_id?: string | null; active?: boolean | null; sku?: string | null; customer_account_id?: string | null; created_from?: number | null; created_to?: number | null; updated_from?: number | null; updated_to?: number | null }
+type ProductsArgs = {
+  sku?: string | null
+  created_from?: number | null
+  created_to?: number | null
+  updated_from?: number | null
+  updated_to?: number | null
+  customer_account_id?: string | null
+  has_kits?: boolean | null
+  tag?: Array<string | null> | null
+  tag_not_in?: Array<string | null> | null
+}
+type WarehouseProductsArgs = {
+  ids?: Array<string | null> | null
+  warehouse_id?: string | null
+  active?: boolean | null
+  sku?: string | null
+  customer_account_id?: string | null
+  created_from?: number | null
+  created_to?: number | null
+  updated_from?: number | null
+  updated_to?: number | null
+}
 
 export const productQueries = {
-  product(_: unknown, args: { id?: string | null; sku?: string | null; barcode?: string | null; customer_account_id?: string | null }, ctx: ShipHeroCtx) {
+  product(
+    _: unknown,
+    args: {
+      id?: string | null
+      sku?: string | null
+      barcode?: string | null
+      customer_account_id?: string | null
+    },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, args.customer_account_id)
-    if (args.id == null && args.sku == null && args.barcode == null) throw invalid('Provide one of id, sku or barcode')
+    if (args.id == null && args.sku == null && args.barcode == null)
+      throw invalid('Provide one of id, sku or barcode')
     let product: ProductRow | undefined
     if (args.id != null) {
       const id = legacyIdOf(args.id, 'Product')
       const found = id !== undefined ? ctx.state.products.get(id) : undefined
       product = found?.account_id === account.id ? found : undefined
     } else if (args.sku != null) product = findProduct(ctx, account, args.sku)
-    else product = ctx.state.products.find((p) => p.account_id === account.id && p.barcode === args.barcode)
+    else
+      product = ctx.state.products.find(
+        (p) => p.account_id === account.id && p.barcode === args.barcode,
+      )
     if (!product) throw notFound('Product')
     return { data: product }
   },
@@ -96,14 +191,16 @@ export const productQueries = {
     const notTags = args.tag_not_in?.filter((t): t is string => !!t)
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        const rows = ctx.state.products.filter((p) =>
-          p.account_id === account.id &&
-          (sku === undefined || skuKey(p.sku) === sku) &&
-          (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
-          (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
-          (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
-          inRange(p.created_at, args.created_from, args.created_to) &&
-          inRange(p.updated_at, args.updated_from, args.updated_to))
+        const rows = ctx.state.products.filter(
+          (p) =>
+            p.account_id === account.id &&
+            (sku === undefined || skuKey(p.sku) === sku) &&
+            (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
+            (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
+            (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
+            inRange(p.created_at, args.created_from, args.created_to) &&
+            inRange(p.updated_at, args.updated_from, args.updated_to),
+        )
         return page(c, info, rows, a)
       },
     }
@@ -111,19 +208,24 @@ export const productQueries = {
 
   warehouse_products(_: unknown, args: WarehouseProductsArgs, ctx: ShipHeroCtx) {
     const account = scopeAccount(ctx, args.customer_account_id)
-    const warehouseId = args.warehouse_id != null ? legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1 : undefined
-    const ids = args.ids?.filter((i): i is string => i != null).map((i) => legacyIdOf(i, 'WarehouseProduct') ?? -1)
+    const warehouseId =
+      args.warehouse_id != null ? (legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1) : undefined
+    const ids = args.ids
+      ?.filter((i): i is string => i != null)
+      .map((i) => legacyIdOf(i, 'WarehouseProduct') ?? -1)
     const sku = args.sku != null ? skuKey(args.sku) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        const rows = ctx.state.warehouseProducts.filter((w) =>
-          w.account_id === account.id &&
-          (warehouseId === undefined || w.warehouse_id === warehouseId) &&
-          (!ids || ids.includes(w.id)) &&
-          (args.active == null || w.active === args.active) &&
-          (sku === undefined || skuKey(w.sku) === sku) &&
-          inRange(w.created_at, args.created_from, args.created_to) &&
-          inRange(w.updated_at, args.updated_from, args.updated_to))
+        const rows = ctx.state.warehouseProducts.filter(
+          (w) =>
+            w.account_id === account.id &&
+            (warehouseId === undefined || w.warehouse_id === warehouseId) &&
+            (!ids || ids.includes(w.id)) &&
+            (args.active == null || w.active === args.active) &&
+            (sku === undefined || skuKey(w.sku) === sku) &&
+            inRange(w.created_at, args.created_from, args.created_to) &&
+            inRange(w.updated_at, args.updated_from, args.updated_to),
+        )
         return page(c, info, rows, a)
       },
     }
@@ -131,7 +233,20 @@ export const productQueries = {
 }
 
 export const productMutations = {
-  async product_create(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; name: string; sku: string; warehouse_products: Array<Input | null> } }, ctx: ShipHeroCtx) {
+  async product_create(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: Input & {
+        customer_account_id?: string | null
+        name: string
+        sku: string
+        warehouse_products: Array<Input | null>
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const sku = data.sku.trim()
     if (!sku) throw invalid('sku must not be empty')
@@ -140,7 +255,8 @@ export const productMutations = {
     // Check every warehouse line before writing anything.
     const lines = data.warehouse_products.filter((w): w is Input => w != null)
     const warehouses = lines.map((w) => findWarehouse(ctx, account, w.warehouse_id))
-    if (new Set(warehouses.map((w) => w.id)).size !== warehouses.length) throw invalid('warehouse_products names the same warehouse twice')
+    if (new Set(warehouses.map((w) => w.id)).size !== warehouses.length)
+      throw invalid('warehouse_products names the same warehouse twice')
     lines.forEach(checkReserve)
     const now = isoDateTime(ctx.now)
     const product = await ctx.state.products.insert({
@@ -151,8 +267,18 @@ export const productMutations = {
       name: data.name,
       barcode: (data.barcode as string | undefined) ?? null,
       tags: ((data.tags as Array<string | null> | undefined) ?? []).filter((t): t is string => !!t),
-      images: ((data.images as Array<{ src: string; position?: number | null }> | undefined) ?? []).filter(Boolean).map((i) => ({ src: i.src, position: i.position ?? null })),
-      cases: ((data.cases as Array<{ case_barcode: string; case_quantity: number }> | undefined) ?? []).filter(Boolean).map((c) => ({ id: nextId(ctx.state, 'case'), case_barcode: c.case_barcode, case_quantity: c.case_quantity })),
+      images: ((data.images as Array<{ src: string; position?: number | null }> | undefined) ?? [])
+        .filter(Boolean)
+        .map((i) => ({ src: i.src, position: i.position ?? null })),
+      cases: (
+        (data.cases as Array<{ case_barcode: string; case_quantity: number }> | undefined) ?? []
+      )
+        .filter(Boolean)
+        .map((c) => ({
+          id: nextId(ctx.state, 'case'),
+          case_barcode: c.case_barcode,
+          case_quantity: c.case_quantity,
+        })),
       dimensions: dims(data.dimensions),
       // Deprecated account-level price/value, kept as sent.
       price: (data.price as string | undefined) ?? null,
@@ -162,47 +288,93 @@ export const productMutations = {
     })
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
-      await addToWarehouse(ctx, product, warehouses[i]!, { price: data.price, value: data.value, ...line }, 'Product created')
+      await addToWarehouse(
+        ctx,
+        product,
+        warehouses[i]!,
+        { price: data.price, value: data.value, ...line },
+        'Product created',
+      )
     }
     return { product }
   },
 
-  async product_update(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; sku: string } }, ctx: ShipHeroCtx) {
+  async product_update(
+    _: unknown,
+    { data }: { data: Input & { customer_account_id?: string | null; sku: string } },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const product = requireProduct(ctx, account, data.sku)
     if (typeof data.name === 'string' && !data.name.trim()) throw invalid('name must not be empty')
     const updated = await ctx.state.products.update(product.id, (d) => {
       Object.assign(d, pick(data, PRODUCT_FIELDS))
-      if (data.dimensions !== undefined) d.dimensions = { ...d.dimensions, ...dims(data.dimensions) }
+      if (data.dimensions !== undefined)
+        d.dimensions = { ...d.dimensions, ...dims(data.dimensions) }
       // "Fully replaces existing tags."
-      if (data.tags !== undefined) d.tags = ((data.tags as Array<string | null> | null) ?? []).filter((t): t is string => !!t)
-      if (data.images !== undefined) d.images = ((data.images as Array<{ src: string; position?: number | null }> | null) ?? []).filter(Boolean).map((i) => ({ src: i.src, position: i.position ?? null }))
-      if (data.cases !== undefined) d.cases = ((data.cases as Array<{ case_barcode: string; case_quantity: number }> | null) ?? []).filter(Boolean).map((c) => ({ id: nextId(ctx.state, 'case'), case_barcode: c.case_barcode, case_quantity: c.case_quantity }))
+      if (data.tags !== undefined)
+        d.tags = ((data.tags as Array<string | null> | null) ?? []).filter((t): t is string => !!t)
+      if (data.images !== undefined)
+        d.images = ((data.images as Array<{ src: string; position?: number | null }> | null) ?? [])
+          .filter(Boolean)
+          .map((i) => ({ src: i.src, position: i.position ?? null }))
+      if (data.cases !== undefined)
+        d.cases = (
+          (data.cases as Array<{ case_barcode: string; case_quantity: number }> | null) ?? []
+        )
+          .filter(Boolean)
+          .map((c) => ({
+            id: nextId(ctx.state, 'case'),
+            case_barcode: c.case_barcode,
+            case_quantity: c.case_quantity,
+          }))
       d.updated_at = isoDateTime(ctx.now)
     })
     return { product: updated }
   },
 
-  async product_delete(_: unknown, { data }: { data: { customer_account_id?: string | null; sku: string } }, ctx: ShipHeroCtx) {
+  async product_delete(
+    _: unknown,
+    { data }: { data: { customer_account_id?: string | null; sku: string } },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const product = requireProduct(ctx, account, data.sku)
     const stock = ctx.state.warehouseProducts.filter((w) => w.product_id === product.id)
-    if (stock.some((w) => w.allocated > 0)) throw invalid(`Product ${product.sku} is allocated to open orders; cancel or fulfil them first`)
+    if (stock.some((w) => w.allocated > 0))
+      throw invalid(
+        `Product ${product.sku} is allocated to open orders; cancel or fulfil them first`,
+      )
     for (const w of stock) ctx.state.warehouseProducts.remove(w.id)
     ctx.state.products.remove(product.id)
     return {}
   },
 
-  async product_add_to_warehouse(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } }, ctx: ShipHeroCtx) {
+  async product_add_to_warehouse(
+    _: unknown,
+    {
+      data,
+    }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const product = requireProduct(ctx, account, data.sku)
     const warehouse = findWarehouse(ctx, account, data.warehouse_id)
-    if (findWarehouseProduct(ctx, product.id, warehouse.id)) throw invalid(`Product ${product.sku} is already in warehouse ${warehouse.identifier}`)
+    if (findWarehouseProduct(ctx, product.id, warehouse.id))
+      throw invalid(`Product ${product.sku} is already in warehouse ${warehouse.identifier}`)
     checkReserve(data)
-    return { warehouse_product: await addToWarehouse(ctx, product, warehouse, data, 'Added to warehouse') }
+    return {
+      warehouse_product: await addToWarehouse(ctx, product, warehouse, data, 'Added to warehouse'),
+    }
   },
 
-  async warehouse_product_update(_: unknown, { data }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } }, ctx: ShipHeroCtx) {
+  async warehouse_product_update(
+    _: unknown,
+    {
+      data,
+    }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } },
+    ctx: ShipHeroCtx,
+  ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const product = requireProduct(ctx, account, data.sku)
     const warehouse = findWarehouse(ctx, account, data.warehouse_id)
@@ -211,7 +383,17 @@ export const productMutations = {
     checkReserve(data)
     const fields = pick(data, WAREHOUSE_PRODUCT_FIELDS)
     const apply = (d: WarehouseProductRow) => Object.assign(d, fields)
-    if (typeof data.on_hand === 'number' && data.on_hand !== wp.on_hand) return { warehouse_product: await moveOnHand(ctx, wp, data.on_hand - wp.on_hand, 'warehouse_product_update', 'api', apply) }
+    if (typeof data.on_hand === 'number' && data.on_hand !== wp.on_hand)
+      return {
+        warehouse_product: await moveOnHand(
+          ctx,
+          wp,
+          data.on_hand - wp.on_hand,
+          'warehouse_product_update',
+          'api',
+          apply,
+        ),
+      }
     const updated = await ctx.state.warehouseProducts.update(wp.id, (d) => {
       apply(d)
       d.updated_at = isoDateTime(ctx.now)
@@ -222,25 +404,51 @@ export const productMutations = {
 
 export const productFields = {
   Product: {
-    warehouse_products: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouseProducts.filter((w) => w.product_id === p.id),
+    warehouse_products: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouseProducts.filter((w) => w.product_id === p.id),
     // Deprecated account-level fields: what was sent, else the first warehouse's.
-    price: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) => (p.price as string | null | undefined) ?? ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.price ?? null,
-    value: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) => (p.value as string | null | undefined) ?? ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value ?? null,
-    value_currency: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value_currency ?? null,
-    active: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouseProducts.find((w) => w.product_id === p.id && w.active) !== undefined,
+    price: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      (p.price as string | null | undefined) ??
+      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.price ??
+      null,
+    value: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      (p.value as string | null | undefined) ??
+      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value ??
+      null,
+    value_currency: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value_currency ?? null,
+    active: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouseProducts.find((w) => w.product_id === p.id && w.active) !== undefined,
   },
   WarehouseProduct: {
     available: availableOf,
-    warehouse: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.get(w.warehouse_id),
-    warehouse_identifier: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.get(w.warehouse_id)?.identifier ?? null,
-    product: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.products.get(w.product_id),
+    warehouse: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.get(w.warehouse_id),
+    warehouse_identifier: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.get(w.warehouse_id)?.identifier ?? null,
+    product: (w: WarehouseProductRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.products.get(w.product_id),
   },
   Warehouse: {
-    products: (w: WarehouseRow, args: Record<string, unknown>, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => {
+    products: (
+      w: WarehouseRow,
+      args: Record<string, unknown>,
+      ctx: ShipHeroCtx,
+      info: GraphQLResolveInfo,
+    ) => {
       // Stock in this warehouse: all of it for the 3PL that runs it, a customer's own for a customer.
       const isOperator = ctx.account.parent_id === null
-      const ids = new Set(ctx.state.warehouseProducts.filter((x) => x.warehouse_id === w.id && (isOperator || x.account_id === ctx.account.id)).map((x) => x.product_id))
-      return page(ctx, info, ctx.state.products.filter((p) => ids.has(p.id)), args)
+      const ids = new Set(
+        ctx.state.warehouseProducts
+          .filter((x) => x.warehouse_id === w.id && (isOperator || x.account_id === ctx.account.id))
+          .map((x) => x.product_id),
+      )
+      return page(
+        ctx,
+        info,
+        ctx.state.products.filter((p) => ids.has(p.id)),
+        args,
+      )
     },
   },
 }

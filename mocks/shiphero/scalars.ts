@@ -12,7 +12,8 @@ export function isoDateTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
 
 /** Milliseconds of an ISODateTime input; `undefined` when it is not one. */
 export function parseDateTime(text: string): number | undefined {
@@ -20,7 +21,12 @@ export function parseDateTime(text: string): number | undefined {
   if (!m) return undefined
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m
   let iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${frac ? frac.slice(0, 4).padEnd(4, '0') : ''}`
-  iso += !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone
+  iso +=
+    !zone || zone.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone.length === 5
+        ? `${zone.slice(0, 3)}:${zone.slice(3)}`
+        : zone
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? undefined : ms
 }
@@ -29,13 +35,23 @@ const literal = (node: ValueNode) => argumentValue(node, undefined)
 
 /** Attach parsing and serialising to the scalars of a schema built from SDL. */
 export function attachScalars(schema: GraphQLSchema) {
-  const set = (name: string, impl: { serialize(v: unknown): unknown; parseValue(v: unknown): unknown; parseLiteral(n: ValueNode): unknown }) => {
+  const set = (
+    name: string,
+    impl: {
+      serialize(v: unknown): unknown
+      parseValue(v: unknown): unknown
+      parseLiteral(n: ValueNode): unknown
+    },
+  ) => {
     const type = schema.getType(name)
     if (type) Object.assign(type, impl)
   }
   const dateValue = (v: unknown) => {
     const ms = typeof v === 'string' ? parseDateTime(v) : undefined
-    if (ms === undefined) throw new GraphQLError(`ISODateTime cannot represent ${JSON.stringify(v)}: use ISO-8601, e.g. "2026-04-10T00:00:00"`)
+    if (ms === undefined)
+      throw new GraphQLError(
+        `ISODateTime cannot represent ${JSON.stringify(v)}: use ISO-8601, e.g. "2026-04-10T00:00:00"`,
+      )
     return ms
   }
   set('ISODateTime', {
@@ -48,19 +64,26 @@ export function attachScalars(schema: GraphQLSchema) {
   })
   const bigValue = (v: unknown) => {
     const n = typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v
-    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new GraphQLError(`BigInt cannot represent ${JSON.stringify(v)}`)
+    if (typeof n !== 'number' || !Number.isSafeInteger(n))
+      throw new GraphQLError(`BigInt cannot represent ${JSON.stringify(v)}`)
     return n
   }
   set('BigInt', {
     serialize: (v) => v,
     parseValue: bigValue,
     parseLiteral: (n) => {
-      if (n.kind !== Kind.INT && n.kind !== Kind.STRING) throw new GraphQLError('BigInt must be an integer')
+      if (n.kind !== Kind.INT && n.kind !== Kind.STRING)
+        throw new GraphQLError('BigInt must be an integer')
       return bigValue(literal(n))
     },
   })
   const decimalValue = (v: unknown) => {
-    const text = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? v.trim() : undefined
+    const text =
+      typeof v === 'number' && Number.isFinite(v)
+        ? String(v)
+        : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)
+          ? v.trim()
+          : undefined
     if (text === undefined) throw new GraphQLError(`Decimal cannot represent ${JSON.stringify(v)}`)
     return text
   }
@@ -68,9 +91,14 @@ export function attachScalars(schema: GraphQLSchema) {
     serialize: (v) => (v == null ? v : String(v)),
     parseValue: decimalValue,
     parseLiteral: (n) => {
-      if (n.kind !== Kind.INT && n.kind !== Kind.FLOAT && n.kind !== Kind.STRING) throw new GraphQLError('Decimal must be a number or a numeric string')
+      if (n.kind !== Kind.INT && n.kind !== Kind.FLOAT && n.kind !== Kind.STRING)
+        throw new GraphQLError('Decimal must be a number or a numeric string')
       return decimalValue(literal(n))
     },
   })
-  set('GenericScalar', { serialize: (v) => v, parseValue: (v) => v, parseLiteral: (n) => literal(n) })
+  set('GenericScalar', {
+    serialize: (v) => v,
+    parseValue: (v) => v,
+    parseLiteral: (n) => literal(n),
+  })
 }

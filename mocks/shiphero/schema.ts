@@ -1,4 +1,9 @@
-import { type GraphQLFieldResolver, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
+import {
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql'
 import { shipHeroSdl } from '../../contracts/shiphero/sdl.ts'
 import { defineGraphqlSchema, type Resolver as CoreResolver } from '../core/graphql/index.ts'
 import { accountFields, accountQueries } from './account.ts'
@@ -14,7 +19,11 @@ import { webhookFields, webhookMutations, webhookQueries } from './webhooks.ts'
 type Resolver = CoreResolver<ShipHeroCtx>
 
 /** Response keys of the `complexity` fields selected under a root field (aliases included). */
-function complexityKeys(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, out: string[] = []): string[] {
+function complexityKeys(
+  set: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  out: string[] = [],
+): string[] {
   for (const sel of set?.selections ?? []) {
     if (sel.kind === Kind.FIELD) {
       if (sel.name.value === 'complexity') out.push(sel.alias?.value ?? 'complexity')
@@ -35,7 +44,9 @@ function envelope(resolve: Resolver): Resolver {
     const base = { request_id: ctx.requestId, complexity: meter?.estimate ?? 0 }
     if (args.analyze === true) return { ...base, data: null }
     const result = resolve(source, args, ctx, info)
-    return result instanceof Promise ? result.then((r) => ({ ...base, ...(r as object) })) : { ...base, ...(result as object) }
+    return result instanceof Promise
+      ? result.then((r) => ({ ...base, ...(r as object) }))
+      : { ...base, ...(result as object) }
   }
 }
 
@@ -68,16 +79,37 @@ export const fieldResolver: GraphQLFieldResolver<any, ShipHeroCtx> = (source, ar
 export const SHIPHERO_GRAPHQL = defineGraphqlSchema<ShipHeroCtx>({
   sdl: shipHeroSdl,
   resolvers: {
-    Query: { ...accountQueries, ...productQueries, ...orderQueries, ...shipmentQueries, ...inventoryQueries, ...webhookQueries },
-    Mutation: { ...productMutations, ...inventoryMutations, ...orderMutations, ...shipmentMutations, ...webhookMutations },
-    ...mergeTypes([accountFields, productFields, orderFields, shipmentFields, webhookFields] as Array<Record<string, Record<string, Resolver>>>),
+    Query: {
+      ...accountQueries,
+      ...productQueries,
+      ...orderQueries,
+      ...shipmentQueries,
+      ...inventoryQueries,
+      ...webhookQueries,
+    },
+    Mutation: {
+      ...productMutations,
+      ...inventoryMutations,
+      ...orderMutations,
+      ...shipmentMutations,
+      ...webhookMutations,
+    },
+    ...mergeTypes([
+      accountFields,
+      productFields,
+      orderFields,
+      shipmentFields,
+      webhookFields,
+    ] as Array<Record<string, Record<string, Resolver>>>),
   },
-  wrapRoot: (operation, name, resolve) => (operation === 'Query' && BARE.has(name) ? resolve : envelope(resolve)),
+  wrapRoot: (operation, name, resolve) =>
+    operation === 'Query' && BARE.has(name) ? resolve : envelope(resolve),
   scalars: attachScalars,
 })
 
 function mergeTypes(groups: Array<Record<string, Record<string, Resolver>>>) {
   const out: Record<string, Record<string, Resolver>> = {}
-  for (const group of groups) for (const [type, fields] of Object.entries(group)) out[type] = { ...out[type], ...fields }
+  for (const group of groups)
+    for (const [type, fields] of Object.entries(group)) out[type] = { ...out[type], ...fields }
   return out
 }

@@ -5,7 +5,15 @@ import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
 import { canSee, findOrder } from './orders.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, type AddressRecord, type LineItemRecord, type OrderRow, type ShipmentRow, type ShippingLabelRecord, type WarehouseRow } from './store.ts'
+import {
+  nextId,
+  type AddressRecord,
+  type LineItemRecord,
+  type OrderRow,
+  type ShipmentRow,
+  type ShippingLabelRecord,
+  type WarehouseRow,
+} from './store.ts'
 import { emit } from './webhooks.ts'
 
 /**
@@ -35,30 +43,49 @@ export async function createShipment(ctx: ShipHeroCtx, req: ShipmentRequest): Pr
   for (const [i, l] of req.lines.entries()) {
     const id = legacyIdOf(l.line_item_id, 'LineItem')
     const line = order.line_items.find((x) => x.id === id)
-    if (!line) throw invalid(`line_items[${i}]: line item ${String(l.line_item_id)} is not in order ${order.order_number}`)
-    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw invalid(`line_items[${i}].quantity must be a positive integer`)
+    if (!line)
+      throw invalid(
+        `line_items[${i}]: line item ${String(l.line_item_id)} is not in order ${order.order_number}`,
+      )
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0)
+      throw invalid(`line_items[${i}].quantity must be a positive integer`)
     wanted.set(line.id, (wanted.get(line.id) ?? 0) + l.quantity)
   }
   const steps = [...wanted].map(([id, quantity]) => {
     const line = order.line_items.find((x) => x.id === id)!
     const pending = line.quantity - line.quantity_shipped
-    if (quantity > pending) throw invalid(`Line item ${line.sku}: ${quantity} requested but only ${pending} left to ship`)
+    if (quantity > pending)
+      throw invalid(`Line item ${line.sku}: ${quantity} requested but only ${pending} left to ship`)
     const product = findProduct(ctx, account, line.sku)
     const wp = product ? findWarehouseProduct(ctx, product.id, warehouse.id) : undefined
     if (!wp) throw invalid(`${line.sku} is not stocked in warehouse ${warehouse.identifier}`)
-    if (wp.on_hand < quantity) throw invalid(`Not enough inventory of ${line.sku} in ${warehouse.identifier}: ${wp.on_hand} on hand, ${quantity} to ship`)
-    const fromAllocation = line.warehouse_id === warehouse.id ? Math.min(line.quantity_allocated, quantity) : 0
+    if (wp.on_hand < quantity)
+      throw invalid(
+        `Not enough inventory of ${line.sku} in ${warehouse.identifier}: ${wp.on_hand} on hand, ${quantity} to ship`,
+      )
+    const fromAllocation =
+      line.warehouse_id === warehouse.id ? Math.min(line.quantity_allocated, quantity) : 0
     return { line, wp, quantity, fromAllocation }
   })
-  const labelLineIds = req.labels.flatMap((l) => ((l.line_item_ids as unknown[]) ?? []).map((x) => legacyIdOf(x, 'LineItem')))
-  if (labelLineIds.some((id) => id === undefined || !wanted.has(id))) throw invalid('labels[].line_item_ids must name line items of this shipment')
+  const labelLineIds = req.labels.flatMap((l) =>
+    ((l.line_item_ids as unknown[]) ?? []).map((x) => legacyIdOf(x, 'LineItem')),
+  )
+  if (labelLineIds.some((id) => id === undefined || !wanted.has(id)))
+    throw invalid('labels[].line_item_ids must name line items of this shipment')
 
   const now = isoDateTime(ctx.now)
   const shipmentId = nextId(ctx.state, 'shipment')
   for (const s of steps) {
-    await moveOnHand(ctx, s.wp, -s.quantity, `Shipped order ${order.order_number} (shipment ${shipmentId})`, 'shipment', (d) => {
-      d.allocated = Math.max(0, d.allocated - s.fromAllocation)
-    })
+    await moveOnHand(
+      ctx,
+      s.wp,
+      -s.quantity,
+      `Shipped order ${order.order_number} (shipment ${shipmentId})`,
+      'shipment',
+      (d) => {
+        d.allocated = Math.max(0, d.allocated - s.fromAllocation)
+      },
+    )
   }
   const lines: LineItemRecord[] = order.line_items.map((l) => {
     const s = steps.find((x) => x.line.id === l.id)
@@ -69,7 +96,10 @@ export async function createShipment(ctx: ShipHeroCtx, req: ShipmentRequest): Pr
       quantity_shipped: shipped,
       quantity_pending_fulfillment: l.quantity - shipped,
       quantity_allocated: l.quantity_allocated - s.fromAllocation,
-      backorder_quantity: Math.max(0, l.quantity - shipped - (l.quantity_allocated - s.fromAllocation)),
+      backorder_quantity: Math.max(
+        0,
+        l.quantity - shipped - (l.quantity_allocated - s.fromAllocation),
+      ),
       fulfillment_status: shipped >= l.quantity ? 'fulfilled' : l.fulfillment_status,
       updated_at: now,
     }
@@ -102,40 +132,80 @@ export async function createShipment(ctx: ShipHeroCtx, req: ShipmentRequest): Pr
     user_id: ctx.user.id,
     warehouse_id: warehouse.id,
     address: req.address,
-    line_items: steps.map((s) => ({ id: nextId(ctx.state, 'shipmentLineItem'), line_item_id: s.line.id, quantity: s.quantity })),
+    line_items: steps.map((s) => ({
+      id: nextId(ctx.state, 'shipmentLineItem'),
+      line_item_id: s.line.id,
+      quantity: s.quantity,
+    })),
     labels,
     profile: req.profile ?? 'default',
     shipped_off_shiphero: req.shippedOffShipHero ?? false,
     created_date: now,
   })
   const first = labels[0]
-  emit(ctx.tenant, order.account_id, 'Shipment Update', {
-    test: '0',
-    webhook_type: 'Shipment Update',
-    fulfillment: {
-      shipment_id: shipment.id,
-      shipment_uuid: toGlobalId('Shipment', shipment.id),
-      warehouse: warehouse.identifier,
-      warehouse_id: warehouse.id,
-      warehouse_uuid: toGlobalId('Warehouse', warehouse.id),
-      partner_order_id: order.partner_order_id,
-      order_number: order.order_number,
-      order_uuid: toGlobalId('Order', order.id),
-      tracking_number: first?.tracking_number ?? '',
-      custom_tracking_url: first?.tracking_url ?? '',
-      package_number: 1,
-      total_packages: Math.max(1, labels.length),
-      shipping_method: first?.shipping_method ?? '',
-      shipping_carrier: first?.carrier ?? '',
-      shipping_address: req.address,
-      line_items: steps.map((s) => ({ id: s.line.partner_line_item_id, shiphero_id: s.line.id, quantity: s.quantity, sku: s.line.sku, serial_numbers: [], customs_description: '', package: 1, lot_id: null, lot_name: null, lot_expiration: null })),
+  emit(
+    ctx.tenant,
+    order.account_id,
+    'Shipment Update',
+    {
+      test: '0',
+      webhook_type: 'Shipment Update',
+      fulfillment: {
+        shipment_id: shipment.id,
+        shipment_uuid: toGlobalId('Shipment', shipment.id),
+        warehouse: warehouse.identifier,
+        warehouse_id: warehouse.id,
+        warehouse_uuid: toGlobalId('Warehouse', warehouse.id),
+        partner_order_id: order.partner_order_id,
+        order_number: order.order_number,
+        order_uuid: toGlobalId('Order', order.id),
+        tracking_number: first?.tracking_number ?? '',
+        custom_tracking_url: first?.tracking_url ?? '',
+        package_number: 1,
+        total_packages: Math.max(1, labels.length),
+        shipping_method: first?.shipping_method ?? '',
+        shipping_carrier: first?.carrier ?? '',
+        shipping_address: req.address,
+        line_items: steps.map((s) => ({
+          id: s.line.partner_line_item_id,
+          shiphero_id: s.line.id,
+          quantity: s.quantity,
+          sku: s.line.sku,
+          serial_numbers: [],
+          customs_description: '',
+          package: 1,
+          lot_id: null,
+          lot_name: null,
+          lot_expiration: null,
+        })),
+      },
+      packages: labels.map((l, i) => ({
+        name: `Package ${i + 1}`,
+        weight_in_oz: null,
+        width: l.dimensions.width ?? null,
+        length: l.dimensions.length ?? null,
+        height: l.dimensions.height ?? null,
+        line_items: l.line_item_ids.map((id) => ({ shiphero_id: id })),
+        tracking_number: l.tracking_number,
+      })),
     },
-    packages: labels.map((l, i) => ({ name: `Package ${i + 1}`, weight_in_oz: null, width: l.dimensions.width ?? null, length: l.dimensions.length ?? null, height: l.dimensions.height ?? null, line_items: l.line_item_ids.map((id) => ({ shiphero_id: id })), tracking_number: l.tracking_number })),
-  }, order.shop_name)
+    order.shop_name,
+  )
   return shipment
 }
 
-type ShipmentsArgs = { ids?: Array<string | null> | null; customer_account_id?: string | null; order_id?: string | null; date_from?: number | null; date_to?: number | null; order_date_from?: number | null; order_date_to?: number | null; tracking_number?: string | null; alternate_tracking_id?: string | null; voided?: boolean | null }
+type ShipmentsArgs = {
+  ids?: Array<string | null> | null
+  customer_account_id?: string | null
+  order_id?: string | null
+  date_from?: number | null
+  date_to?: number | null
+  order_date_from?: number | null
+  order_date_to?: number | null
+  tracking_number?: string | null
+  alternate_tracking_id?: string | null
+  voided?: boolean | null
+}
 
 export const shipmentQueries = {
   shipment(_: unknown, args: { id?: string | null }, ctx: ShipHeroCtx) {
@@ -147,19 +217,36 @@ export const shipmentQueries = {
   },
   shipments(_: unknown, args: ShipmentsArgs, ctx: ShipHeroCtx) {
     const account = scopeAccount(ctx, args.customer_account_id)
-    const ids = args.ids?.filter((i): i is string => i != null).map((i) => legacyIdOf(i, 'Shipment') ?? -1)
-    const orderId = args.order_id != null ? legacyIdOf(args.order_id, 'Order') ?? -1 : undefined
+    const ids = args.ids
+      ?.filter((i): i is string => i != null)
+      .map((i) => legacyIdOf(i, 'Shipment') ?? -1)
+    const orderId = args.order_id != null ? (legacyIdOf(args.order_id, 'Order') ?? -1) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        const rows = args.voided === true || args.alternate_tracking_id != null
-          ? [] // labels are never voided here, and carry no alternate tracking ids
-          : ctx.state.shipments.filter((s) => {
-              if (s.account_id !== account.id || (ids && !ids.includes(s.id)) || (orderId !== undefined && s.order_id !== orderId)) return false
-              if (args.tracking_number != null && !s.labels.some((l) => l.tracking_number === args.tracking_number)) return false
-              if (!inRange(s.created_date, args.date_from, args.date_to)) return false
-              if (args.order_date_from != null || args.order_date_to != null) return inRange(ctx.state.orders.get(s.order_id)?.order_date, args.order_date_from, args.order_date_to)
-              return true
-            })
+        const rows =
+          args.voided === true || args.alternate_tracking_id != null
+            ? [] // labels are never voided here, and carry no alternate tracking ids
+            : ctx.state.shipments.filter((s) => {
+                if (
+                  s.account_id !== account.id ||
+                  (ids && !ids.includes(s.id)) ||
+                  (orderId !== undefined && s.order_id !== orderId)
+                )
+                  return false
+                if (
+                  args.tracking_number != null &&
+                  !s.labels.some((l) => l.tracking_number === args.tracking_number)
+                )
+                  return false
+                if (!inRange(s.created_date, args.date_from, args.date_to)) return false
+                if (args.order_date_from != null || args.order_date_to != null)
+                  return inRange(
+                    ctx.state.orders.get(s.order_id)?.order_date,
+                    args.order_date_from,
+                    args.order_date_to,
+                  )
+                return true
+              })
         return page(c, info, rows, a)
       },
     }
@@ -167,15 +254,39 @@ export const shipmentQueries = {
 }
 
 export const shipmentMutations = {
-  async shipment_create(_: unknown, { data }: { data: { customer_account_id?: string | null; order_id: string; warehouse_id: string; address: AddressRecord; line_items: Array<{ line_item_id: string; quantity: number } | null>; labels?: Array<Record<string, unknown> | null> | null; profile?: string | null; shipped_off_shiphero?: boolean | null } }, ctx: ShipHeroCtx) {
-    const scoped = data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
+  async shipment_create(
+    _: unknown,
+    {
+      data,
+    }: {
+      data: {
+        customer_account_id?: string | null
+        order_id: string
+        warehouse_id: string
+        address: AddressRecord
+        line_items: Array<{ line_item_id: string; quantity: number } | null>
+        labels?: Array<Record<string, unknown> | null> | null
+        profile?: string | null
+        shipped_off_shiphero?: boolean | null
+      }
+    },
+    ctx: ShipHeroCtx,
+  ) {
+    const scoped =
+      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
     const order = findOrder(ctx, data.order_id, scoped)
-    const warehouse = findWarehouse(ctx, ctx.state.accounts.get(order.account_id)!, data.warehouse_id)
+    const warehouse = findWarehouse(
+      ctx,
+      ctx.state.accounts.get(order.account_id)!,
+      data.warehouse_id,
+    )
     const shipment = await createShipment(ctx, {
       order,
       warehouse,
       address: data.address,
-      lines: data.line_items.filter((l): l is { line_item_id: string; quantity: number } => l != null),
+      lines: data.line_items.filter(
+        (l): l is { line_item_id: string; quantity: number } => l != null,
+      ),
       labels: (data.labels ?? []).filter((l): l is Record<string, unknown> => l != null),
       profile: data.profile,
       shippedOffShipHero: data.shipped_off_shiphero,
@@ -186,9 +297,28 @@ export const shipmentMutations = {
 
 export const shipmentFields = {
   Shipment: {
-    line_items: (s: ShipmentRow, args: Record<string, unknown>, ctx: ShipHeroCtx, info: GraphQLResolveInfo) => page(ctx, info, s.line_items.map((l) => ({ ...l, shipment_id: s.id, order_id: s.order_id })), args),
-    shipping_labels: (s: ShipmentRow) => s.labels.map((l) => ({ ...l, shipment_id: s.id, order_id: s.order_id, account_id: s.account_id, warehouse_id: s.warehouse_id })),
-    warehouse: (s: ShipmentRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.get(s.warehouse_id),
+    line_items: (
+      s: ShipmentRow,
+      args: Record<string, unknown>,
+      ctx: ShipHeroCtx,
+      info: GraphQLResolveInfo,
+    ) =>
+      page(
+        ctx,
+        info,
+        s.line_items.map((l) => ({ ...l, shipment_id: s.id, order_id: s.order_id })),
+        args,
+      ),
+    shipping_labels: (s: ShipmentRow) =>
+      s.labels.map((l) => ({
+        ...l,
+        shipment_id: s.id,
+        order_id: s.order_id,
+        account_id: s.account_id,
+        warehouse_id: s.warehouse_id,
+      })),
+    warehouse: (s: ShipmentRow, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.get(s.warehouse_id),
     order: (s: ShipmentRow, _: unknown, ctx: ShipHeroCtx) => ctx.state.orders.get(s.order_id),
     total_packages: (s: ShipmentRow) => Math.max(1, s.labels.length),
     completed: () => true,
@@ -199,11 +329,15 @@ export const shipmentFields = {
     dropshipment: () => false,
   },
   ShipmentLineItem: {
-    line_item: (l: { line_item_id: number; order_id: number }, _: unknown, ctx: ShipHeroCtx) => ctx.state.orders.get(l.order_id)?.line_items.find((x) => x.id === l.line_item_id) ?? null,
+    line_item: (l: { line_item_id: number; order_id: number }, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.orders.get(l.order_id)?.line_items.find((x) => x.id === l.line_item_id) ?? null,
   },
   ShippingLabel: {
-    order: (l: { order_id: number }, _: unknown, ctx: ShipHeroCtx) => ctx.state.orders.get(l.order_id),
-    order_number: (l: { order_id: number }, _: unknown, ctx: ShipHeroCtx) => ctx.state.orders.get(l.order_id)?.order_number ?? null,
-    warehouse: (l: { warehouse_id: number }, _: unknown, ctx: ShipHeroCtx) => ctx.state.warehouses.get(l.warehouse_id)?.identifier ?? null,
+    order: (l: { order_id: number }, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.orders.get(l.order_id),
+    order_number: (l: { order_id: number }, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.orders.get(l.order_id)?.order_number ?? null,
+    warehouse: (l: { warehouse_id: number }, _: unknown, ctx: ShipHeroCtx) =>
+      ctx.state.warehouses.get(l.warehouse_id)?.identifier ?? null,
   },
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { ACCOUNTS, productFixtures, USERS, WAREHOUSES } from '../../fixtures/shiphero/catalog.ts'
-import { createLock, createTable, HEX, type Lock, type Table, type TenantBase } from '../core/index.ts'
+import {
+  createLock,
+  createTable,
+  HEX,
+  type Lock,
+  type Table,
+  type TenantBase,
+} from '../core/index.ts'
 import { isoDateTime } from './scalars.ts'
 
 /** Credentials of a ShipHero tenant: a 3PL developer user, and one user per customer account. */
@@ -21,9 +28,41 @@ export interface AddressRecord {
   phone?: string | null
 }
 
-export interface AccountRow { id: number; parent_id: number | null; email: string; username: string; name: string; status: string; is_3pl: boolean; created_at: string }
-export interface UserRow { id: number; account_id: number; email: string; first_name: string; last_name: string; is_admin: boolean; is_developer: boolean; is_active: boolean; created_at: string; updated_at: string }
-export interface WarehouseRow { id: number; account_id: number; identifier: string; company_name: string; address: AddressRecord; return_address: AddressRecord; phone_number: string; invoice_email: string; profile: string; active: boolean; dynamic_slotting: boolean }
+export interface AccountRow {
+  id: number
+  parent_id: number | null
+  email: string
+  username: string
+  name: string
+  status: string
+  is_3pl: boolean
+  created_at: string
+}
+export interface UserRow {
+  id: number
+  account_id: number
+  email: string
+  first_name: string
+  last_name: string
+  is_admin: boolean
+  is_developer: boolean
+  is_active: boolean
+  created_at: string
+  updated_at: string
+}
+export interface WarehouseRow {
+  id: number
+  account_id: number
+  identifier: string
+  company_name: string
+  address: AddressRecord
+  return_address: AddressRecord
+  phone_number: string
+  invoice_email: string
+  profile: string
+  active: boolean
+  dynamic_slotting: boolean
+}
 export interface ProductRow {
   id: number
   account_id: number
@@ -33,7 +72,12 @@ export interface ProductRow {
   tags: string[]
   images: Array<{ src: string; position: number | null }>
   cases: Array<{ id: number; case_barcode: string; case_quantity: number }>
-  dimensions: { weight: string | null; height: string | null; width: string | null; length: string | null }
+  dimensions: {
+    weight: string | null
+    height: string | null
+    width: string | null
+    length: string | null
+  }
   created_at: string
   updated_at: string
   [field: string]: unknown
@@ -76,7 +120,13 @@ export interface LineItemRecord {
   updated_at: string
   [field: string]: unknown
 }
-export interface AllocationRecord { warehouse_id: number; allocated_at: string; allocation_reference: string; ready_to_ship: boolean; line_items: Array<{ line_item_id: number; sku: string; quantity_allocated: number }> }
+export interface AllocationRecord {
+  warehouse_id: number
+  allocated_at: string
+  allocation_reference: string
+  ready_to_ship: boolean
+  line_items: Array<{ line_item_id: number; sku: string; quantity_allocated: number }>
+}
 export interface OrderRow {
   id: number
   account_id: number
@@ -94,7 +144,20 @@ export interface OrderRow {
   updated_at: string
   [field: string]: unknown
 }
-export interface ShippingLabelRecord { id: number; carrier: string; shipping_name: string; shipping_method: string; cost: string; tracking_number: string | null; tracking_url: string | null; status: string; created_date: string; address: AddressRecord; dimensions: Record<string, unknown>; line_item_ids: number[] }
+export interface ShippingLabelRecord {
+  id: number
+  carrier: string
+  shipping_name: string
+  shipping_method: string
+  cost: string
+  tracking_number: string | null
+  tracking_url: string | null
+  status: string
+  created_date: string
+  address: AddressRecord
+  dimensions: Record<string, unknown>
+  line_item_ids: number[]
+}
 export interface ShipmentRow {
   id: number
   account_id: number
@@ -108,8 +171,32 @@ export interface ShipmentRow {
   shipped_off_shiphero: boolean
   created_date: string
 }
-export interface InventoryChangeRow { id: number; account_id: number; user_id: number; warehouse_id: number; product_id: number; sku: string; previous_on_hand: number; change_in_on_hand: number; reason: string; created_at: string }
-export interface WebhookRow { id: number; account_id: number; name: string; url: string; shop_name: string | null; source: string; enabled: boolean; health: 'HEALTHY' | 'WARNING' | 'UNHEALTHY'; secret: string; created_at: string; updated_at: string; last_enabled_change: string }
+export interface InventoryChangeRow {
+  id: number
+  account_id: number
+  user_id: number
+  warehouse_id: number
+  product_id: number
+  sku: string
+  previous_on_hand: number
+  change_in_on_hand: number
+  reason: string
+  created_at: string
+}
+export interface WebhookRow {
+  id: number
+  account_id: number
+  name: string
+  url: string
+  shop_name: string | null
+  source: string
+  enabled: boolean
+  health: 'HEALTHY' | 'WARNING' | 'UNHEALTHY'
+  secret: string
+  created_at: string
+  updated_at: string
+  last_enabled_change: string
+}
 
 /** Credits and request-cap settings of a tenant (changeable through `/_sandbox/throttle`). */
 export interface ThrottleSettings {
@@ -123,7 +210,12 @@ export interface ThrottleSettings {
   windowSeconds: number
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { capacity: 4004, refillPerSecond: 60, requestCap: 7000, windowSeconds: 300 }
+export const DEFAULT_THROTTLE: ThrottleSettings = {
+  capacity: 4004,
+  refillPerSecond: 60,
+  requestCap: 7000,
+  windowSeconds: 300,
+}
 
 export interface ShipHeroState {
   lock: Lock
@@ -142,23 +234,96 @@ export interface ShipHeroState {
   buckets: Map<number, { credits: number; at: number }>
   requestLog: Map<number, number[]>
   /** Next legacy id per entity. */
-  next: Record<'product' | 'warehouseProduct' | 'order' | 'lineItem' | 'shipment' | 'shipmentLineItem' | 'label' | 'inventoryChange' | 'webhook' | 'case', number>
+  next: Record<
+    | 'product'
+    | 'warehouseProduct'
+    | 'order'
+    | 'lineItem'
+    | 'shipment'
+    | 'shipmentLineItem'
+    | 'label'
+    | 'inventoryChange'
+    | 'webhook'
+    | 'case',
+    number
+  >
 }
 
-const row = <T>(shape: z.ZodRawShape) => z.looseObject({ id: z.number().int().positive(), ...shape }) as unknown as z.ZodType<T & { id: number }>
+const row = <T>(shape: z.ZodRawShape) =>
+  z.looseObject({ id: z.number().int().positive(), ...shape }) as unknown as z.ZodType<
+    T & { id: number }
+  >
 const legacy = z.number().int().positive()
 const count = z.number().int()
 
-export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials>): Promise<ShipHeroState> {
-  const [accounts, users, warehouses, products, warehouseProducts, orders, shipments, inventoryChanges] = await Promise.all([
-    createTable(row<AccountRow>({ parent_id: legacy.nullable(), email: z.string(), username: z.string(), is_3pl: z.boolean() })),
+export async function createShipHeroState(
+  tenant: TenantBase<ShipHeroCredentials>,
+): Promise<ShipHeroState> {
+  const [
+    accounts,
+    users,
+    warehouses,
+    products,
+    warehouseProducts,
+    orders,
+    shipments,
+    inventoryChanges,
+  ] = await Promise.all([
+    createTable(
+      row<AccountRow>({
+        parent_id: legacy.nullable(),
+        email: z.string(),
+        username: z.string(),
+        is_3pl: z.boolean(),
+      }),
+    ),
     createTable(row<UserRow>({ account_id: legacy, email: z.string() })),
     createTable(row<WarehouseRow>({ account_id: legacy, identifier: z.string() })),
-    createTable(row<ProductRow>({ account_id: legacy, sku: z.string().min(1), name: z.string(), tags: z.array(z.string()) })),
-    createTable(row<WarehouseProductRow>({ account_id: legacy, product_id: legacy, warehouse_id: legacy, on_hand: count, allocated: count.nonnegative(), reserve_inventory: count.nonnegative() })),
-    createTable(row<OrderRow>({ account_id: legacy, order_number: z.string(), fulfillment_status: z.string(), line_items: z.array(z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() })) })),
-    createTable(row<ShipmentRow>({ account_id: legacy, order_id: legacy, warehouse_id: legacy, line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })) })),
-    createTable(row<InventoryChangeRow>({ account_id: legacy, warehouse_id: legacy, sku: z.string(), previous_on_hand: count, change_in_on_hand: count })),
+    createTable(
+      row<ProductRow>({
+        account_id: legacy,
+        sku: z.string().min(1),
+        name: z.string(),
+        tags: z.array(z.string()),
+      }),
+    ),
+    createTable(
+      row<WarehouseProductRow>({
+        account_id: legacy,
+        product_id: legacy,
+        warehouse_id: legacy,
+        on_hand: count,
+        allocated: count.nonnegative(),
+        reserve_inventory: count.nonnegative(),
+      }),
+    ),
+    createTable(
+      row<OrderRow>({
+        account_id: legacy,
+        order_number: z.string(),
+        fulfillment_status: z.string(),
+        line_items: z.array(
+          z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() }),
+        ),
+      }),
+    ),
+    createTable(
+      row<ShipmentRow>({
+        account_id: legacy,
+        order_id: legacy,
+        warehouse_id: legacy,
+        line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })),
+      }),
+    ),
+    createTable(
+      row<InventoryChangeRow>({
+        account_id: legacy,
+        warehouse_id: legacy,
+        sku: z.string(),
+        previous_on_hand: count,
+        change_in_on_hand: count,
+      }),
+    ),
   ])
   const now = isoDateTime(tenant.clock.now())
   const creds = tenant.credentials
@@ -169,13 +334,46 @@ export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials
     if (user) logins.set(c.username.toLowerCase(), { password: c.password, userId: user.id })
   }
 
-  for (const a of ACCOUNTS) await accounts.insert({ id: a.id, parent_id: a.parentId, email: a.email, username: a.username, name: a.name, status: 'active', is_3pl: a.is3pl, created_at: now })
+  for (const a of ACCOUNTS)
+    await accounts.insert({
+      id: a.id,
+      parent_id: a.parentId,
+      email: a.email,
+      username: a.username,
+      name: a.name,
+      status: 'active',
+      is_3pl: a.is3pl,
+      created_at: now,
+    })
   for (const u of USERS) {
     const login = [...logins].find(([, l]) => l.userId === u.id)?.[0]
-    await users.insert({ id: u.id, account_id: u.accountId, email: login ?? u.email, first_name: u.firstName, last_name: u.lastName, is_admin: u.isAdmin, is_developer: u.isDeveloper, is_active: true, created_at: now, updated_at: now })
+    await users.insert({
+      id: u.id,
+      account_id: u.accountId,
+      email: login ?? u.email,
+      first_name: u.firstName,
+      last_name: u.lastName,
+      is_admin: u.isAdmin,
+      is_developer: u.isDeveloper,
+      is_active: true,
+      created_at: now,
+      updated_at: now,
+    })
   }
   for (const w of WAREHOUSES) {
-    await warehouses.insert({ id: w.id, account_id: ACCOUNTS[0]!.id, identifier: w.identifier, company_name: w.company, address: w.address, return_address: w.address, phone_number: w.address.phone, invoice_email: `billing+${w.id}@northwind-3pl.test`, profile: 'default', active: true, dynamic_slotting: false })
+    await warehouses.insert({
+      id: w.id,
+      account_id: ACCOUNTS[0]!.id,
+      identifier: w.identifier,
+      company_name: w.company,
+      address: w.address,
+      return_address: w.address,
+      phone_number: w.address.phone,
+      invoice_email: `billing+${w.id}@northwind-3pl.test`,
+      profile: 'default',
+      active: true,
+      dynamic_slotting: false,
+    })
   }
   let productId = 1234
   let warehouseProductId = 9001
@@ -237,7 +435,18 @@ export async function createShipHeroState(tenant: TenantBase<ShipHeroCredentials
     throttle: { ...DEFAULT_THROTTLE },
     buckets: new Map(),
     requestLog: new Map(),
-    next: { product: productId, warehouseProduct: warehouseProductId, order: 512000001, lineItem: 1020000001, shipment: 315518042, shipmentLineItem: 420000001, label: 270000001, inventoryChange: 77000001, webhook: 4001, case: 501 },
+    next: {
+      product: productId,
+      warehouseProduct: warehouseProductId,
+      order: 512000001,
+      lineItem: 1020000001,
+      shipment: 315518042,
+      shipmentLineItem: 420000001,
+      label: 270000001,
+      inventoryChange: 77000001,
+      webhook: 4001,
+      case: 501,
+    },
   }
 }
 

@@ -39,7 +39,12 @@ export function countRequest(state: ShipHeroState, userId: number, now: number) 
   if (drop) log.splice(0, drop)
   if (log.length >= requestCap) {
     const retryAfter = Math.max(1, Math.ceil((log[0]! + windowMs - now) / 1000))
-    throw new SimError(429, '429', `Too many requests: more than ${requestCap} in ${windowSeconds} seconds. Retry in ${retryAfter} seconds.`, { headers: { 'Retry-After': String(retryAfter) } })
+    throw new SimError(
+      429,
+      '429',
+      `Too many requests: more than ${requestCap} in ${windowSeconds} seconds. Retry in ${retryAfter} seconds.`,
+      { headers: { 'Retry-After': String(retryAfter) } },
+    )
   }
   log.push(now)
 }

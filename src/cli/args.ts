@@ -41,19 +41,27 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
   })
   const portText = values.port ?? env.PORT ?? '4010'
   const port = Number(portText)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got "${portText}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be an integer 0-65535, got "${portText}"`)
   const clock = values.clock ?? 'real'
-  if (clock !== 'real' && clock !== 'frozen') throw new UsageError(`--clock must be "real" or "frozen", got "${clock}"`)
+  if (clock !== 'real' && clock !== 'frozen')
+    throw new UsageError(`--clock must be "real" or "frozen", got "${clock}"`)
   let start: number | undefined
   if (values.start) {
     start = Date.parse(values.start)
-    if (Number.isNaN(start)) throw new UsageError(`--start must be an ISO date, got "${values.start}"`)
+    if (Number.isNaN(start))
+      throw new UsageError(`--start must be an ISO date, got "${values.start}"`)
   }
   return {
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     seed: values.seed ?? env.VENDORSIM_SEED ?? 'vendorsim',
-    vendors: values.vendors ? values.vendors.split(',').map((v) => v.trim()).filter(Boolean) : undefined,
+    vendors: values.vendors
+      ? values.vendors
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : undefined,
     clock,
     start,
     quiet: values.quiet ?? false,
@@ -80,7 +88,14 @@ export function parseContractArgs(argv: string[]): ContractArgs {
   })
   if (!values.vendor) throw new UsageError('--vendor is required')
   const target = values.target
-  if (target !== 'http' && target !== 'live') throw new UsageError(`--target must be "http" or "live", got "${target}"`)
-  if (target === 'http' && !values['base-url']) throw new UsageError('--target http needs --base-url (e.g. http://127.0.0.1:4010/digipix)')
-  return { vendor: values.vendor, target, baseUrl: values['base-url'], allowProduction: values['allow-production'] ?? false }
+  if (target !== 'http' && target !== 'live')
+    throw new UsageError(`--target must be "http" or "live", got "${target}"`)
+  if (target === 'http' && !values['base-url'])
+    throw new UsageError('--target http needs --base-url (e.g. http://127.0.0.1:4010/digipix)')
+  return {
+    vendor: values.vendor,
+    target,
+    baseUrl: values['base-url'],
+    allowProduction: values['allow-production'] ?? false,
+  }
 }

@@ -12,18 +12,29 @@ import { UsageError, type ContractArgs } from './args.ts'
  */
 export async function runContract(args: ContractArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const entry = SUITES[args.vendor]
-  if (!entry) throw new UsageError(`no contract suite for "${args.vendor}"; available: ${Object.keys(SUITES).join(', ')}`)
-  const target = args.target === 'live' ? entry.live(env, { allowProduction: args.allowProduction }) : simulatorTarget(args.target, args.baseUrl!, (i, init) => globalThis.fetch(i, init))
+  if (!entry)
+    throw new UsageError(
+      `no contract suite for "${args.vendor}"; available: ${Object.keys(SUITES).join(', ')}`,
+    )
+  const target =
+    args.target === 'live'
+      ? entry.live(env, { allowProduction: args.allowProduction })
+      : simulatorTarget(args.target, args.baseUrl!, (i, init) => globalThis.fetch(i, init))
   if (typeof target === 'string') {
     console.log(target)
     console.log('0 passed, 0 failed, 0 skipped')
     return 0
   }
-  console.log(`${args.vendor} contract suite → ${args.target} ${target.baseUrl}${target.name === 'live' && !target.writes ? ' (read-only)' : ''}`)
+  console.log(
+    `${args.vendor} contract suite → ${args.target} ${target.baseUrl}${target.name === 'live' && !target.writes ? ' (read-only)' : ''}`,
+  )
   const print = (r: CaseResult) => {
     if (r.outcome === 'passed') console.log(`  ✓ ${r.name} (${Math.round(r.ms)} ms)`)
     else if (r.outcome === 'skipped') console.log(`  - ${r.name} (skipped: ${r.reason})`)
-    else console.log(`  ✗ ${r.name}\n      ${(r.error instanceof Error ? r.error.message : inspect(r.error)).split('\n').join('\n      ')}`)
+    else
+      console.log(
+        `  ✗ ${r.name}\n      ${(r.error instanceof Error ? r.error.message : inspect(r.error)).split('\n').join('\n      ')}`,
+      )
   }
   const results = await runSuite(entry.suite, target, print)
   await target.close?.()

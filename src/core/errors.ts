@@ -16,7 +16,16 @@ export class VendorError extends Error {
   /** Seconds to wait before retrying, from `Retry-After`. */
   readonly retryAfter: number | undefined
 
-  constructor(init: { message: string; status: number; vendor: string; code?: string; body?: unknown; requestId?: string; retryAfter?: number; cause?: unknown }) {
+  constructor(init: {
+    message: string
+    status: number
+    vendor: string
+    code?: string
+    body?: unknown
+    requestId?: string
+    retryAfter?: number
+    cause?: unknown
+  }) {
     super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined)
     this.status = init.status
     this.vendor = init.vendor
@@ -27,26 +36,46 @@ export class VendorError extends Error {
   }
 }
 /** 400 / 422: the request was refused as invalid. */
-export class InvalidRequestError extends VendorError { override name = 'InvalidRequestError' }
+export class InvalidRequestError extends VendorError {
+  override name = 'InvalidRequestError'
+}
 /** 401: missing, invalid or expired credentials. */
-export class AuthenticationError extends VendorError { override name = 'AuthenticationError' }
+export class AuthenticationError extends VendorError {
+  override name = 'AuthenticationError'
+}
 /** 403: authenticated but not allowed (scope, legged-ness). */
-export class PermissionError extends VendorError { override name = 'PermissionError' }
+export class PermissionError extends VendorError {
+  override name = 'PermissionError'
+}
 /** 404. */
-export class NotFoundError extends VendorError { override name = 'NotFoundError' }
+export class NotFoundError extends VendorError {
+  override name = 'NotFoundError'
+}
 /** 409: the resource's state forbids the change. */
-export class ConflictError extends VendorError { override name = 'ConflictError' }
+export class ConflictError extends VendorError {
+  override name = 'ConflictError'
+}
 /** 429 or a vendor's throttling error. */
-export class RateLimitError extends VendorError { override name = 'RateLimitError' }
+export class RateLimitError extends VendorError {
+  override name = 'RateLimitError'
+}
 /** 5xx. */
-export class ServerError extends VendorError { override name = 'ServerError' }
+export class ServerError extends VendorError {
+  override name = 'ServerError'
+}
 /** No response: DNS, connection, timeout. */
-export class ConnectionError extends VendorError { override name = 'ConnectionError' }
+export class ConnectionError extends VendorError {
+  override name = 'ConnectionError'
+}
 /** The vendor answered 2xx with a body that does not match the contract. */
 export class ContractViolationError extends VendorError {
   override name = 'ContractViolationError'
   readonly issues: ReadonlyArray<{ path: string; message: string }>
-  constructor(init: ConstructorParameters<typeof VendorError>[0] & { issues: ReadonlyArray<{ path: string; message: string }> }) {
+  constructor(
+    init: ConstructorParameters<typeof VendorError>[0] & {
+      issues: ReadonlyArray<{ path: string; message: string }>
+    },
+  ) {
     super(init)
     this.issues = init.issues
   }

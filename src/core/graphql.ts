@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import { AuthenticationError, ContractViolationError, InvalidRequestError, VendorError } from './errors.ts'
+import {
+  AuthenticationError,
+  ContractViolationError,
+  InvalidRequestError,
+  VendorError,
+} from './errors.ts'
 import type { RequestCore } from './request.ts'
 
 /**
@@ -44,12 +49,21 @@ export interface AnyConnection<T> {
 
 export function createGraphqlTransport(o: GraphqlTransportOptions) {
   /** Send one request and return the whole body (data and errors). */
-  async function raw<D = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlBody<D>> {
+  async function raw<D = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlBody<D>> {
     let reauthorized = false
     for (let waits = 0; ; ) {
       let body: GraphqlBody<D>
       try {
-        const res = await o.core.send({ method: 'POST', path: o.path, json: { query, variables }, headers: await o.authorize(), retry: !/^\s*mutation\b/.test(query) })
+        const res = await o.core.send({
+          method: 'POST',
+          path: o.path,
+          json: { query, variables },
+          headers: await o.authorize(),
+          retry: !/^\s*mutation\b/.test(query),
+        })
         body = res.data as GraphqlBody<D>
       } catch (err) {
         if (err instanceof AuthenticationError && !reauthorized && o.reauthorize) {
@@ -57,8 +71,12 @@ export function createGraphqlTransport(o: GraphqlTransportOptions) {
           await o.reauthorize()
           continue
         }
-        const refused = err instanceof InvalidRequestError ? (err.body as GraphqlBody | undefined)?.errors : undefined
-        if (refused?.length) throw o.toError(refused, err instanceof VendorError ? err.body : undefined, 400)
+        const refused =
+          err instanceof InvalidRequestError
+            ? (err.body as GraphqlBody | undefined)?.errors
+            : undefined
+        if (refused?.length)
+          throw o.toError(refused, err instanceof VendorError ? err.body : undefined, 400)
         throw err
       }
       const wait = o.waitFor?.(body as GraphqlBody, waits)
@@ -72,7 +90,10 @@ export function createGraphqlTransport(o: GraphqlTransportOptions) {
   }
 
   /** Run an operation and return `data`; any `errors` throw the vendor's typed error. */
-  async function query<D = Record<string, any>>(text: string, variables?: Record<string, unknown>): Promise<D> {
+  async function query<D = Record<string, any>>(
+    text: string,
+    variables?: Record<string, unknown>,
+  ): Promise<D> {
     const body = await raw<D>(text, variables)
     if (body.errors?.length) throw o.toError(body.errors, body, 200)
     return body.data as D
@@ -85,12 +106,18 @@ export function createGraphqlTransport(o: GraphqlTransportOptions) {
   async function* paginate<T = any>(
     text: string,
     select: (data: Record<string, any>) => AnyConnection<T>,
-    o2: { variables?: Record<string, unknown>; pageSize?: number; page?: (first: number, after: string | null) => Record<string, unknown> } = {},
+    o2: {
+      variables?: Record<string, unknown>
+      pageSize?: number
+      page?: (first: number, after: string | null) => Record<string, unknown>
+    } = {},
   ): AsyncGenerator<T> {
     const page = o2.page ?? ((first, after) => ({ first, after }))
     let after: string | null = null
     for (;;) {
-      const conn = select(await query(text, { ...o2.variables, ...page(o2.pageSize ?? 100, after) }))
+      const conn = select(
+        await query(text, { ...o2.variables, ...page(o2.pageSize ?? 100, after) }),
+      )
       for (const node of conn.nodes ?? conn.edges?.map((e) => e.node) ?? []) yield node
       if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) return
       after = conn.pageInfo.endCursor
@@ -102,10 +129,28 @@ export function createGraphqlTransport(o: GraphqlTransportOptions) {
 export type GraphqlTransport = ReturnType<typeof createGraphqlTransport>
 
 /** Parse a value with a contract schema; a mismatch is a `ContractViolationError` naming where. */
-export function checkContract<S extends z.ZodType>(vendor: string, schema: S, value: unknown, where: string, enabled = true): z.output<S> {
+export function checkContract<S extends z.ZodType>(
+  vendor: string,
+  schema: S,
+  value: unknown,
+  where: string,
+  enabled = true,
+): z.output<S> {
   if (!enabled) return value as z.output<S>
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }))
-  throw new ContractViolationError({ message: `${vendor}: ${where} broke the contract: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`, status: 200, vendor, body: value, issues })
+  const issues = result.error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    message: i.message,
+  }))
+  throw new ContractViolationError({
+    message: `${vendor}: ${where} broke the contract: ${issues
+      .slice(0, 3)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')}`,
+    status: 200,
+    vendor,
+    body: value,
+    issues,
+  })
 }

@@ -35,7 +35,13 @@ export interface RequestCoreOptions extends ClientTransportOptions {
 }
 
 /** The request core of a client: its transport options, the vendor's name, base URL and error reading. */
-export function createClientCore(o: ClientTransportOptions, vendor: Pick<RequestCoreOptions, 'vendor' | 'baseUrl' | 'describeError' | 'requestIdHeader' | 'userAgent'>) {
+export function createClientCore(
+  o: ClientTransportOptions,
+  vendor: Pick<
+    RequestCoreOptions,
+    'vendor' | 'baseUrl' | 'describeError' | 'requestIdHeader' | 'userAgent'
+  >,
+) {
   return createRequestCore({ ...o, clock: o.clock ?? systemClock, ...vendor })
 }
 
@@ -63,7 +69,9 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 export function createRequestCore(options: RequestCoreOptions) {
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
+  const doFetch =
+    options.fetch ??
+    ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
   const clock = options.clock ?? systemClock
   const maxRetries = options.maxRetries ?? 2
   const baseDelay = options.baseDelayMs ?? 250
@@ -73,13 +81,21 @@ export function createRequestCore(options: RequestCoreOptions) {
 
   const urlOf = (path: string, query?: RequestInput<never>['query']) => {
     const url = new URL(base + path)
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v))
     return url.toString()
   }
 
-  async function send<S extends z.ZodType | undefined = undefined>(input: RequestInput<S>): Promise<{ data: S extends z.ZodType ? z.output<S> : unknown; response: Response }> {
-    const retryable = input.retry ?? (input.method === 'GET' || input.method === 'PUT' || input.method === 'DELETE')
-    const headers: Record<string, string> = { accept: 'application/json', ...(options.userAgent ? { 'user-agent': options.userAgent } : {}), ...input.headers }
+  async function send<S extends z.ZodType | undefined = undefined>(
+    input: RequestInput<S>,
+  ): Promise<{ data: S extends z.ZodType ? z.output<S> : unknown; response: Response }> {
+    const retryable =
+      input.retry ?? (input.method === 'GET' || input.method === 'PUT' || input.method === 'DELETE')
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+      ...input.headers,
+    }
     let body: string | undefined
     if (input.json !== undefined) {
       headers['content-type'] = 'application/json'
@@ -99,10 +115,15 @@ export function createRequestCore(options: RequestCoreOptions) {
           await clock.sleep(backoff(attempt))
           continue
         }
-        throw new ConnectionError({ message: `${options.vendor}: ${input.method} ${input.path} failed: ${(cause as Error).message}`, status: 0, vendor: options.vendor, cause })
+        throw new ConnectionError({
+          message: `${options.vendor}: ${input.method} ${input.path} failed: ${(cause as Error).message}`,
+          status: 0,
+          vendor: options.vendor,
+          cause,
+        })
       }
       const text = await response.text()
-      let parsed: unknown 
+      let parsed: unknown
       let parseFailed = false
       if (text) {
         try {
@@ -112,14 +133,37 @@ export function createRequestCore(options: RequestCoreOptions) {
           parsed = text
         }
       }
-      const requestId = options.requestIdHeader ? response.headers.get(options.requestIdHeader) ?? undefined : undefined
+      const requestId = options.requestIdHeader
+        ? (response.headers.get(options.requestIdHeader) ?? undefined)
+        : undefined
       if (response.ok) {
-        if (parseFailed) throw new ContractViolationError({ message: `${options.vendor}: ${input.method} ${input.path} answered ${response.status} with a body that is not JSON`, status: response.status, vendor: options.vendor, body: text, requestId, issues: [{ path: '(body)', message: 'not JSON' }] })
+        if (parseFailed)
+          throw new ContractViolationError({
+            message: `${options.vendor}: ${input.method} ${input.path} answered ${response.status} with a body that is not JSON`,
+            status: response.status,
+            vendor: options.vendor,
+            body: text,
+            requestId,
+            issues: [{ path: '(body)', message: 'not JSON' }],
+          })
         if (input.schema && options.validate !== false) {
           const result = input.schema.safeParse(parsed)
           if (!result.success) {
-            const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }))
-            throw new ContractViolationError({ message: `${options.vendor}: ${input.method} ${input.path} answered a body that breaks the contract: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`, status: response.status, vendor: options.vendor, body: parsed, requestId, issues })
+            const issues = result.error.issues.map((i) => ({
+              path: i.path.map(String).join('.') || '(body)',
+              message: i.message,
+            }))
+            throw new ContractViolationError({
+              message: `${options.vendor}: ${input.method} ${input.path} answered a body that breaks the contract: ${issues
+                .slice(0, 3)
+                .map((i) => `${i.path}: ${i.message}`)
+                .join('; ')}`,
+              status: response.status,
+              vendor: options.vendor,
+              body: parsed,
+              requestId,
+              issues,
+            })
           }
           return { data: result.data as never, response }
         }

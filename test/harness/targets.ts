@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { setupServer } from 'msw/node'
-import { simulatorTarget, type ContractTarget, type TargetName } from '../../contracts/harness/index.ts'
+import {
+  simulatorTarget,
+  type ContractTarget,
+  type TargetName,
+} from '../../contracts/harness/index.ts'
 import { SUITES } from '../../contracts/harness/registry.ts'
 import { createSim } from '../../mocks/core/index.ts'
 import { createVendorHandlers } from '../../mocks/msw.ts'
@@ -10,13 +14,33 @@ import { VENDORS } from '../../mocks/registry.ts'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Start `server.ts` as a separate process on a free port; resolves with its URL once it answers. */
-export async function spawnServer(args: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', 'serve', '--port', '0', '--clock', 'frozen', '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function spawnServer(
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server.ts',
+      'serve',
+      '--port',
+      '0',
+      '--clock',
+      'frozen',
+      '--quiet',
+      ...args,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let errText = ''
   child.stderr!.on('data', (d) => (errText += d))
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s: ${errText}`)), 20_000)
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 20 s: ${errText}`)),
+      20_000,
+    )
     child.stdout!.on('data', (d) => {
       out += d
       const m = /listening on (http:\/\/\S+)/.exec(out)
@@ -40,7 +64,10 @@ export async function spawnServer(args: string[] = []): Promise<{ url: string; c
 }
 
 /** Build a contract target; a string is the reason it cannot run here. */
-export async function createTarget(vendorId: string, name: TargetName): Promise<ContractTarget<any> | string> {
+export async function createTarget(
+  vendorId: string,
+  name: TargetName,
+): Promise<ContractTarget<any> | string> {
   const vendor = VENDORS[vendorId]!
   const host = vendor.hosts.sandbox[0] ?? vendor.hosts.production[0]!
   switch (name) {
@@ -52,11 +79,21 @@ export async function createTarget(vendorId: string, name: TargetName): Promise<
       const { handlers } = createVendorHandlers({ vendors: [vendorId], seed: 'contract' })
       const server = setupServer(...handlers)
       server.listen({ onUnhandledRequest: 'bypass' })
-      return simulatorTarget('msw', host, (i, init) => globalThis.fetch(i, init), async () => server.close())
+      return simulatorTarget(
+        'msw',
+        host,
+        (i, init) => globalThis.fetch(i, init),
+        async () => server.close(),
+      )
     }
     case 'http': {
       const server = await spawnServer(['--vendors', vendorId])
-      return simulatorTarget('http', `${server.url}/${vendorId}`, (i, init) => globalThis.fetch(i, init), server.stop)
+      return simulatorTarget(
+        'http',
+        `${server.url}/${vendorId}`,
+        (i, init) => globalThis.fetch(i, init),
+        server.stop,
+      )
     }
     case 'live':
       return SUITES[vendorId]!.live(process.env, {})

@@ -18,7 +18,9 @@ import { describe, expect, it } from 'vitest'
  * Tests and benchmarks may import anything.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const VENDORS = readdirSync(join(ROOT, 'mocks')).filter((d) => d !== 'core' && statSync(join(ROOT, 'mocks', d)).isDirectory())
+const VENDORS = readdirSync(join(ROOT, 'mocks')).filter(
+  (d) => d !== 'core' && statSync(join(ROOT, 'mocks', d)).isDirectory(),
+)
 
 function files(dir: string): string[] {
   const out: string[] = []
@@ -30,7 +32,17 @@ function files(dir: string): string[] {
   return out
 }
 
-type Layer = 'wire' | 'suite' | 'mocks-core' | 'mocks-vendor' | 'fixtures' | 'face' | 'src-core' | 'src-client' | 'src-cli' | 'other'
+type Layer =
+  | 'wire'
+  | 'suite'
+  | 'mocks-core'
+  | 'mocks-vendor'
+  | 'fixtures'
+  | 'face'
+  | 'src-core'
+  | 'src-client'
+  | 'src-cli'
+  | 'other'
 
 /** The layer of a file and the vendor it belongs to, if any. */
 function classify(file: string): { layer: Layer; vendor?: string } {
@@ -62,7 +74,16 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   'mocks-core': ['mocks-core', 'wire'],
   'mocks-vendor': ['mocks-vendor', 'mocks-core', 'wire', 'fixtures'],
   fixtures: ['fixtures', 'wire', 'mocks-core'],
-  face: ['face', 'mocks-vendor', 'mocks-core', 'wire', 'src-cli', 'suite', 'src-core', 'src-client'],
+  face: [
+    'face',
+    'mocks-vendor',
+    'mocks-core',
+    'wire',
+    'src-cli',
+    'suite',
+    'src-core',
+    'src-client',
+  ],
   'src-core': ['src-core', 'wire'],
   'src-client': ['src-client', 'src-core', 'wire'],
   suite: ['suite', 'wire', 'src-core', 'src-client'],
@@ -91,14 +112,20 @@ function violations(): string[] {
     for (const spec of imports(file)) {
       if (!spec.startsWith('.')) {
         const rule = PACKAGES[from.layer]
-        if (rule && !rule.test(spec)) out.push(`${file} imports the package "${spec}" (${from.layer} may import only ${rule.source})`)
+        if (rule && !rule.test(spec))
+          out.push(
+            `${file} imports the package "${spec}" (${from.layer} may import only ${rule.source})`,
+          )
         continue
       }
       const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
       const to = classify(target)
-      if (!ALLOWED[from.layer].includes(to.layer)) out.push(`${file} (${from.layer}) imports ${target} (${to.layer})`)
-      else if (from.vendor && to.vendor && from.vendor !== to.vendor) out.push(`${file} (vendor ${from.vendor}) imports ${target} (vendor ${to.vendor})`)
-      else if (from.layer === 'mocks-core' && to.vendor) out.push(`${file} (the core) imports ${target}, which belongs to ${to.vendor}`)
+      if (!ALLOWED[from.layer].includes(to.layer))
+        out.push(`${file} (${from.layer}) imports ${target} (${to.layer})`)
+      else if (from.vendor && to.vendor && from.vendor !== to.vendor)
+        out.push(`${file} (vendor ${from.vendor}) imports ${target} (vendor ${to.vendor})`)
+      else if (from.layer === 'mocks-core' && to.vendor)
+        out.push(`${file} (the core) imports ${target}, which belongs to ${to.vendor}`)
     }
   }
   return out
@@ -111,7 +138,10 @@ describe('architecture', () => {
 
   it('the rules are live: they catch arrows against the layering', () => {
     expect(classify('contracts/digipix/schemas.ts')).toEqual({ layer: 'wire', vendor: 'digipix' })
-    expect(classify('contracts/digipix/suite/cases.ts')).toEqual({ layer: 'suite', vendor: 'digipix' })
+    expect(classify('contracts/digipix/suite/cases.ts')).toEqual({
+      layer: 'suite',
+      vendor: 'digipix',
+    })
     expect(ALLOWED.wire.includes(classify('src/clients/digipix/index.ts').layer)).toBe(false)
     expect(ALLOWED['src-client'].includes(classify('mocks/core/sim.ts').layer)).toBe(false)
     expect(ALLOWED['mocks-core'].includes(classify('mocks/digikey/app.ts').layer)).toBe(false)
@@ -120,10 +150,21 @@ describe('architecture', () => {
   })
 
   it('every vendor room has the fixed files of the room map (mocks/README.md)', () => {
-    const required = ['index.ts', 'app.ts', 'auth.ts', 'store.ts', 'errors.ts', 'sandbox.ts', 'LIMITATIONS.md']
+    const required = [
+      'index.ts',
+      'app.ts',
+      'auth.ts',
+      'store.ts',
+      'errors.ts',
+      'sandbox.ts',
+      'LIMITATIONS.md',
+    ]
     for (const vendor of VENDORS) {
       const present = readdirSync(join(ROOT, 'mocks', vendor))
-      expect({ vendor, missing: required.filter((f) => !present.includes(f)) }).toEqual({ vendor, missing: [] })
+      expect({ vendor, missing: required.filter((f) => !present.includes(f)) }).toEqual({
+        vendor,
+        missing: [],
+      })
     }
   })
 })

@@ -9,31 +9,86 @@ describe('DigiKey refuses bad input cleanly', () => {
     const sim = createSim(digikey, { onUnexpectedError: (e) => errors.push(e) })
     const H = 'https://sandbox-api.digikey.com'
     const J = { 'content-type': 'application/json' }
-    const g = await (await sim.fetch(`${H}/_sandbox/oauth/authorize`, { method: 'POST', headers: J, body: '{}' })).json()
-    const t = await (await sim.fetch(`${H}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: g.code, redirect_uri: g.redirect_uri, client_id: 'digikey-sandbox-client', client_secret: 'digikey-sandbox-secret' }) })).json()
-    const A = { authorization: `Bearer ${t.access_token}`, 'X-DIGIKEY-Client-Id': 'digikey-sandbox-client' }
-    const placed = await (await sim.fetch(`${H}/Ordering/v3/Orders`, { method: 'POST', headers: { ...A, ...J }, body: JSON.stringify({ PurchaseOrderNumber: 'P', Currency: 'USD', ShippingContact: { Name: 'B H', Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' } }, LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }] }) })).json()
+    const g = await (
+      await sim.fetch(`${H}/_sandbox/oauth/authorize`, { method: 'POST', headers: J, body: '{}' })
+    ).json()
+    const t = await (
+      await sim.fetch(`${H}/v1/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: g.code,
+          redirect_uri: g.redirect_uri,
+          client_id: 'digikey-sandbox-client',
+          client_secret: 'digikey-sandbox-secret',
+        }),
+      })
+    ).json()
+    const A = {
+      authorization: `Bearer ${t.access_token}`,
+      'X-DIGIKEY-Client-Id': 'digikey-sandbox-client',
+    }
+    const placed = await (
+      await sim.fetch(`${H}/Ordering/v3/Orders`, {
+        method: 'POST',
+        headers: { ...A, ...J },
+        body: JSON.stringify({
+          PurchaseOrderNumber: 'P',
+          Currency: 'USD',
+          ShippingContact: {
+            Name: 'B H',
+            Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' },
+          },
+          LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }],
+        }),
+      })
+    ).json()
     const id = placed.SalesOrderId
-    const tries: Array<[string, string, string?, Record<string,string>?]> = [
+    const tries: Array<[string, string, string?, Record<string, string>?]> = [
       ['POST', '/Ordering/v3/Orders', '{bad json'],
       ['POST', '/Ordering/v3/Orders', '[]'],
       ['POST', '/Ordering/v3/Orders', 'null'],
-      ['POST', '/Ordering/v3/Orders', '{"PurchaseOrderNumber": 5, "Currency": "usd", "ShippingContact": "x", "LineItems": "y"}'],
-      ['POST', '/Ordering/v3/Orders', '{"PurchaseOrderNumber":"P","Currency":"USD","ShippingContact":{"Name":"x","Address":{"AddressLineOne":"a","City":"c","PostalCode":"1","Country":"US"}},"LineItems":[{"DigiKeyPartNumber":"311-10.0KHRCT-ND","RequestedQuantity":1e308}]}'],
-      ['POST', '/Ordering/v3/Orders', '{"PurchaseOrderNumber":"P","Currency":"EUR","ShippingContact":{"Name":"x","Address":{"AddressLineOne":"a","City":"c","PostalCode":"1","Country":"US"}},"LineItems":[{"DigiKeyPartNumber":"311-10.0KHRCT-ND","RequestedQuantity":1}]}'],
+      [
+        'POST',
+        '/Ordering/v3/Orders',
+        '{"PurchaseOrderNumber": 5, "Currency": "usd", "ShippingContact": "x", "LineItems": "y"}',
+      ],
+      [
+        'POST',
+        '/Ordering/v3/Orders',
+        '{"PurchaseOrderNumber":"P","Currency":"USD","ShippingContact":{"Name":"x","Address":{"AddressLineOne":"a","City":"c","PostalCode":"1","Country":"US"}},"LineItems":[{"DigiKeyPartNumber":"311-10.0KHRCT-ND","RequestedQuantity":1e308}]}',
+      ],
+      [
+        'POST',
+        '/Ordering/v3/Orders',
+        '{"PurchaseOrderNumber":"P","Currency":"EUR","ShippingContact":{"Name":"x","Address":{"AddressLineOne":"a","City":"c","PostalCode":"1","Country":"US"}},"LineItems":[{"DigiKeyPartNumber":"311-10.0KHRCT-ND","RequestedQuantity":1}]}',
+      ],
       ['GET', '/orderstatus/v4/salesorder/99999999999999999999'],
       ['GET', '/orderstatus/v4/salesorder/-1'],
       ['GET', '/orderstatus/v4/orders?PageSize=0'],
       ['GET', '/orderstatus/v4/orders?StartDate=2026-13-45'],
       ['GET', '/orderstatus/v4/orders?Shared=maybe'],
-          ['GET', `/packinglist/v1/invoice/abc`],
+      ['GET', `/packinglist/v1/invoice/abc`],
       ['GET', `/packinglist/v1/salesorderid/${id}?includePdf=yes`],
       ['GET', `/packinglist/v1/purchaseordernumber/%E2%98%83`],
       ['PUT', `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules`, '{not json'],
-      ['PUT', `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules`, '{"Schedules":[{"QuantityScheduled":1000,"ScheduledDate":"2026-02-30"}]}'],
-  ['PUT', `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules`, '{"Schedules":[{"QuantityScheduled":999,"ScheduledDate":"2026-02-27"}]}'],
+      [
+        'PUT',
+        `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules`,
+        '{"Schedules":[{"QuantityScheduled":1000,"ScheduledDate":"2026-02-30"}]}',
+      ],
+      [
+        'PUT',
+        `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules`,
+        '{"Schedules":[{"QuantityScheduled":999,"ScheduledDate":"2026-02-27"}]}',
+      ],
       ['PUT', `/OrderManagement/v1/SalesOrders/${id}/Details/9/Schedules`, '{"Schedules":[]}'],
-      ['PATCH', `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules/5`, '{"ScheduledDate":"2026-03-01"}'],
+      [
+        'PATCH',
+        `/OrderManagement/v1/SalesOrders/${id}/Details/1/Schedules/5`,
+        '{"ScheduledDate":"2026-03-01"}',
+      ],
       ['GET', `/OrderManagement/v1/SalesOrders`],
       ['GET', `/OrderManagement/v1/NextAvailableDeliveryDate?shipMethod=Pony`],
       ['DELETE', `/Ordering/v3/Orders`],
@@ -46,8 +101,17 @@ describe('DigiKey refuses bad input cleanly', () => {
       expect(r.status, `${m} ${p}`).toBeLessThan(500)
       expect(r.headers.get('x-digikey-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     }
-    for (const body of ['', 'grant_type=authorization_code&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret&code=x', 'grant_type=refresh_token&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret', '%%%']) {
-      const r = await sim.fetch(`${H}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+    for (const body of [
+      '',
+      'grant_type=authorization_code&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret&code=x',
+      'grant_type=refresh_token&client_id=digikey-sandbox-client&client_secret=digikey-sandbox-secret',
+      '%%%',
+    ]) {
+      const r = await sim.fetch(`${H}/v1/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      })
       expect(r.status).toBe(400)
     }
     expect(errors).toEqual([])

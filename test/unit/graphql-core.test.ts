@@ -1,6 +1,15 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { connectionFromArray, createDocumentCache, cursorToOffset, estimateCost, offsetToCursor, parseSort, prepareRequest, sortRows } from '../../mocks/core/graphql/index.ts'
+import {
+  connectionFromArray,
+  createDocumentCache,
+  cursorToOffset,
+  estimateCost,
+  offsetToCursor,
+  parseSort,
+  prepareRequest,
+  sortRows,
+} from '../../mocks/core/graphql/index.ts'
 import { SimError } from '../../mocks/core/errors.ts'
 
 const schema = buildSchema(`
@@ -32,9 +41,13 @@ describe('document cache', () => {
   it('keeps syntax and validation errors, and picks the named operation', () => {
     const cache = createDocumentCache(schema)
     expect(cache.get('{ me {').errors[0]!.message).toMatch(/Syntax Error/)
-    expect(cache.get('{ me { age } }').errors[0]!.message).toMatch(/^Cannot query field "age" on type "User"\./)
+    expect(cache.get('{ me { age } }').errors[0]!.message).toMatch(
+      /^Cannot query field "age" on type "User"\./,
+    )
     const two = 'query A { me { name } } query B { me { name } }'
-    expect(prepareRequest(cache, { query: two, variables: undefined, operationName: undefined })).toMatchObject({ ok: false })
+    expect(
+      prepareRequest(cache, { query: two, variables: undefined, operationName: undefined }),
+    ).toMatchObject({ ok: false })
     const b = prepareRequest(cache, { query: two, variables: undefined, operationName: 'B' })
     expect(b.ok && b.operation.name?.value).toBe('B')
   })
@@ -61,35 +74,74 @@ describe('relay connections', () => {
 
   it('refuses negative sizes and foreign cursors with the vendor code', () => {
     expect(() => connectionFromArray(rows, { first: -1 }, { code: '3' })).toThrow(SimError)
-    expect(() => connectionFromArray(rows, { after: 'bm9wZQ==' }, { code: '3' })).toThrow(/not a valid cursor/)
+    expect(() => connectionFromArray(rows, { after: 'bm9wZQ==' }, { code: '3' })).toThrow(
+      /not a valid cursor/,
+    )
   })
 })
 
 describe('sort', () => {
   it('parses "name, -price" with + and whitespace', () => {
-    expect(parseSort(' name, -price ,+sku')).toEqual([{ field: 'name', descending: false }, { field: 'price', descending: true }, { field: 'sku', descending: false }])
+    expect(parseSort(' name, -price ,+sku')).toEqual([
+      { field: 'name', descending: false },
+      { field: 'price', descending: true },
+      { field: 'sku', descending: false },
+    ])
     expect(() => parseSort('weight', ['name'])).toThrow(/Cannot sort by "weight"/)
   })
 
   it('sorts stably, nulls last', () => {
-    const items = [{ n: 'b', p: 1 }, { n: 'a', p: 2 }, { n: null, p: 3 }, { n: 'a', p: 1 }]
-    expect(sortRows(items, parseSort('n, -p')).map((x) => `${x.n}${x.p}`)).toEqual(['a2', 'a1', 'b1', 'null3'])
+    const items = [
+      { n: 'b', p: 1 },
+      { n: 'a', p: 2 },
+      { n: null, p: 3 },
+      { n: 'a', p: 1 },
+    ]
+    expect(sortRows(items, parseSort('n, -p')).map((x) => `${x.n}${x.p}`)).toEqual([
+      'a2',
+      'a1',
+      'b1',
+      'null3',
+    ])
   })
 })
 
 describe('cost analysis', () => {
   const op = (q: string) => parse(q).definitions[0] as OperationDefinitionNode
   it('counts page sizes, defaults to 100, and multiplies nested connections', () => {
-    expect(estimateCost(schema, op('{ me { name } }'), {}, undefined)).toEqual([{ field: 'me', key: 'me', cost: 1, args: {} }])
-    expect(estimateCost(schema, op('{ orders(first: 10) { edges { node { id } } } }'), {}, undefined)[0]!.cost).toBe(11)
-    expect(estimateCost(schema, op('{ orders { edges { node { lines { edges { node { sku } } } } } } }'), {}, undefined)[0]!.cost).toBe(1 + 100 + 100 * 100)
-    const viaVars = estimateCost(schema, op('query Q($n: Int) { a: orders(last: $n) { edges { node { lines(first: 3) { edges { node { sku } } } } } } }'), {}, { n: 5 })
+    expect(estimateCost(schema, op('{ me { name } }'), {}, undefined)).toEqual([
+      { field: 'me', key: 'me', cost: 1, args: {} },
+    ])
+    expect(
+      estimateCost(schema, op('{ orders(first: 10) { edges { node { id } } } }'), {}, undefined)[0]!
+        .cost,
+    ).toBe(11)
+    expect(
+      estimateCost(
+        schema,
+        op('{ orders { edges { node { lines { edges { node { sku } } } } } } }'),
+        {},
+        undefined,
+      )[0]!.cost,
+    ).toBe(1 + 100 + 100 * 100)
+    const viaVars = estimateCost(
+      schema,
+      op(
+        'query Q($n: Int) { a: orders(last: $n) { edges { node { lines(first: 3) { edges { node { sku } } } } } } }',
+      ),
+      {},
+      { n: 5 },
+    )
     expect(viaVars[0]).toMatchObject({ key: 'a', cost: 1 + 5 + 15 })
   })
 
   it('follows fragments and honours @skip', () => {
-    const doc = parse('query { orders(first: 2) { ...F } me @skip(if: true) { name } } fragment F on OrderConnection { edges { node { lines(first: 4) { edges { node { sku } } } } } }')
+    const doc = parse(
+      'query { orders(first: 2) { ...F } me @skip(if: true) { name } } fragment F on OrderConnection { edges { node { lines(first: 4) { edges { node { sku } } } } } }',
+    )
     const fragments = { F: doc.definitions[1] as never }
-    expect(estimateCost(schema, doc.definitions[0] as OperationDefinitionNode, fragments, undefined)).toEqual([{ field: 'orders', key: 'orders', cost: 1 + 2 + 8, args: { first: 2 } }])
+    expect(
+      estimateCost(schema, doc.definitions[0] as OperationDefinitionNode, fragments, undefined),
+    ).toEqual([{ field: 'orders', key: 'orders', cost: 1 + 2 + 8, args: { first: 2 } }])
   })
 })

@@ -22,7 +22,9 @@ describe('seeded ids', () => {
   it('formats: 20-char base62, RFC 4122 v4 uuid', () => {
     const ids = createIdFactory(createRng(1))
     expect(ids.autoId()).toMatch(/^[0-9A-Za-z]{20}$/)
-    expect(ids.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(ids.uuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
     const rng = createRng(2)
     for (let i = 0; i < 1000; i++) {
       const n = rng.int(3, 5)
@@ -43,7 +45,14 @@ describe('jwt', () => {
 
 describe('redact', () => {
   it('masks secrets at any depth and leaves the rest', () => {
-    expect(redact({ client_id: 'a', client_secret: 's', nested: [{ access_token: 't', ok: 1 }], headers: { Authorization: 'Bearer x' } })).toEqual({
+    expect(
+      redact({
+        client_id: 'a',
+        client_secret: 's',
+        nested: [{ access_token: 't', ok: 1 }],
+        headers: { Authorization: 'Bearer x' },
+      }),
+    ).toEqual({
       client_id: 'a',
       client_secret: '[redacted]',
       nested: [{ access_token: '[redacted]', ok: 1 }],

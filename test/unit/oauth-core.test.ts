@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { createOAuthRegistry, createRateWindows, createSim, defineVendor, isoInZone, MINUTE, oauthErrorBody, registerOAuthSandbox, SimError, type OAuthServerConfig } from '../../mocks/core/index.ts'
+import {
+  createOAuthRegistry,
+  createRateWindows,
+  createSim,
+  defineVendor,
+  isoInZone,
+  MINUTE,
+  oauthErrorBody,
+  registerOAuthSandbox,
+  SimError,
+  type OAuthServerConfig,
+} from '../../mocks/core/index.ts'
 import { textPdf } from '../../mocks/core/pdf.ts'
 import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
 import { digikey } from '../../mocks/digikey/index.ts'
@@ -25,85 +36,239 @@ const acme = defineVendor<State, Creds>({
   defaultCredentials: { clientId: 'app', clientSecret: 'shh' },
   mintCredentials: () => ({ clientId: 'app2', clientSecret: 'shh2' }),
   credentialKeys: (c) => [c.clientId],
-  createState: (t) => ({ oauth: createOAuthRegistry({ clients: [{ clientId: t.credentials.clientId, clientSecret: t.credentials.clientSecret, environment: 'test', redirectUris: ['https://app.test/cb', 'https://app.test/cb2'], name: 'App' }], lifetimes: { codeSeconds: 60, clientCredentialsSeconds: 600, accessSeconds: 1800, refreshSeconds: 86_400 } }) }),
-  auth: { oauth: config, unknownCredential: () => new SimError(401, 'invalid_token', 'unknown token') },
+  createState: (t) => ({
+    oauth: createOAuthRegistry({
+      clients: [
+        {
+          clientId: t.credentials.clientId,
+          clientSecret: t.credentials.clientSecret,
+          environment: 'test',
+          redirectUris: ['https://app.test/cb', 'https://app.test/cb2'],
+          name: 'App',
+        },
+      ],
+      lifetimes: {
+        codeSeconds: 60,
+        clientCredentialsSeconds: 600,
+        accessSeconds: 1800,
+        refreshSeconds: 86_400,
+      },
+    }),
+  }),
+  auth: {
+    oauth: config,
+    unknownCredential: () => new SimError(401, 'invalid_token', 'unknown token'),
+  },
   routes: (app) => {
     app.get('/me', (c) => {
       const token = (c.req.header('authorization') ?? '').replace(/^Bearer /, '')
       const v = c.get('tenant').auth.verify(token, 'access')
-      return v.ok ? c.json({ legs: v.record.legs, subject: v.record.subject ?? null }) : c.json({ reason: v.reason }, 401)
+      return v.ok
+        ? c.json({ legs: v.record.legs, subject: v.record.subject ?? null })
+        : c.json({ reason: v.reason }, 401)
     })
   },
   sandbox: (app) => registerOAuthSandbox(app, config),
-  renderError: (err: SimError, c) => c.json(err.extra.oauth ? oauthErrorBody(err) : { message: err.message }, err.status as 400),
+  renderError: (err: SimError, c) =>
+    c.json(err.extra.oauth ? oauthErrorBody(err) : { message: err.message }, err.status as 400),
   webhooks: { retrySchedule: [] },
   limitations: '',
 })
 
-const form = (body: Record<string, string>, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body).toString(), redirect: 'manual' as const })
+const form = (body: Record<string, string>, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  body: new URLSearchParams(body).toString(),
+  redirect: 'manual' as const,
+})
 
 describe('core OAuth server (vendor-agnostic)', () => {
   it('authorization code: consent page, approve, single-use code bound to its redirect_uri, 3-legged tokens, rotation', async () => {
     const sim = createSim(acme)
-    const page = await sim.fetch('/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://app.test/cb2&state=s1')
+    const page = await sim.fetch(
+      '/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://app.test/cb2&state=s1',
+    )
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
     const html = await page.text()
     expect(html).toContain('value="approve"')
     expect(html).toContain('action="authorize"')
-    const approved = await sim.fetch('/oauth/authorize', form({ client_id: 'app', redirect_uri: 'https://app.test/cb2', response_type: 'code', state: 's1', decision: 'approve' }))
+    const approved = await sim.fetch(
+      '/oauth/authorize',
+      form({
+        client_id: 'app',
+        redirect_uri: 'https://app.test/cb2',
+        response_type: 'code',
+        state: 's1',
+        decision: 'approve',
+      }),
+    )
     expect(approved.status).toBe(302)
     const location = new URL(approved.headers.get('location')!)
     expect(location.href.startsWith('https://app.test/cb2?')).toBe(true)
     const code = location.searchParams.get('code')!
-    const wrongUri = await sim.fetch('/oauth/token', form({ grant_type: 'authorization_code', code, client_id: 'app', client_secret: 'shh', redirect_uri: 'https://app.test/cb' }))
+    const wrongUri = await sim.fetch(
+      '/oauth/token',
+      form({
+        grant_type: 'authorization_code',
+        code,
+        client_id: 'app',
+        client_secret: 'shh',
+        redirect_uri: 'https://app.test/cb',
+      }),
+    )
     expect(await wrongUri.json()).toMatchObject({ error: 'invalid_grant' })
     // The mismatch spent the code: codes are single-use whatever the outcome.
-    const spent = await sim.fetch('/oauth/token', form({ grant_type: 'authorization_code', code, client_id: 'app', client_secret: 'shh', redirect_uri: 'https://app.test/cb2' }))
+    const spent = await sim.fetch(
+      '/oauth/token',
+      form({
+        grant_type: 'authorization_code',
+        code,
+        client_id: 'app',
+        client_secret: 'shh',
+        redirect_uri: 'https://app.test/cb2',
+      }),
+    )
     expect(spent.status).toBe(400)
-    const fresh = (await (await sim.fetch('/_sandbox/oauth/authorize', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"redirect_uri":"https://app.test/cb2"}' })).json()).code
+    const fresh = (
+      await (
+        await sim.fetch('/_sandbox/oauth/authorize', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"redirect_uri":"https://app.test/cb2"}',
+        })
+      ).json()
+    ).code
     const basic = `Basic ${Buffer.from('app:shh').toString('base64')}`
-    const tokens = await (await sim.fetch('/oauth/token', form({ grant_type: 'authorization_code', code: fresh, redirect_uri: 'https://app.test/cb2' }, { authorization: basic }))).json()
-    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 1800, refresh_token_expires_in: 86_400 })
-    expect(await (await sim.fetch('/me', { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()).toEqual({ legs: 3, subject: 'user-1' })
-    const rotated = await (await sim.fetch('/oauth/token', form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: 'app', client_secret: 'shh' }))).json()
+    const tokens = await (
+      await sim.fetch(
+        '/oauth/token',
+        form(
+          { grant_type: 'authorization_code', code: fresh, redirect_uri: 'https://app.test/cb2' },
+          { authorization: basic },
+        ),
+      )
+    ).json()
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 1800,
+      refresh_token_expires_in: 86_400,
+    })
+    expect(
+      await (
+        await sim.fetch('/me', { headers: { authorization: `Bearer ${tokens.access_token}` } })
+      ).json(),
+    ).toEqual({ legs: 3, subject: 'user-1' })
+    const rotated = await (
+      await sim.fetch(
+        '/oauth/token',
+        form({
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token,
+          client_id: 'app',
+          client_secret: 'shh',
+        }),
+      )
+    ).json()
     expect(rotated.refresh_token).not.toBe(tokens.refresh_token)
-    const old = await sim.fetch('/oauth/token', form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: 'app', client_secret: 'shh' }))
+    const old = await sim.fetch(
+      '/oauth/token',
+      form({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        client_id: 'app',
+        client_secret: 'shh',
+      }),
+    )
     expect([old.status, (await old.json()).error]).toEqual([400, 'invalid_grant'])
   })
 
   it('client credentials are 2-legged with no refresh token; lifetimes and auto-approve are tenant settings on the clock', async () => {
     const sim = createSim(acme)
-    const two = await (await sim.fetch('/oauth/token', form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'shh' }))).json()
+    const two = await (
+      await sim.fetch(
+        '/oauth/token',
+        form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'shh' }),
+      )
+    ).json()
     expect(two.refresh_token).toBeUndefined()
-    expect(await (await sim.fetch('/me', { headers: { authorization: `Bearer ${two.access_token}` } })).json()).toEqual({ legs: 2, subject: null })
+    expect(
+      await (
+        await sim.fetch('/me', { headers: { authorization: `Bearer ${two.access_token}` } })
+      ).json(),
+    ).toEqual({ legs: 2, subject: null })
     await sim.control.advance(600)
-    expect(await (await sim.fetch('/me', { headers: { authorization: `Bearer ${two.access_token}` } })).json()).toEqual({ reason: 'expired' })
-    await sim.fetch('/_sandbox/oauth', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ autoApprove: true, lifetimes: { clientCredentialsSeconds: 5 } }) })
-    const auto = await sim.fetch('/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://app.test/cb', { redirect: 'manual' })
+    expect(
+      await (
+        await sim.fetch('/me', { headers: { authorization: `Bearer ${two.access_token}` } })
+      ).json(),
+    ).toEqual({ reason: 'expired' })
+    await sim.fetch('/_sandbox/oauth', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ autoApprove: true, lifetimes: { clientCredentialsSeconds: 5 } }),
+    })
+    const auto = await sim.fetch(
+      '/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://app.test/cb',
+      { redirect: 'manual' },
+    )
     expect(auto.status).toBe(302)
     expect(new URL(auto.headers.get('location')!).searchParams.get('code')).toBeTruthy()
-    expect((await (await sim.fetch('/oauth/token', form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'shh' }))).json()).expires_in).toBe(5)
+    expect(
+      (
+        await (
+          await sim.fetch(
+            '/oauth/token',
+            form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'shh' }),
+          )
+        ).json()
+      ).expires_in,
+    ).toBe(5)
   })
 
   it('refuses what RFC 6749 refuses: unknown client or unregistered redirect_uri (a 400 page, never a redirect), JSON bodies, wrong secrets, unknown grants, a bad response_type', async () => {
     const sim = createSim(acme)
-    const unknown = await sim.fetch('/oauth/authorize?response_type=code&client_id=nope&redirect_uri=https://app.test/cb')
+    const unknown = await sim.fetch(
+      '/oauth/authorize?response_type=code&client_id=nope&redirect_uri=https://app.test/cb',
+    )
     expect(unknown.status).toBe(400)
     expect(await unknown.text()).toContain('Unknown or invalid client_id')
-    const elsewhere = await sim.fetch('/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://evil.test/cb', { redirect: 'manual' })
+    const elsewhere = await sim.fetch(
+      '/oauth/authorize?response_type=code&client_id=app&redirect_uri=https://evil.test/cb',
+      { redirect: 'manual' },
+    )
     expect([elsewhere.status, elsewhere.headers.get('location')]).toEqual([400, null])
-    const ambiguous = await sim.fetch('/oauth/authorize?response_type=code&client_id=app', { redirect: 'manual' })
+    const ambiguous = await sim.fetch('/oauth/authorize?response_type=code&client_id=app', {
+      redirect: 'manual',
+    })
     expect(ambiguous.status).toBe(400)
-    const token = await sim.fetch('/oauth/authorize?response_type=token&client_id=app&redirect_uri=https://app.test/cb&state=z', { redirect: 'manual' })
-    expect(new URL(token.headers.get('location')!).searchParams.get('error')).toBe('unsupported_response_type')
-    const json = await sim.fetch('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":"client_credentials"}' })
+    const token = await sim.fetch(
+      '/oauth/authorize?response_type=token&client_id=app&redirect_uri=https://app.test/cb&state=z',
+      { redirect: 'manual' },
+    )
+    expect(new URL(token.headers.get('location')!).searchParams.get('error')).toBe(
+      'unsupported_response_type',
+    )
+    const json = await sim.fetch('/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type":"client_credentials"}',
+    })
     expect([json.status, (await json.json()).error]).toEqual([400, 'invalid_request'])
-    const secret = await sim.fetch('/oauth/token', form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'nope' }))
+    const secret = await sim.fetch(
+      '/oauth/token',
+      form({ grant_type: 'client_credentials', client_id: 'app', client_secret: 'nope' }),
+    )
     expect([secret.status, (await secret.json()).error]).toEqual([401, 'invalid_client'])
-    const grant = await sim.fetch('/oauth/token', form({ grant_type: 'password', client_id: 'app', client_secret: 'shh' }))
+    const grant = await sim.fetch(
+      '/oauth/token',
+      form({ grant_type: 'password', client_id: 'app', client_secret: 'shh' }),
+    )
     expect((await grant.json()).error).toBe('unsupported_grant_type')
-    const twice = await sim.fetch('/oauth/token', { ...form({}), body: 'grant_type=client_credentials&client_id=app&client_id=app&client_secret=shh' })
+    const twice = await sim.fetch('/oauth/token', {
+      ...form({}),
+      body: 'grant_type=client_credentials&client_id=app&client_id=app&client_secret=shh',
+    })
     expect((await twice.json()).error).toBe('invalid_request')
   })
 })
@@ -111,22 +276,41 @@ describe('core OAuth server (vendor-agnostic)', () => {
 describe('fixed rate windows', () => {
   it('count per key and window, refuse without counting, and reset on the window boundary', () => {
     const w = createRateWindows()
-    const limits = [{ name: 'burst', limit: 2, windowMs: MINUTE }, { name: 'daily', limit: 3, windowMs: 86_400_000 }]
+    const limits = [
+      { name: 'burst', limit: 2, windowMs: MINUTE },
+      { name: 'daily', limit: 3, windowMs: 86_400_000 },
+    ]
     const t0 = Date.UTC(2026, 0, 5, 9, 0, 30)
-    expect(w.take('a', limits, t0)).toMatchObject({ ok: true, windows: [{ remaining: 1 }, { remaining: 2 }] })
+    expect(w.take('a', limits, t0)).toMatchObject({
+      ok: true,
+      windows: [{ remaining: 1 }, { remaining: 2 }],
+    })
     expect(w.take('a', limits, t0).ok).toBe(true)
     const refused = w.take('a', limits, t0 + 1000)
-    expect(refused).toMatchObject({ ok: false, breached: { name: 'burst', resetAt: Date.UTC(2026, 0, 5, 9, 1, 0) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      breached: { name: 'burst', resetAt: Date.UTC(2026, 0, 5, 9, 1, 0) },
+    })
     expect(w.take('b', limits, t0).ok).toBe(true)
-    expect(w.take('a', limits, t0 + 30_000)).toMatchObject({ ok: true, windows: [{ remaining: 1 }, { remaining: 0 }] })
-    expect(w.take('a', limits, t0 + 31_000)).toMatchObject({ ok: false, breached: { name: 'daily', resetAt: Date.UTC(2026, 0, 6) } })
+    expect(w.take('a', limits, t0 + 30_000)).toMatchObject({
+      ok: true,
+      windows: [{ remaining: 1 }, { remaining: 0 }],
+    })
+    expect(w.take('a', limits, t0 + 31_000)).toMatchObject({
+      ok: false,
+      breached: { name: 'daily', resetAt: Date.UTC(2026, 0, 6) },
+    })
   })
 })
 
 describe('time and documents', () => {
   it('isoInZone follows daylight saving (America/Chicago: -06:00 in winter, -05:00 in summer)', () => {
-    expect(isoInZone(Date.UTC(2025, 1, 2, 9, 41, 48, 109), 'America/Chicago')).toBe('2025-02-02T03:41:48.109-06:00')
-    expect(isoInZone(Date.UTC(2025, 6, 2, 9, 0, 0), 'America/Chicago')).toBe('2025-07-02T04:00:00.000-05:00')
+    expect(isoInZone(Date.UTC(2025, 1, 2, 9, 41, 48, 109), 'America/Chicago')).toBe(
+      '2025-02-02T03:41:48.109-06:00',
+    )
+    expect(isoInZone(Date.UTC(2025, 6, 2, 9, 0, 0), 'America/Chicago')).toBe(
+      '2025-07-02T04:00:00.000-05:00',
+    )
   })
 
   it('textPdf writes a PDF whose xref offsets point at its objects, the same bytes every time', () => {
@@ -136,9 +320,14 @@ describe('time and documents', () => {
     const xref = Number(/startxref\n(\d+)/.exec(text)![1])
     expect(text.slice(xref, xref + 4)).toBe('xref')
     const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]))
-    for (const [i, o] of offsets.entries()) expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`)
+    for (const [i, o] of offsets.entries())
+      expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`)
     expect(text).toContain('(Packing list \\(1\\))')
-    expect(Buffer.from(textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])).equals(Buffer.from(bytes))).toBe(true)
+    expect(
+      Buffer.from(textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])).equals(
+        Buffer.from(bytes),
+      ),
+    ).toBe(true)
   })
 })
 
@@ -146,10 +335,23 @@ describe('DigiKey OpenAPI document', () => {
   it('documents every route the simulator serves, and marks the Order Management paths as proposals', () => {
     const doc = digikeyOpenApi()
     const sim = createSim(digikey)
-    const served = new Set(sim.app.routes.filter((r) => !r.path.startsWith('/_sandbox') && r.path !== '/*' && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`))
-    const documented = new Set(Object.entries(doc.paths!).flatMap(([p, item]) => Object.keys(item!).filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k)).map((m) => `${m} ${p}`)))
+    const served = new Set(
+      sim.app.routes
+        .filter((r) => !r.path.startsWith('/_sandbox') && r.path !== '/*' && r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    )
+    const documented = new Set(
+      Object.entries(doc.paths!).flatMap(([p, item]) =>
+        Object.keys(item!)
+          .filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k))
+          .map((m) => `${m} ${p}`),
+      ),
+    )
     expect([...served].filter((r) => !documented.has(r))).toEqual([])
     expect([...documented].filter((r) => !served.has(r))).toEqual([])
-    for (const [p, item] of Object.entries(doc.paths!)) if (p.startsWith('/OrderManagement/')) for (const op of Object.values(item!)) expect((op as Record<string, unknown>)['x-vendorsim-proposal']).toBe(true)
+    for (const [p, item] of Object.entries(doc.paths!))
+      if (p.startsWith('/OrderManagement/'))
+        for (const op of Object.values(item!))
+          expect((op as Record<string, unknown>)['x-vendorsim-proposal']).toBe(true)
   })
 })

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { createSim } from '../../mocks/core/index.ts'
 import { digipix } from '../../mocks/digipix/index.ts'
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
 
 async function setup(seed = 'unit') {
   const sim = createSim(digipix, { seed, webhooks: { mode: 'record' } })
@@ -10,8 +14,28 @@ async function setup(seed = 'unit') {
   const tenant = minted.tenant as string
   const creds = minted.credentials
   const token = async (scope = ['orders', 'quote', 'products']) =>
-    (await (await sim.fetch('/v1/oauth/token', json({ client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'client_credentials', scope }))).json()).access_token as string
-  const ctl = (path: string, init: RequestInit = {}) => sim.fetch(`/_sandbox${path}`, { ...init, headers: { 'x-vendorsim-tenant': tenant, 'content-type': 'application/json', ...(init.headers ?? {}) } })
+    (
+      await (
+        await sim.fetch(
+          '/v1/oauth/token',
+          json({
+            client_id: creds.clientId,
+            client_secret: creds.clientSecret,
+            grant_type: 'client_credentials',
+            scope,
+          }),
+        )
+      ).json()
+    ).access_token as string
+  const ctl = (path: string, init: RequestInit = {}) =>
+    sim.fetch(`/_sandbox${path}`, {
+      ...init,
+      headers: {
+        'x-vendorsim-tenant': tenant,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
+    })
   return { sim, tenant, creds, token, ctl }
 }
 
@@ -22,7 +46,9 @@ describe('simulator core through Digipix', () => {
     expect(res.status).toBe(201)
     const body = await res.json()
     expect(body.tenant).toBe('ci-job-7')
-    expect(Object.keys(body.credentials)).toEqual(expect.arrayContaining(['clientId', 'clientSecret']))
+    expect(Object.keys(body.credentials)).toEqual(
+      expect.arrayContaining(['clientId', 'clientSecret']),
+    )
     const again = await sim.fetch('/_sandbox/tenants', json({ tenant: 'ci-job-7' }))
     expect(again.status).toBe(409)
     expect((await again.json()).error.code).toBe('tenant_exists')
@@ -37,21 +63,74 @@ describe('simulator core through Digipix', () => {
     expect((await res.json()).error.message).toMatch(/POST \/_sandbox\/tenants/)
   })
 
-  it('tenants are isolated: one tenant\'s token and orders are invisible to another', async () => {
+  it("tenants are isolated: one tenant's token and orders are invisible to another", async () => {
     const a = await setup()
     const tA = await a.token()
-    const created = await (await a.sim.fetch('/v1/orders', json({ recipient: { name: 'A', address: { street: 's', number: '1', neighborhood: 'n', city: 'c', state: 'SP', zipCode: '01310200' } }, items: [{ productId: 'mug', quantity: 1 }] }, { authorization: `Bearer ${tA}` }))).json()
+    const created = await (
+      await a.sim.fetch(
+        '/v1/orders',
+        json(
+          {
+            recipient: {
+              name: 'A',
+              address: {
+                street: 's',
+                number: '1',
+                neighborhood: 'n',
+                city: 'c',
+                state: 'SP',
+                zipCode: '01310200',
+              },
+            },
+            items: [{ productId: 'mug', quantity: 1 }],
+          },
+          { authorization: `Bearer ${tA}` },
+        ),
+      )
+    ).json()
     const other = await (await a.sim.fetch('/_sandbox/tenants', json({}))).json()
-    const tB = (await (await a.sim.fetch('/v1/oauth/token', json({ client_id: other.credentials.clientId, client_secret: other.credentials.clientSecret, grant_type: 'client_credentials', scope: ['orders'] }))).json()).access_token
-    expect((await a.sim.fetch(`/v1/orders/${created.id}`, { headers: { authorization: `Bearer ${tB}` } })).status).toBe(404)
-    expect((await a.sim.fetch(`/v1/orders/${created.id}`, { headers: { authorization: `Bearer ${tA}` } })).status).toBe(200)
+    const tB = (
+      await (
+        await a.sim.fetch(
+          '/v1/oauth/token',
+          json({
+            client_id: other.credentials.clientId,
+            client_secret: other.credentials.clientSecret,
+            grant_type: 'client_credentials',
+            scope: ['orders'],
+          }),
+        )
+      ).json()
+    ).access_token
+    expect(
+      (
+        await a.sim.fetch(`/v1/orders/${created.id}`, {
+          headers: { authorization: `Bearer ${tB}` },
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await a.sim.fetch(`/v1/orders/${created.id}`, {
+          headers: { authorization: `Bearer ${tA}` },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('the same seed gives the same ids and data in two simulators', async () => {
     const run = async () => {
       const s = await setup('same')
       const t = await s.token()
-      return (await s.sim.fetch('/v1/quote', json({ zipCode: '01310200', items: [{ productId: 'photobook', quantity: 1 }] }, { authorization: `Bearer ${t}` }))).json()
+      return (
+        await s.sim.fetch(
+          '/v1/quote',
+          json(
+            { zipCode: '01310200', items: [{ productId: 'photobook', quantity: 1 }] },
+            { authorization: `Bearer ${t}` },
+          ),
+        )
+      ).json()
     }
     expect(await run()).toEqual(await run())
   })
@@ -59,7 +138,16 @@ describe('simulator core through Digipix', () => {
   it('faults: a vendor-shaped status for the next N requests, then normal service', async () => {
     const { sim, ctl, token } = await setup()
     const t = await token()
-    const f = await ctl('/faults', { method: 'POST', body: JSON.stringify({ path: '/v1/products/*', method: 'GET', status: 503, retryAfter: 2, count: 2 }) })
+    const f = await ctl('/faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        path: '/v1/products/*',
+        method: 'GET',
+        status: 503,
+        retryAfter: 2,
+        count: 2,
+      }),
+    })
     expect(f.status).toBe(201)
     const h = { authorization: `Bearer ${t}` }
     const first = await sim.fetch('/v1/products/photobook', { headers: h })
@@ -75,12 +163,20 @@ describe('simulator core through Digipix', () => {
   it('faults: malformed bodies and invalid fault requests', async () => {
     const { sim, ctl, token } = await setup()
     const t = await token()
-    await ctl('/faults', { method: 'POST', body: JSON.stringify({ path: '/v1/**', malformed: true, count: 1 }) })
+    await ctl('/faults', {
+      method: 'POST',
+      body: JSON.stringify({ path: '/v1/**', malformed: true, count: 1 }),
+    })
     const res = await sim.fetch('/v1/products', { headers: { authorization: `Bearer ${t}` } })
     expect(res.status).toBe(200)
     await expect(res.json()).rejects.toThrow()
-    expect((await sim.fetch('/v1/products', { headers: { authorization: `Bearer ${t}` } })).status).toBe(200)
-    const invalid = await ctl('/faults', { method: 'POST', body: JSON.stringify({ path: '/v1/**' }) })
+    expect(
+      (await sim.fetch('/v1/products', { headers: { authorization: `Bearer ${t}` } })).status,
+    ).toBe(200)
+    const invalid = await ctl('/faults', {
+      method: 'POST',
+      body: JSON.stringify({ path: '/v1/**' }),
+    })
     expect(invalid.status).toBe(400)
   })
 
@@ -98,7 +194,24 @@ describe('simulator core through Digipix', () => {
     const { sim, ctl, token } = await setup()
     const t = await token()
     const h = { authorization: `Bearer ${t}`, 'content-type': 'application/json' }
-    await sim.fetch('/v1/orders', { method: 'POST', headers: h, body: JSON.stringify({ recipient: { name: 'A', address: { street: 's', number: '1', neighborhood: 'n', city: 'c', state: 'SP', zipCode: '01310200' } }, items: [{ productId: 'mug', quantity: 1 }] }) })
+    await sim.fetch('/v1/orders', {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify({
+        recipient: {
+          name: 'A',
+          address: {
+            street: 's',
+            number: '1',
+            neighborhood: 'n',
+            city: 'c',
+            state: 'SP',
+            zipCode: '01310200',
+          },
+        },
+        items: [{ productId: 'mug', quantity: 1 }],
+      }),
+    })
     expect((await (await ctl('/state')).json()).data.orders).toHaveLength(1)
     expect((await ctl('/reset', { method: 'POST' })).status).toBe(200)
     expect((await (await ctl('/state')).json()).data.orders).toHaveLength(0)
@@ -109,20 +222,58 @@ describe('simulator core through Digipix', () => {
   it('clock routes: advance validates its body and reports the new time', async () => {
     const { ctl } = await setup()
     const before = (await (await ctl('/clock')).json()).nowMs
-    const res = await ctl('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: 90 }) })
+    const res = await ctl('/clock/advance', {
+      method: 'POST',
+      body: JSON.stringify({ seconds: 90 }),
+    })
     expect((await res.json()).nowMs).toBe(before + 90_000)
-    expect((await ctl('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: -1 }) })).status).toBe(400)
+    expect(
+      (await ctl('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: -1 }) }))
+        .status,
+    ).toBe(400)
     expect((await ctl('/clock/advance', { method: 'POST', body: '{oops' })).status).toBe(400)
   })
 
   it('the production host needs production credentials; tokens do not cross environments', async () => {
     const { sim, creds } = await setup()
-    const body = (id: string, secret: string) => json({ client_id: id, client_secret: secret, grant_type: 'client_credentials', scope: ['products'] })
-    expect((await sim.fetch('https://api.digipix.io/v1/oauth/token', body(creds.clientId, creds.clientSecret))).status).toBe(401)
-    const prod = await (await sim.fetch('https://api.digipix.io/v1/oauth/token', body(creds.production.clientId, creds.production.clientSecret))).json()
-    expect(JSON.parse(Buffer.from(prod.access_token.split('.')[1], 'base64url').toString()).iss).toBe('api.digipix.io')
-    expect((await sim.fetch('https://api.digipix.io/v1/products', { headers: { authorization: `Bearer ${prod.access_token}` } })).status).toBe(200)
-    expect((await sim.fetch('https://api.digipix.dev/v1/products', { headers: { authorization: `Bearer ${prod.access_token}` } })).status).toBe(401)
+    const body = (id: string, secret: string) =>
+      json({
+        client_id: id,
+        client_secret: secret,
+        grant_type: 'client_credentials',
+        scope: ['products'],
+      })
+    expect(
+      (
+        await sim.fetch(
+          'https://api.digipix.io/v1/oauth/token',
+          body(creds.clientId, creds.clientSecret),
+        )
+      ).status,
+    ).toBe(401)
+    const prod = await (
+      await sim.fetch(
+        'https://api.digipix.io/v1/oauth/token',
+        body(creds.production.clientId, creds.production.clientSecret),
+      )
+    ).json()
+    expect(
+      JSON.parse(Buffer.from(prod.access_token.split('.')[1], 'base64url').toString()).iss,
+    ).toBe('api.digipix.io')
+    expect(
+      (
+        await sim.fetch('https://api.digipix.io/v1/products', {
+          headers: { authorization: `Bearer ${prod.access_token}` },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await sim.fetch('https://api.digipix.dev/v1/products', {
+          headers: { authorization: `Bearer ${prod.access_token}` },
+        })
+      ).status,
+    ).toBe(401)
   })
 
   it('scenarios and forced transitions', async () => {
@@ -143,7 +294,14 @@ describe('digipix OpenAPI document', () => {
     const sim = createSim(digipix, {})
     const doc = await (await sim.fetch('/_sandbox/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/oauth/token', '/v1/orders', '/v1/orders/{orderId}', '/v1/products', '/v1/products/{productId}', '/v1/quote'])
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/oauth/token',
+      '/v1/orders',
+      '/v1/orders/{orderId}',
+      '/v1/products',
+      '/v1/products/{productId}',
+      '/v1/quote',
+    ])
     expect(doc.paths['/v1/orders'].post['x-vendorsim-proposal']).toBe(true)
     expect(doc.paths['/v1/oauth/token'].post['x-vendorsim-proposal']).toBeUndefined()
     expect(doc.components.schemas.Error['x-vendorsim-proposal']).toBe(true)

@@ -25,18 +25,28 @@ export interface DigiKeyTargetCredentials {
  * gone after the run. Production is refused unless `DIGIKEY_ALLOW_PRODUCTION=1`;
  * writes (placing orders) only with `DIGIKEY_LIVE_WRITES=1`.
  */
-export const digikeyLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?: boolean } = {}): ContractTarget<DigiKeyTargetCredentials> | string =>
+export const digikeyLiveTarget = (
+  env: NodeJS.ProcessEnv,
+  o: { allowProduction?: boolean } = {},
+): ContractTarget<DigiKeyTargetCredentials> | string =>
   liveTarget(
     {
       title: 'DigiKey',
       prefix: 'DIGIKEY',
-      required: ['DIGIKEY_CLIENT_ID', 'DIGIKEY_CLIENT_SECRET', ['DIGIKEY_REFRESH_TOKEN', 'DIGIKEY_REFRESH_TOKEN_FILE']],
+      required: [
+        'DIGIKEY_CLIENT_ID',
+        'DIGIKEY_CLIENT_SECRET',
+        ['DIGIKEY_REFRESH_TOKEN', 'DIGIKEY_REFRESH_TOKEN_FILE'],
+      ],
       defaultBaseUrl: 'https://sandbox-api.digikey.com',
       hint: 'sandbox host https://sandbox-api.digikey.com; optional DIGIKEY_ACCOUNT_ID, DIGIKEY_REFRESH_TOKEN_FILE',
       productionHosts: DIGIKEY_HOSTS.production,
       credentials(e) {
         const file = e.DIGIKEY_REFRESH_TOKEN_FILE
-        let current = file && existsSync(file) ? readFileSync(file, 'utf8').trim() || e.DIGIKEY_REFRESH_TOKEN : e.DIGIKEY_REFRESH_TOKEN
+        let current =
+          file && existsSync(file)
+            ? readFileSync(file, 'utf8').trim() || e.DIGIKEY_REFRESH_TOKEN
+            : e.DIGIKEY_REFRESH_TOKEN
         const tokenStore = {
           load: () => current,
           save(token: string) {
@@ -44,7 +54,12 @@ export const digikeyLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?:
             if (file) writeFileSync(file, `${token}\n`, { mode: 0o600 })
           },
         }
-        return { clientId: e.DIGIKEY_CLIENT_ID!, clientSecret: e.DIGIKEY_CLIENT_SECRET!, accountId: e.DIGIKEY_ACCOUNT_ID ? Number(e.DIGIKEY_ACCOUNT_ID) : undefined, tokenStore }
+        return {
+          clientId: e.DIGIKEY_CLIENT_ID!,
+          clientSecret: e.DIGIKEY_CLIENT_SECRET!,
+          accountId: e.DIGIKEY_ACCOUNT_ID ? Number(e.DIGIKEY_ACCOUNT_ID) : undefined,
+          tokenStore,
+        }
       },
     },
     env,

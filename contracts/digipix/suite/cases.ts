@@ -1,11 +1,32 @@
 import assert from 'node:assert/strict'
 import { createDigipixClient, type DigipixClient } from '../../../src/clients/digipix/index.ts'
-import { ConflictError, InvalidRequestError, NotFoundError, PermissionError } from '../../../src/core/errors.ts'
+import {
+  ConflictError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+} from '../../../src/core/errors.ts'
 import { expectError } from '../../harness/index.ts'
-import type { ContractCase, ContractSuite, ContractTarget, Receiver, SandboxClient } from '../../harness/index.ts'
+import type {
+  ContractCase,
+  ContractSuite,
+  ContractTarget,
+  Receiver,
+  SandboxClient,
+} from '../../harness/index.ts'
 import { createReceiver } from '../../harness/index.ts'
 import type { DigipixTargetCredentials } from './live.ts'
-import { ErrorBody, OAuthError, Order, Product, ShippingOption, StatusCallback, TokenResponse, type CreateOrderRequest, type Scope } from '../schemas.ts'
+import {
+  ErrorBody,
+  OAuthError,
+  Order,
+  Product,
+  ShippingOption,
+  StatusCallback,
+  TokenResponse,
+  type CreateOrderRequest,
+  type Scope,
+} from '../schemas.ts'
 
 /** What each Digipix case gets: a client, raw HTTP, and (on simulators) the sandbox and a receiver. */
 export interface DigipixCtx {
@@ -14,7 +35,11 @@ export interface DigipixCtx {
   client: DigipixClient
   sandbox?: SandboxClient
   /** A raw call; `token` is a bearer token, `true` for a fresh all-scope token, `undefined` for none. */
-  raw(method: string, path: string, opts?: { token?: string | true; json?: unknown; body?: string; contentType?: string }): Promise<{ status: number; body: any; headers: Headers }>
+  raw(
+    method: string,
+    path: string,
+    opts?: { token?: string | true; json?: unknown; body?: string; contentType?: string },
+  ): Promise<{ status: number; body: any; headers: Headers }>
   token(scopes?: Scope[]): Promise<string>
   receiver(): Promise<Receiver>
 }
@@ -22,20 +47,36 @@ export interface DigipixCtx {
 const RECIPIENT: CreateOrderRequest['recipient'] = {
   name: 'Ana Souza',
   email: 'ana@example.com',
-  address: { street: 'Avenida Paulista', number: '1578', neighborhood: 'Bela Vista', city: 'São Paulo', state: 'SP', zipCode: '01310-200' },
+  address: {
+    street: 'Avenida Paulista',
+    number: '1578',
+    neighborhood: 'Bela Vista',
+    city: 'São Paulo',
+    state: 'SP',
+    zipCode: '01310-200',
+  },
 }
 const ITEMS = [{ productId: 'photobook', quantity: 2 }]
-
 
 const cases: Array<ContractCase<DigipixCtx>> = [
   {
     name: 'token: client credentials give an HS256 JWT valid 3600 s',
     async run({ raw, creds }) {
-      const res = await raw('POST', '/v1/oauth/token', { json: { client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'client_credentials', scope: ['orders', 'quote', 'products'] } })
+      const res = await raw('POST', '/v1/oauth/token', {
+        json: {
+          client_id: creds.clientId,
+          client_secret: creds.clientSecret,
+          grant_type: 'client_credentials',
+          scope: ['orders', 'quote', 'products'],
+        },
+      })
       assert.equal(res.status, 200)
       const body = TokenResponse.parse(res.body)
       assert.equal(body.expires_in, 3600)
-      const [head, payload] = body.access_token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString() || 'null'))
+      const [head, payload] = body.access_token
+        .split('.')
+        .slice(0, 2)
+        .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString() || 'null'))
       assert.equal(head.alg, 'HS256')
       assert.equal(payload.exp - payload.iat, 3600)
     },
@@ -44,7 +85,15 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     name: 'token: form-encoded body is accepted too',
     proposal: true,
     async run({ raw, creds }) {
-      const res = await raw('POST', '/v1/oauth/token', { body: new URLSearchParams({ client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'client_credentials', scope: 'products' }).toString(), contentType: 'application/x-www-form-urlencoded' })
+      const res = await raw('POST', '/v1/oauth/token', {
+        body: new URLSearchParams({
+          client_id: creds.clientId,
+          client_secret: creds.clientSecret,
+          grant_type: 'client_credentials',
+          scope: 'products',
+        }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      })
       assert.equal(res.status, 200)
       TokenResponse.parse(res.body)
     },
@@ -52,13 +101,34 @@ const cases: Array<ContractCase<DigipixCtx>> = [
   {
     name: 'token: wrong secret → 401 invalid_client; other grant → 400; unknown scope → 400',
     async run({ raw, creds }) {
-      const bad = await raw('POST', '/v1/oauth/token', { json: { client_id: creds.clientId, client_secret: 'wrong', grant_type: 'client_credentials', scope: ['orders'] } })
+      const bad = await raw('POST', '/v1/oauth/token', {
+        json: {
+          client_id: creds.clientId,
+          client_secret: 'wrong',
+          grant_type: 'client_credentials',
+          scope: ['orders'],
+        },
+      })
       assert.equal(bad.status, 401)
       assert.equal(OAuthError.parse(bad.body).error, 'invalid_client')
-      const grant = await raw('POST', '/v1/oauth/token', { json: { client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'password', scope: ['orders'] } })
+      const grant = await raw('POST', '/v1/oauth/token', {
+        json: {
+          client_id: creds.clientId,
+          client_secret: creds.clientSecret,
+          grant_type: 'password',
+          scope: ['orders'],
+        },
+      })
       assert.equal(grant.status, 400)
       assert.equal(grant.body.error, 'unsupported_grant_type')
-      const scope = await raw('POST', '/v1/oauth/token', { json: { client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'client_credentials', scope: ['invoices'] } })
+      const scope = await raw('POST', '/v1/oauth/token', {
+        json: {
+          client_id: creds.clientId,
+          client_secret: creds.clientSecret,
+          grant_type: 'client_credentials',
+          scope: ['invoices'],
+        },
+      })
       assert.equal(scope.status, 400)
       assert.equal(scope.body.error, 'invalid_scope')
     },
@@ -69,7 +139,9 @@ const cases: Array<ContractCase<DigipixCtx>> = [
       const none = await raw('GET', '/v1/products')
       assert.equal(none.status, 401)
       ErrorBody.parse(none.body)
-      const bad = await raw('GET', '/v1/products', { token: 'eyJhbGciOiJIUzI1NiJ9.e30.bm90LWEtc2lnbmF0dXJl' })
+      const bad = await raw('GET', '/v1/products', {
+        token: 'eyJhbGciOiJIUzI1NiJ9.e30.bm90LWEtc2lnbmF0dXJl',
+      })
       assert.equal(bad.status, 401)
       assert.equal(bad.body.error, 'invalid_token')
     },
@@ -78,7 +150,10 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     name: 'auth: a token without the endpoint scope → 403',
     async run({ raw, token }) {
       const t = await token(['products'])
-      const res = await raw('POST', '/v1/quote', { token: t, json: { zipCode: '01310200', items: ITEMS } })
+      const res = await raw('POST', '/v1/quote', {
+        token: t,
+        json: { zipCode: '01310200', items: ITEMS },
+      })
       assert.equal(res.status, 403)
       assert.equal(res.body.error, 'insufficient_scope')
       const ok = await raw('GET', '/v1/products', { token: t })
@@ -125,14 +200,23 @@ const cases: Array<ContractCase<DigipixCtx>> = [
       }
       const cheapest = options.find((o) => o.shipmentMethodId === 1)!
       const fastest = options.find((o) => o.shipmentMethodId === 2)!
-      assert.ok(cheapest.cost <= fastest.cost && fastest.estimatedDeliveryDays <= cheapest.estimatedDeliveryDays)
+      assert.ok(
+        cheapest.cost <= fastest.cost &&
+          fastest.estimatedDeliveryDays <= cheapest.estimatedDeliveryDays,
+      )
     },
   },
   {
     name: 'quote: a zipCode without exactly 8 digits → 400',
     async run({ client, raw, token }) {
-      await expectError(client.quote.create({ zipCode: '0131-020', items: ITEMS }), InvalidRequestError)
-      const res = await raw('POST', '/v1/quote', { token: await token(['quote']), json: { zipCode: 'abc123456789', items: ITEMS } })
+      await expectError(
+        client.quote.create({ zipCode: '0131-020', items: ITEMS }),
+        InvalidRequestError,
+      )
+      const res = await raw('POST', '/v1/quote', {
+        token: await token(['quote']),
+        json: { zipCode: 'abc123456789', items: ITEMS },
+      })
       assert.equal(res.status, 400)
     },
   },
@@ -140,7 +224,12 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     name: 'orders flow 1: QUOTE with shipments, approved with one of them',
     requires: ['writes'],
     async run({ client }) {
-      const created = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, partnerOrderID: 'PO-1001', customData: { ref: 42, tags: ['a'] } })
+      const created = await client.orders.create({
+        recipient: RECIPIENT,
+        items: ITEMS,
+        partnerOrderID: 'PO-1001',
+        customData: { ref: 42, tags: ['a'] },
+      })
       assert.equal(created.status, 'QUOTE')
       assert.ok(created.shipments && created.shipments.length >= 2)
       assert.equal(created.total, created.subtotal)
@@ -163,7 +252,10 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     async run({ client }) {
       const a = await client.orders.create({ recipient: RECIPIENT, items: ITEMS })
       const b = await client.orders.create({ recipient: RECIPIENT, items: ITEMS })
-      await expectError(client.orders.approve(a.id, { shipmentId: b.shipments![0]!.id }), InvalidRequestError)
+      await expectError(
+        client.orders.approve(a.id, { shipmentId: b.shipments![0]!.id }),
+        InvalidRequestError,
+      )
       const approved = await client.orders.approve(a.id, { shipmentMethodId: 1 })
       assert.equal(approved.status, 'APPROVED')
       assert.equal(approved.shipment?.shipmentMethodId, 1)
@@ -173,23 +265,41 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     name: 'orders flow 2: a quote id as shipmentId creates an APPROVED order, once',
     requires: ['writes'],
     async run({ client }) {
-      const options = await client.quote.create({ zipCode: RECIPIENT.address.zipCode, items: ITEMS })
-      const order = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentId: options[0]!.id, status: 'APPROVED' })
+      const options = await client.quote.create({
+        zipCode: RECIPIENT.address.zipCode,
+        items: ITEMS,
+      })
+      const order = await client.orders.create({
+        recipient: RECIPIENT,
+        items: ITEMS,
+        shipmentId: options[0]!.id,
+        status: 'APPROVED',
+      })
       assert.equal(order.status, 'APPROVED')
       assert.equal(order.shippingCost, options[0]!.cost)
       assert.equal(order.total, Math.round((order.subtotal + options[0]!.cost) * 100) / 100)
-      await expectError(client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentId: options[0]!.id }), ConflictError)
+      await expectError(
+        client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentId: options[0]!.id }),
+        ConflictError,
+      )
     },
   },
   {
     name: 'orders flow 3: shipmentMethodId pre-approves in one call; Collect needs a contract',
     requires: ['writes'],
     async run({ client }) {
-      const order = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentMethodId: 2 })
+      const order = await client.orders.create({
+        recipient: RECIPIENT,
+        items: ITEMS,
+        shipmentMethodId: 2,
+      })
       assert.equal(order.status, 'APPROVED')
       assert.equal(order.shipment?.shipmentMethodId, 2)
       assert.equal(typeof order.shippingCost, 'number')
-      await expectError(client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentMethodId: 3 }), InvalidRequestError)
+      await expectError(
+        client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentMethodId: 3 }),
+        InvalidRequestError,
+      )
     },
   },
   {
@@ -197,14 +307,27 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     requires: ['writes'],
     async run({ raw, token, sandbox }) {
       const t = await token(['orders'])
-      const long = await raw('POST', '/v1/orders', { token: t, json: { recipient: RECIPIENT, items: ITEMS, partnerOrderID: 'x'.repeat(65) } })
+      const long = await raw('POST', '/v1/orders', {
+        token: t,
+        json: { recipient: RECIPIENT, items: ITEMS, partnerOrderID: 'x'.repeat(65) },
+      })
       assert.equal(long.status, 400)
       assert.ok(ErrorBody.parse(long.body).details?.some((d) => d.field === 'partnerOrderID'))
-      const unknownProduct = await raw('POST', '/v1/orders', { token: t, json: { recipient: RECIPIENT, items: [{ productId: 'nope', quantity: 1 }] } })
+      const unknownProduct = await raw('POST', '/v1/orders', {
+        token: t,
+        json: { recipient: RECIPIENT, items: [{ productId: 'nope', quantity: 1 }] },
+      })
       assert.equal(unknownProduct.status, 400)
-      const malformed = await raw('POST', '/v1/orders', { token: t, body: '{"recipient":', contentType: 'application/json' })
+      const malformed = await raw('POST', '/v1/orders', {
+        token: t,
+        body: '{"recipient":',
+        contentType: 'application/json',
+      })
       assert.equal(malformed.status, 400)
-      const extra = await raw('POST', '/v1/orders', { token: t, json: { recipient: RECIPIENT, items: ITEMS, color: 'red' } })
+      const extra = await raw('POST', '/v1/orders', {
+        token: t,
+        json: { recipient: RECIPIENT, items: ITEMS, color: 'red' },
+      })
       assert.equal(extra.status, 400)
       if (sandbox) {
         const state = await sandbox.request('GET', '/state')
@@ -236,8 +359,14 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     name: 'orders: an order in production cannot be canceled',
     requires: ['writes', 'sandbox'],
     async run({ client, sandbox }) {
-      const order = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, shipmentMethodId: 1 })
-      const moved = await sandbox!.request('POST', `/orders/${order.id}/transition`, { status: 'IN_MANUFACTURING' })
+      const order = await client.orders.create({
+        recipient: RECIPIENT,
+        items: ITEMS,
+        shipmentMethodId: 1,
+      })
+      const moved = await sandbox!.request('POST', `/orders/${order.id}/transition`, {
+        status: 'IN_MANUFACTURING',
+      })
       assert.equal(moved.status, 200)
       await expectError(client.orders.cancel(order.id), ConflictError, 'order_in_production')
     },
@@ -248,7 +377,12 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     async run({ client, sandbox, receiver }) {
       const rx = await receiver()
       try {
-        const order = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, statusNotificationUrl: `${rx.url}/digipix`, customData: { shop: 'x' } })
+        const order = await client.orders.create({
+          recipient: RECIPIENT,
+          items: ITEMS,
+          statusNotificationUrl: `${rx.url}/digipix`,
+          customData: { shop: 'x' },
+        })
         await client.orders.approve(order.id, { shipmentMethodId: 1 })
         await sandbox!.advance(0)
         await sandbox!.advance(30 * 86400)
@@ -261,7 +395,8 @@ const cases: Array<ContractCase<DigipixCtx>> = [
           const cb = StatusCallback.parse(call.json)
           assert.equal(cb.id, order.id)
           assert.deepEqual(cb.customData, { shop: 'x' })
-          if (cb.status === 'SHIPPED' || cb.status === 'DELIVERED') assert.equal(cb.tracking_items?.[0]?.trackingCode, delivered.shipment?.trackingCode)
+          if (cb.status === 'SHIPPED' || cb.status === 'DELIVERED')
+            assert.equal(cb.tracking_items?.[0]?.trackingCode, delivered.shipment?.trackingCode)
           else assert.equal(cb.tracking_items, undefined)
         }
         const log = await sandbox!.webhooks()
@@ -279,7 +414,11 @@ const cases: Array<ContractCase<DigipixCtx>> = [
       const rx = await receiver()
       try {
         rx.failNext(2)
-        const order = await client.orders.create({ recipient: RECIPIENT, items: ITEMS, statusNotificationUrl: `${rx.url}/hook` })
+        const order = await client.orders.create({
+          recipient: RECIPIENT,
+          items: ITEMS,
+          statusNotificationUrl: `${rx.url}/hook`,
+        })
         await client.orders.cancel(order.id)
         await sandbox!.advance(0)
         let [delivery] = await sandbox!.webhooks()
@@ -289,7 +428,10 @@ const cases: Array<ContractCase<DigipixCtx>> = [
         await sandbox!.advance(300)
         ;[delivery] = await sandbox!.webhooks()
         assert.equal(delivery!.state, 'delivered')
-        assert.deepEqual(delivery!.attempts.map((a) => a.status), [500, 500, 200])
+        assert.deepEqual(
+          delivery!.attempts.map((a) => a.status),
+          [500, 500, 200],
+        )
         assert.equal(rx.calls.length, 3)
         assert.ok(rx.calls.every((c) => c.body === rx.calls[0]!.body))
       } finally {
@@ -306,17 +448,31 @@ const cases: Array<ContractCase<DigipixCtx>> = [
       assert.equal((await client.orders.get(order.id)).status, 'QUOTE')
       await sandbox!.advance(1)
       assert.equal((await client.orders.get(order.id)).status, 'CANCELED')
-      await expectError(client.orders.approve(order.id, { shipmentMethodId: 1 }), InvalidRequestError, 'approval_window_expired')
+      await expectError(
+        client.orders.approve(order.id, { shipmentMethodId: 1 }),
+        InvalidRequestError,
+        'approval_window_expired',
+      )
     },
   },
   {
     name: 'orders: the response matches the contract and money adds up',
     requires: ['writes'],
     async run({ raw, token }) {
-      const res = await raw('POST', '/v1/orders', { token: await token(['orders']), json: { recipient: RECIPIENT, items: [{ productId: 'photobook', quantity: 3 }], shipmentMethodId: 1 } })
+      const res = await raw('POST', '/v1/orders', {
+        token: await token(['orders']),
+        json: {
+          recipient: RECIPIENT,
+          items: [{ productId: 'photobook', quantity: 3 }],
+          shipmentMethodId: 1,
+        },
+      })
       assert.equal(res.status, 201)
       const order = Order.parse(res.body)
-      assert.equal(order.total, Math.round((order.subtotal + (order.shippingCost ?? 0)) * 100) / 100)
+      assert.equal(
+        order.total,
+        Math.round((order.subtotal + (order.shippingCost ?? 0)) * 100) / 100,
+      )
       assert.match(order.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/)
       assert.equal(order.id.length, 20)
     },
@@ -328,21 +484,43 @@ const cases: Array<ContractCase<DigipixCtx>> = [
     async run({ raw, target }) {
       const t = await raw('GET', '/v1/products/photobook', { token: true })
       assert.equal(t.status, 200)
-      const q = await raw('POST', '/v1/quote', { token: true, json: { zipCode: '01310200', items: ITEMS } })
+      const q = await raw('POST', '/v1/quote', {
+        token: true,
+        json: { zipCode: '01310200', items: ITEMS },
+      })
       assert.equal(q.status, 200)
       const unknown = [
-        ...Object.keys(t.body).filter((k) => !(k in Product.shape)).map((k) => `product.${k}`),
-        ...(q.body as object[]).flatMap((o) => Object.keys(o).filter((k) => !(k in ShippingOption.shape)).map((k) => `quoteOption.${k}`)),
+        ...Object.keys(t.body)
+          .filter((k) => !(k in Product.shape))
+          .map((k) => `product.${k}`),
+        ...(q.body as object[]).flatMap((o) =>
+          Object.keys(o)
+            .filter((k) => !(k in ShippingOption.shape))
+            .map((k) => `quoteOption.${k}`),
+        ),
       ]
-      if (target.name === 'live') console.log(`digipix live: fields not in the contracts: ${[...new Set(unknown)].join(', ') || 'none'}`)
+      if (target.name === 'live')
+        console.log(
+          `digipix live: fields not in the contracts: ${[...new Set(unknown)].join(', ') || 'none'}`,
+        )
       else assert.deepEqual(unknown, [])
     },
   },
   {
     name: 'client: a 403 surfaces as PermissionError',
     async run({ target, creds }) {
-      const narrow = createDigipixClient({ baseUrl: target.baseUrl, fetch: target.fetch, clientId: creds.clientId, clientSecret: creds.clientSecret, scopes: ['products'] })
-      await expectError(narrow.quote.create({ zipCode: '01310200', items: ITEMS }), PermissionError, 'insufficient_scope')
+      const narrow = createDigipixClient({
+        baseUrl: target.baseUrl,
+        fetch: target.fetch,
+        clientId: creds.clientId,
+        clientSecret: creds.clientSecret,
+        scopes: ['products'],
+      })
+      await expectError(
+        narrow.quote.create({ zipCode: '01310200', items: ITEMS }),
+        PermissionError,
+        'insufficient_scope',
+      )
     },
   },
 ]
@@ -356,9 +534,24 @@ export const digipixSuite: ContractSuite<DigipixCtx, DigipixTargetCredentials> =
   cases,
   context(target, { credentials, sandbox }) {
     const base = target.baseUrl.replace(/\/+$/, '')
-    const client = createDigipixClient({ baseUrl: base, fetch: target.fetch, clientId: credentials.clientId, clientSecret: credentials.clientSecret, baseDelayMs: 10 })
+    const client = createDigipixClient({
+      baseUrl: base,
+      fetch: target.fetch,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      baseDelayMs: 10,
+    })
     const token = async (scopes: Scope[] = ['orders', 'quote', 'products']) => {
-      const res = await target.fetch(`${base}/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: credentials.clientId, client_secret: credentials.clientSecret, grant_type: 'client_credentials', scope: scopes }) })
+      const res = await target.fetch(`${base}/v1/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+          grant_type: 'client_credentials',
+          scope: scopes,
+        }),
+      })
       assert.equal(res.status, 200, 'token request failed')
       return TokenResponse.parse(await res.json()).access_token
     }
@@ -371,7 +564,8 @@ export const digipixSuite: ContractSuite<DigipixCtx, DigipixTargetCredentials> =
       receiver: createReceiver,
       async raw(method, path, opts = {}) {
         const headers: Record<string, string> = {}
-        if (opts.token) headers.authorization = `Bearer ${opts.token === true ? await token() : opts.token}`
+        if (opts.token)
+          headers.authorization = `Bearer ${opts.token === true ? await token() : opts.token}`
         let body: string | undefined
         if (opts.json !== undefined) {
           headers['content-type'] = 'application/json'

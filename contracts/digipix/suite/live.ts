@@ -12,7 +12,10 @@ export interface DigipixTargetCredentials {
  * production host is refused unless `DIGIPIX_ALLOW_PRODUCTION=1`.
  * Returns a reason string when the target cannot be built.
  */
-export const digipixLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?: boolean } = {}): ContractTarget<DigipixTargetCredentials> | string =>
+export const digipixLiveTarget = (
+  env: NodeJS.ProcessEnv,
+  o: { allowProduction?: boolean } = {},
+): ContractTarget<DigipixTargetCredentials> | string =>
   liveTarget(
     {
       title: 'Digipix',
@@ -20,7 +23,10 @@ export const digipixLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?:
       required: ['DIGIPIX_CLIENT_ID', 'DIGIPIX_CLIENT_SECRET'],
       hint: 'development host https://api.digipix.dev',
       productionHosts: DIGIPIX_HOSTS.production,
-      credentials: (e) => ({ clientId: e.DIGIPIX_CLIENT_ID!, clientSecret: e.DIGIPIX_CLIENT_SECRET! }),
+      credentials: (e) => ({
+        clientId: e.DIGIPIX_CLIENT_ID!,
+        clientSecret: e.DIGIPIX_CLIENT_SECRET!,
+      }),
     },
     env,
     o,

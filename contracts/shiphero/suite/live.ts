@@ -14,7 +14,10 @@ export interface ShipHeroTargetCredentials {
  * API with a test account's developer user, and only with SHIPHERO_ALLOW_PRODUCTION=1.
  * Read-only unless SHIPHERO_LIVE_WRITES=1. A string is the reason it cannot run.
  */
-export const shipheroLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?: boolean } = {}): ContractTarget<ShipHeroTargetCredentials> | string =>
+export const shipheroLiveTarget = (
+  env: NodeJS.ProcessEnv,
+  o: { allowProduction?: boolean } = {},
+): ContractTarget<ShipHeroTargetCredentials> | string =>
   liveTarget(
     {
       title: 'ShipHero',
@@ -24,7 +27,11 @@ export const shipheroLiveTarget = (env: NodeJS.ProcessEnv, o: { allowProduction?
       hint: "a test account's developer user; SHIPHERO_PASSWORD with SHIPHERO_USERNAME",
       productionHosts: SHIPHERO_HOSTS.production,
       onProduction: 'skip',
-      credentials: (e) => ({ username: e.SHIPHERO_USERNAME, password: e.SHIPHERO_PASSWORD, refreshToken: e.SHIPHERO_REFRESH_TOKEN }),
+      credentials: (e) => ({
+        username: e.SHIPHERO_USERNAME,
+        password: e.SHIPHERO_PASSWORD,
+        refreshToken: e.SHIPHERO_REFRESH_TOKEN,
+      }),
     },
     env,
     o,

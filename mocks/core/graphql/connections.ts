@@ -56,7 +56,8 @@ export interface SliceOptions {
 
 const PREFIX = 'arrayconnection:'
 
-export const offsetToCursor = (offset: number, prefix = PREFIX) => Buffer.from(prefix + offset, 'utf8').toString('base64')
+export const offsetToCursor = (offset: number, prefix = PREFIX) =>
+  Buffer.from(prefix + offset, 'utf8').toString('base64')
 
 /** The offset a cursor points at; `undefined` when it is not one of ours. */
 export function cursorToOffset(cursor: string, prefix = PREFIX): number | undefined {
@@ -72,14 +73,25 @@ export function cursorToOffset(cursor: string, prefix = PREFIX): number | undefi
  * @example
  * sliceConnection(rows, { first: 2, after: offsetToCursor(1) }).rows // rows 2 and 3
  */
-export function sliceConnection<T>(rows: readonly T[], args: ConnectionArgs, options: SliceOptions = {}): ConnectionSlice<T> {
+export function sliceConnection<T>(
+  rows: readonly T[],
+  args: ConnectionArgs,
+  options: SliceOptions = {},
+): ConnectionSlice<T> {
   const code = options.code ?? 'invalid_argument'
   const prefix = options.cursorPrefix ?? PREFIX
   const { first, last, after, before } = args
-  if (first != null && first < 0) throw new SimError(200, code, 'Argument "first" must be a non-negative integer')
-  if (last != null && last < 0) throw new SimError(200, code, 'Argument "last" must be a non-negative integer')
-  if (options.maxSize !== undefined && ((first ?? 0) > options.maxSize || (last ?? 0) > options.maxSize)) throw new SimError(200, code, `Arguments "first" and "last" may not exceed ${options.maxSize}`)
-  const badCursor = (name: string) => new SimError(200, code, `Argument "${name}" is not a valid cursor`)
+  if (first != null && first < 0)
+    throw new SimError(200, code, 'Argument "first" must be a non-negative integer')
+  if (last != null && last < 0)
+    throw new SimError(200, code, 'Argument "last" must be a non-negative integer')
+  if (
+    options.maxSize !== undefined &&
+    ((first ?? 0) > options.maxSize || (last ?? 0) > options.maxSize)
+  )
+    throw new SimError(200, code, `Arguments "first" and "last" may not exceed ${options.maxSize}`)
+  const badCursor = (name: string) =>
+    new SimError(200, code, `Argument "${name}" is not a valid cursor`)
   const afterOffset = after != null ? cursorToOffset(after, prefix) : -1
   if (afterOffset === undefined) throw badCursor('after')
   const beforeOffset = before != null ? cursorToOffset(before, prefix) : rows.length
@@ -88,7 +100,7 @@ export function sliceConnection<T>(rows: readonly T[], args: ConnectionArgs, opt
   let start = Math.max(afterOffset + 1, 0)
   let end = Math.min(beforeOffset, rows.length)
   if (start > end) start = end
-  const size = first == null && last == null ? options.defaultSize ?? 100 : undefined
+  const size = first == null && last == null ? (options.defaultSize ?? 100) : undefined
   if (first != null || size !== undefined) end = Math.min(end, start + (first ?? size!))
   if (last != null) start = Math.max(start, end - last)
 
@@ -110,24 +122,40 @@ export function sliceConnection<T>(rows: readonly T[], args: ConnectionArgs, opt
 }
 
 /** A Relay connection: `edges { node cursor }`, `pageInfo`, `total_count`. */
-export const relayShape = <T>(s: ConnectionSlice<T>): Connection<T> => ({ edges: s.rows.map((node, i) => ({ node, cursor: s.cursors[i]! })), pageInfo: s.pageInfo, total_count: s.totalCount })
+export const relayShape = <T>(s: ConnectionSlice<T>): Connection<T> => ({
+  edges: s.rows.map((node, i) => ({ node, cursor: s.cursors[i]! })),
+  pageInfo: s.pageInfo,
+  total_count: s.totalCount,
+})
 
 /** A `nodes` connection: `nodes`, `totalCount`, `pageInfo`. */
-export const nodesShape = <T>(s: ConnectionSlice<T>): NodesConnection<T> => ({ nodes: s.rows, totalCount: s.totalCount, pageInfo: s.pageInfo })
+export const nodesShape = <T>(s: ConnectionSlice<T>): NodesConnection<T> => ({
+  nodes: s.rows,
+  totalCount: s.totalCount,
+  pageInfo: s.pageInfo,
+})
 
 /**
  * A Relay connection of `rows` (`first/last/before/after` as field arguments).
  * @example
  * connectionFromArray(rows, { first: 2, after: offsetToCursor(1) }) // rows 2 and 3
  */
-export const connectionFromArray = <T>(rows: readonly T[], args: ConnectionArgs, options: SliceOptions = {}) => relayShape(sliceConnection(rows, args, options))
+export const connectionFromArray = <T>(
+  rows: readonly T[],
+  args: ConnectionArgs,
+  options: SliceOptions = {},
+) => relayShape(sliceConnection(rows, args, options))
 
 /**
  * A `nodes` connection of `rows`, paged by a `connection: { first, after, last, before }` argument.
  * @example
  * nodesConnection(items, args.connection ?? {}, { defaultSize: 50 })
  */
-export const nodesConnection = <T>(rows: readonly T[], args: ConnectionArgs | null | undefined, options: SliceOptions = {}) => nodesShape(sliceConnection(rows, args ?? {}, options))
+export const nodesConnection = <T>(
+  rows: readonly T[],
+  args: ConnectionArgs | null | undefined,
+  options: SliceOptions = {},
+) => nodesShape(sliceConnection(rows, args ?? {}, options))
 
 export interface SortKey {
   field: string
@@ -139,7 +167,11 @@ export interface SortKey {
  * with `-`; `+` is accepted; whitespace is ignored. `"name, -price"`.
  * Fields not in `allowed` (when given) throw a SimError with `code`.
  */
-export function parseSort(text: string | null | undefined, allowed?: readonly string[], code = 'invalid_argument'): SortKey[] {
+export function parseSort(
+  text: string | null | undefined,
+  allowed?: readonly string[],
+  code = 'invalid_argument',
+): SortKey[] {
   if (text == null || text.trim() === '') return []
   const keys: SortKey[] = []
   for (const part of text.split(',')) {
@@ -147,8 +179,14 @@ export function parseSort(text: string | null | undefined, allowed?: readonly st
     if (!token) continue
     const descending = token.startsWith('-')
     const field = token.replace(/^[+-]\s*/, '')
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new SimError(200, code, `Invalid sort field "${token}"`)
-    if (allowed && !allowed.includes(field)) throw new SimError(200, code, `Cannot sort by "${field}"; sortable fields: ${allowed.join(', ')}`)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field))
+      throw new SimError(200, code, `Invalid sort field "${token}"`)
+    if (allowed && !allowed.includes(field))
+      throw new SimError(
+        200,
+        code,
+        `Cannot sort by "${field}"; sortable fields: ${allowed.join(', ')}`,
+      )
     keys.push({ field, descending })
   }
   return keys
@@ -169,7 +207,11 @@ const compareValues = (a: unknown, b: unknown): number => {
  * Sort rows by keys (stable: rows equal on every key keep their order).
  * `read` gives a row's value for a field. Nulls sort last in both directions.
  */
-export function sortRows<T>(rows: readonly T[], keys: readonly SortKey[], read: (row: T, field: string) => unknown = (r, f) => (r as Record<string, unknown>)[f]): T[] {
+export function sortRows<T>(
+  rows: readonly T[],
+  keys: readonly SortKey[],
+  read: (row: T, field: string) => unknown = (r, f) => (r as Record<string, unknown>)[f],
+): T[] {
   if (!keys.length) return rows as T[]
   return rows
     .map((row, i) => ({ row, i }))

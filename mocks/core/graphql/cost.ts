@@ -44,7 +44,10 @@ export interface RootCost {
 }
 
 /** Read an argument's literal or variable value. */
-export function argumentValue(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
+export function argumentValue(
+  node: ValueNode,
+  variables: Record<string, unknown> | undefined,
+): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
       return variables?.[node.name.value]
@@ -61,7 +64,9 @@ export function argumentValue(node: ValueNode, variables: Record<string, unknown
     case Kind.LIST:
       return node.values.map((v) => argumentValue(v, variables))
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((f) => [f.name.value, argumentValue(f.value, variables)]))
+      return Object.fromEntries(
+        node.fields.map((f) => [f.name.value, argumentValue(f.value, variables)]),
+      )
   }
 }
 
@@ -80,10 +85,23 @@ export function estimateCost(
   const defaultSize = options.defaultPageSize ?? 100
   const rootCost = options.rootCost ?? 1
   const isConnection = options.isConnection ?? ((_f, type) => type.name.endsWith('Connection'))
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType()
   if (!rootType) return []
 
-  const pageArgs = options.pageArgs ?? ((args: Record<string, unknown>) => (args.first !== undefined || args.last !== undefined || !args.connection || typeof args.connection !== 'object' ? args : (args.connection as Record<string, unknown>)))
+  const pageArgs =
+    options.pageArgs ??
+    ((args: Record<string, unknown>) =>
+      args.first !== undefined ||
+      args.last !== undefined ||
+      !args.connection ||
+      typeof args.connection !== 'object'
+        ? args
+        : (args.connection as Record<string, unknown>))
   const pageSize = (all: Record<string, unknown>) => {
     const args = pageArgs(all)
     const first = typeof args.first === 'number' ? args.first : undefined
@@ -92,13 +110,20 @@ export function estimateCost(
     return Math.max(0, Math.min(first ?? Infinity, last ?? Infinity))
   }
 
-  const argsOf = (node: { arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }) => {
+  const argsOf = (node: {
+    arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }>
+  }) => {
     const out: Record<string, unknown> = {}
     for (const a of node.arguments ?? []) out[a.name.value] = argumentValue(a.value, variables)
     return out
   }
 
-  const skipped = (node: { directives?: ReadonlyArray<{ name: { value: string }; arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }> }> }) => {
+  const skipped = (node: {
+    directives?: ReadonlyArray<{
+      name: { value: string }
+      arguments?: ReadonlyArray<{ name: { value: string }; value: ValueNode }>
+    }>
+  }) => {
     for (const d of node.directives ?? []) {
       const ifArg = d.arguments?.find((a) => a.name.value === 'if')
       const value = ifArg ? argumentValue(ifArg.value, variables) : undefined
@@ -119,7 +144,11 @@ export function estimateCost(
     const fragment = fragments[name]
     if (!fragment || open.has(name)) return 0
     open.add(name)
-    const cost = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? type, 1)
+    const cost = walk(
+      fragment.selectionSet,
+      schema.getType(fragment.typeCondition.name.value) ?? type,
+      1,
+    )
     open.delete(name)
     fragmentCosts.set(name, cost)
     return cost
@@ -140,7 +169,7 @@ export function estimateCost(
         }
         total += walk(sel.selectionSet, named, rows)
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? type : type
+        const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) ?? type) : type
         total += walk(sel.selectionSet, t, multiplier)
       } else {
         total += multiplier * fragmentCost(sel.name.value, type)
@@ -170,7 +199,8 @@ export function estimateCost(
       } else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, seen)
       else {
         const fragment = fragments[sel.name.value]
-        if (fragment && !seen.has(sel.name.value)) collect(fragment.selectionSet, new Set(seen).add(sel.name.value))
+        if (fragment && !seen.has(sel.name.value))
+          collect(fragment.selectionSet, new Set(seen).add(sel.name.value))
       }
     }
   }

@@ -43,7 +43,10 @@ export interface DocumentCache {
  * const cache = createDocumentCache(schema, { max: 500 })
  * cache.get('{ me { request_id } }').errors // []
  */
-export function createDocumentCache(schema: GraphQLSchema, options: { max?: number; maxQueryLength?: number } = {}): DocumentCache {
+export function createDocumentCache(
+  schema: GraphQLSchema,
+  options: { max?: number; maxQueryLength?: number } = {},
+): DocumentCache {
   const max = options.max ?? 1000
   const maxLength = options.maxQueryLength ?? 200_000
   const entries = new Map<string, PreparedDocument>()
@@ -55,7 +58,12 @@ export function createDocumentCache(schema: GraphQLSchema, options: { max?: numb
       document = parse(query)
     } catch (err) {
       const error = err instanceof GraphQLError ? err : new GraphQLError(String(err))
-      return { document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [error], operations: new Map(), fragments: {} }
+      return {
+        document: { kind: Kind.DOCUMENT, definitions: [] },
+        errors: [error],
+        operations: new Map(),
+        fragments: {},
+      }
     }
     const errors = validate(schema, document)
     const operations = new Map<string, OperationDefinitionNode>()
@@ -119,13 +127,34 @@ export async function readGraphqlRequest(c: SimContext<any, any>): Promise<Graph
     raw = { query: q.query, variables, operationName: q.operationName }
   } else {
     const body = await readBody(c)
-    if (body.kind === 'empty') throw new SimError(400, 'bad_request', 'Send a JSON body: {"query": "...", "variables": {...}}')
-    if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value)) throw new SimError(400, 'bad_request', 'The body must be a JSON object with a "query" string (batched arrays are not supported)')
+    if (body.kind === 'empty')
+      throw new SimError(
+        400,
+        'bad_request',
+        'Send a JSON body: {"query": "...", "variables": {...}}',
+      )
+    if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value))
+      throw new SimError(
+        400,
+        'bad_request',
+        'The body must be a JSON object with a "query" string (batched arrays are not supported)',
+      )
     raw = body.value as Record<string, unknown>
   }
-  if (typeof raw.query !== 'string' || raw.query.trim() === '') throw new SimError(400, 'bad_request', 'Must provide query string.')
-  if (raw.variables !== undefined && raw.variables !== null && (typeof raw.variables !== 'object' || Array.isArray(raw.variables))) throw new SimError(400, 'bad_request', 'Variables are invalid JSON: send an object')
-  if (raw.operationName !== undefined && raw.operationName !== null && typeof raw.operationName !== 'string') throw new SimError(400, 'bad_request', '"operationName" must be a string')
+  if (typeof raw.query !== 'string' || raw.query.trim() === '')
+    throw new SimError(400, 'bad_request', 'Must provide query string.')
+  if (
+    raw.variables !== undefined &&
+    raw.variables !== null &&
+    (typeof raw.variables !== 'object' || Array.isArray(raw.variables))
+  )
+    throw new SimError(400, 'bad_request', 'Variables are invalid JSON: send an object')
+  if (
+    raw.operationName !== undefined &&
+    raw.operationName !== null &&
+    typeof raw.operationName !== 'string'
+  )
+    throw new SimError(400, 'bad_request', '"operationName" must be a string')
   return {
     query: raw.query,
     variables: (raw.variables ?? undefined) as Record<string, unknown> | undefined,
@@ -134,10 +163,16 @@ export async function readGraphqlRequest(c: SimContext<any, any>): Promise<Graph
 }
 
 /** Pick the operation a request names, graphql-js style; a string is the error. */
-export function selectOperation(prepared: PreparedDocument, operationName: string | undefined): OperationDefinitionNode | string {
-  if (operationName !== undefined) return prepared.operations.get(operationName) ?? `Unknown operation named "${operationName}".`
+export function selectOperation(
+  prepared: PreparedDocument,
+  operationName: string | undefined,
+): OperationDefinitionNode | string {
+  if (operationName !== undefined)
+    return prepared.operations.get(operationName) ?? `Unknown operation named "${operationName}".`
   if (prepared.operations.size === 1) return prepared.operations.values().next().value!
-  return prepared.operations.size === 0 ? 'Must provide an operation.' : 'Must provide operation name if query contains multiple operations.'
+  return prepared.operations.size === 0
+    ? 'Must provide an operation.'
+    : 'Must provide operation name if query contains multiple operations.'
 }
 
 /**

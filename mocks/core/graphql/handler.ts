@@ -1,7 +1,19 @@
-import type { ExecutionResult, GraphQLError, GraphQLFieldResolver, GraphQLSchema, OperationDefinitionNode } from 'graphql'
+import type {
+  ExecutionResult,
+  GraphQLError,
+  GraphQLFieldResolver,
+  GraphQLSchema,
+  OperationDefinitionNode,
+} from 'graphql'
 import type { Lock } from '../lock.ts'
 import type { SimContext } from '../context.ts'
-import { prepareRequest, readGraphqlRequest, runOperation, type GraphqlRequest, type PreparedDocument } from './documents.ts'
+import {
+  prepareRequest,
+  readGraphqlRequest,
+  runOperation,
+  type GraphqlRequest,
+  type PreparedDocument,
+} from './documents.ts'
 import type { GraphqlSchema } from './schema.ts'
 
 /** What `admit` learns about an operation before it runs. */
@@ -44,9 +56,23 @@ export function graphqlHandler<Ctx, A>(o: GraphqlHandlerOptions<Ctx, A>) {
     const prepared = prepareRequest(o.graphql.documents(), request)
     if (!prepared.ok) return o.requestError(c, prepared.errors)
     const schema = o.graphql.schema()
-    const ctx = o.admit(c, { auth, request, prepared: prepared.prepared, operation: prepared.operation, schema })
+    const ctx = o.admit(c, {
+      auth,
+      request,
+      prepared: prepared.prepared,
+      operation: prepared.operation,
+      schema,
+    })
     if (ctx instanceof Response) return ctx
-    const run = () => runOperation({ schema, prepared: prepared.prepared, operation: prepared.operation, variables: request.variables, contextValue: ctx, fieldResolver: o.fieldResolver as GraphQLFieldResolver<unknown, unknown> | undefined })
+    const run = () =>
+      runOperation({
+        schema,
+        prepared: prepared.prepared,
+        operation: prepared.operation,
+        variables: request.variables,
+        contextValue: ctx,
+        fieldResolver: o.fieldResolver as GraphQLFieldResolver<unknown, unknown> | undefined,
+      })
     const lock = prepared.operation.operation === 'mutation' ? o.lock?.(c) : undefined
     const result = lock ? await lock.run(run) : await run()
     if (result.data === undefined) return o.requestError(c, result.errors ?? [])

@@ -2,11 +2,41 @@
  * The GraphQL kit (loaded only by GraphQL vendors): documents, connections in both
  * shapes, cost analysis, schema wiring and the endpoint pipeline.
  */
-export { createDocumentCache, prepareRequest, readGraphqlRequest, rootKeyOf, runOperation, selectOperation, type DocumentCache, type GraphqlRequest, type Prepared, type PreparedDocument } from './documents.ts'
 export {
-  connectionFromArray, cursorToOffset, nodesConnection, nodesShape, offsetToCursor, parseSort, relayShape, sliceConnection, sortRows,
-  type Connection, type ConnectionArgs, type ConnectionSlice, type NodesConnection, type PageInfo, type SliceOptions, type SortKey,
+  createDocumentCache,
+  prepareRequest,
+  readGraphqlRequest,
+  rootKeyOf,
+  runOperation,
+  selectOperation,
+  type DocumentCache,
+  type GraphqlRequest,
+  type Prepared,
+  type PreparedDocument,
+} from './documents.ts'
+export {
+  connectionFromArray,
+  cursorToOffset,
+  nodesConnection,
+  nodesShape,
+  offsetToCursor,
+  parseSort,
+  relayShape,
+  sliceConnection,
+  sortRows,
+  type Connection,
+  type ConnectionArgs,
+  type ConnectionSlice,
+  type NodesConnection,
+  type PageInfo,
+  type SliceOptions,
+  type SortKey,
 } from './connections.ts'
 export { estimateCost, argumentValue, type CostOptions, type RootCost } from './cost.ts'
-export { defineGraphqlSchema, type GraphqlSchema, type GraphqlSchemaDefinition, type Resolver } from './schema.ts'
+export {
+  defineGraphqlSchema,
+  type GraphqlSchema,
+  type GraphqlSchemaDefinition,
+  type Resolver,
+} from './schema.ts'
 export { graphqlHandler, type Admission, type GraphqlHandlerOptions } from './handler.ts'

@@ -1,4 +1,10 @@
-import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql'
+import {
+  buildSchema,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql'
 import { createDocumentCache, type DocumentCache } from './documents.ts'
 
 /** A field resolver with the vendor's context type. */
@@ -40,23 +46,34 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
     def.scalars?.(built)
     for (const [typeName, resolvers] of Object.entries(def.resolvers)) {
       const type = built.getType(typeName)
-      if (!isObjectType(type)) throw new Error(`resolvers name ${typeName}, which is not an object type of the schema`)
+      if (!isObjectType(type))
+        throw new Error(`resolvers name ${typeName}, which is not an object type of the schema`)
       const fields = type.getFields()
       for (const [name, resolve] of Object.entries(resolvers)) {
         const field = fields[name]
         if (!field) throw new Error(`${typeName}.${name} is resolved but not in the schema`)
-        const root = built.getQueryType() === type ? 'Query' : built.getMutationType() === type ? 'Mutation' : undefined
-        field.resolve = (root && def.wrapRoot ? def.wrapRoot(root, name, resolve) : resolve) as GraphQLFieldResolver<unknown, unknown>
+        const root =
+          built.getQueryType() === type
+            ? 'Query'
+            : built.getMutationType() === type
+              ? 'Mutation'
+              : undefined
+        field.resolve = (
+          root && def.wrapRoot ? def.wrapRoot(root, name, resolve) : resolve
+        ) as GraphQLFieldResolver<unknown, unknown>
       }
     }
     for (const root of [built.getQueryType(), built.getMutationType()]) {
-      for (const field of Object.values(root?.getFields() ?? {})) if (!field.resolve) throw new Error(`${root!.name}.${field.name} is in the schema but has no resolver`)
+      for (const field of Object.values(root?.getFields() ?? {}))
+        if (!field.resolve)
+          throw new Error(`${root!.name}.${field.name} is in the schema but has no resolver`)
     }
     return built
   }
   const api: GraphqlSchema = {
     schema: () => (schema ??= build()),
-    documents: () => (documents ??= createDocumentCache(api.schema(), { max: def.maxDocuments ?? 500 })),
+    documents: () =>
+      (documents ??= createDocumentCache(api.schema(), { max: def.maxDocuments ?? 500 })),
   }
   return api
 }

@@ -1,6 +1,18 @@
 import type { z } from 'zod'
-import { ApiErrorResponse, DKProblemDetails, OAuthError, TokenResponse } from '../../../contracts/digikey/schemas.ts'
-import { AuthenticationError, createTokenCache, VendorError, type ClientClock, type RequestCore, type RequestInput } from '../../core/index.ts'
+import {
+  ApiErrorResponse,
+  DKProblemDetails,
+  OAuthError,
+  TokenResponse,
+} from '../../../contracts/digikey/schemas.ts'
+import {
+  AuthenticationError,
+  createTokenCache,
+  VendorError,
+  type ClientClock,
+  type RequestCore,
+  type RequestInput,
+} from '../../core/index.ts'
 
 /** Where the client keeps the refresh token: DigiKey rotates it on every refresh, so the new one must be saved. */
 export interface RefreshTokenStore {
@@ -31,10 +43,16 @@ export interface DigiKeyAuthOptions {
  */
 export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, clock: ClientClock) {
   const store = o.tokenStore ?? memoryTokenStore(o.refreshToken)
-  if (o.tokenStore && o.refreshToken) void Promise.resolve(store.load()).then((t) => (t ? undefined : store.save(o.refreshToken!)))
+  if (o.tokenStore && o.refreshToken)
+    void Promise.resolve(store.load()).then((t) => (t ? undefined : store.save(o.refreshToken!)))
 
   const tokenRequest = async (form: Record<string, string>) => {
-    const { data } = await core.send({ method: 'POST', path: '/v1/oauth2/token', form: { ...form, client_id: o.clientId, client_secret: o.clientSecret }, schema: TokenResponse })
+    const { data } = await core.send({
+      method: 'POST',
+      path: '/v1/oauth2/token',
+      form: { ...form, client_id: o.clientId, client_secret: o.clientSecret },
+      schema: TokenResponse,
+    })
     if (data.refresh_token) await store.save(data.refresh_token)
     return data
   }
@@ -52,7 +70,13 @@ export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, cloc
 
   async function refresh(): Promise<TokenResponse> {
     const token = await store.load()
-    if (!token) throw new VendorError({ message: 'digikey: no refresh token; send the user to authorizeUrl() and exchange the code first', status: 0, vendor: 'digikey' })
+    if (!token)
+      throw new VendorError({
+        message:
+          'digikey: no refresh token; send the user to authorizeUrl() and exchange the code first',
+        status: 0,
+        vendor: 'digikey',
+      })
     return tokenRequest({ grant_type: 'refresh_token', refresh_token: token })
   }
 
@@ -60,7 +84,8 @@ export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, cloc
     /** The URL to send the user's browser to; DigiKey redirects back to `redirectUri` with `code` and `state`. */
     authorizeUrl(p: { state?: string; redirectUri?: string } = {}) {
       const redirectUri = p.redirectUri ?? o.redirectUri
-      if (!redirectUri) throw new Error('digikey: authorizeUrl needs the redirectUri registered for the app')
+      if (!redirectUri)
+        throw new Error('digikey: authorizeUrl needs the redirectUri registered for the app')
       const url = new URL(core.url('/v1/oauth2/authorize'))
       url.searchParams.set('response_type', 'code')
       url.searchParams.set('client_id', o.clientId)
@@ -70,8 +95,13 @@ export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, cloc
     },
     /** Exchange an authorization code (single-use, valid a minute) for 3-legged tokens. */
     async exchangeCode(code: string, redirectUri = o.redirectUri): Promise<TokenResponse> {
-      if (!redirectUri) throw new Error('digikey: exchangeCode needs the redirectUri used to authorize')
-      const t = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri })
+      if (!redirectUri)
+        throw new Error('digikey: exchangeCode needs the redirectUri used to authorize')
+      const t = await tokenRequest({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+      })
       pending3 = t
       three.invalidate()
       return t
@@ -92,9 +122,16 @@ export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, cloc
       return pending3 !== undefined || (await store.load()) !== undefined
     },
     /** Send with a 2- or 3-legged bearer token; on a 401, get a new token and try once more. */
-    async send<S extends z.ZodType>(legs: 2 | 3, input: RequestInput<S>): Promise<{ data: z.output<S>; response: Response }> {
+    async send<S extends z.ZodType>(
+      legs: 2 | 3,
+      input: RequestInput<S>,
+    ): Promise<{ data: z.output<S>; response: Response }> {
       const cache = legs === 3 ? three : two
-      const once = async () => (await core.send({ ...input, headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` } })) as { data: z.output<S>; response: Response }
+      const once = async () =>
+        (await core.send({
+          ...input,
+          headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
+        })) as { data: z.output<S>; response: Response }
       try {
         return await once()
       } catch (err) {
@@ -110,11 +147,22 @@ export type DigiKeyAuth = ReturnType<typeof createDigiKeyAuth>
 /** DigiKey's message from any of its error bodies: ApiErrorResponse, DKProblemDetails or the OAuth one. */
 export function describeDigiKeyError(body: unknown): { code?: string; message?: string } {
   const api = ApiErrorResponse.safeParse(body)
-  if (api.success) return { code: String(api.data.StatusCode), message: api.data.ErrorDetails ? `${api.data.ErrorMessage}. ${api.data.ErrorDetails}` : api.data.ErrorMessage }
+  if (api.success)
+    return {
+      code: String(api.data.StatusCode),
+      message: api.data.ErrorDetails
+        ? `${api.data.ErrorMessage}. ${api.data.ErrorDetails}`
+        : api.data.ErrorMessage,
+    }
   const oauth = OAuthError.safeParse(body)
-  if (oauth.success && typeof (body as { error?: unknown }).error === 'string') return { code: oauth.data.error, message: oauth.data.error_description }
+  if (oauth.success && typeof (body as { error?: unknown }).error === 'string')
+    return { code: oauth.data.error, message: oauth.data.error_description }
   const problem = DKProblemDetails.safeParse(body)
-  if (problem.success) return { code: problem.data.status != null ? String(problem.data.status) : undefined, message: problem.data.detail ?? problem.data.title ?? undefined }
+  if (problem.success)
+    return {
+      code: problem.data.status != null ? String(problem.data.status) : undefined,
+      message: problem.data.detail ?? problem.data.title ?? undefined,
+    }
   return {}
 }
 
@@ -122,8 +170,12 @@ export function describeDigiKeyError(body: unknown): { code?: string; message?: 
 export function validationErrorsOf(err: unknown): Array<{ field: string; message: string }> {
   const body = err instanceof VendorError ? err.body : err
   const api = ApiErrorResponse.safeParse(body)
-  if (api.success) return api.data.ValidationErrors.map((v) => ({ field: v.Field, message: v.Message }))
+  if (api.success)
+    return api.data.ValidationErrors.map((v) => ({ field: v.Field, message: v.Message }))
   const problem = DKProblemDetails.safeParse(body)
-  if (problem.success) return Object.entries(problem.data.errors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })))
+  if (problem.success)
+    return Object.entries(problem.data.errors ?? {}).flatMap(([field, messages]) =>
+      messages.map((message) => ({ field, message })),
+    )
   return []
 }

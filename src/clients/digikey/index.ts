@@ -1,4 +1,4 @@
-import { createClientCore, systemClock, type ClientTransportOptions, } from '../../core/index.ts'
+import { createClientCore, systemClock, type ClientTransportOptions } from '../../core/index.ts'
 import { createDigiKeyAuth, describeDigiKeyError, type RefreshTokenStore } from './auth.ts'
 import type { Call } from './call.ts'
 import { createOrderManagement } from './order-management.ts'
@@ -7,7 +7,10 @@ import { createOrdering } from './ordering.ts'
 import { createPackingList } from './packing-list.ts'
 
 /** DigiKey hosts: same paths, separate apps (client ids) per environment. */
-export const DIGIKEY_BASE_URLS = { production: 'https://api.digikey.com', sandbox: 'https://sandbox-api.digikey.com' } as const
+export const DIGIKEY_BASE_URLS = {
+  production: 'https://api.digikey.com',
+  sandbox: 'https://sandbox-api.digikey.com',
+} as const
 
 export interface DigiKeyClientOptions extends ClientTransportOptions {
   /** `https://sandbox-api.digikey.com`, `http://127.0.0.1:4010/digikey`, ... */
@@ -60,7 +63,8 @@ export function createDigiKeyClient(options: DigiKeyClientOptions) {
     if (options.locale?.currency) h['X-DIGIKEY-Locale-Currency'] = options.locale.currency
     return h
   }
-  const call: Call = async (legs, method, path, schema, extra = {}) => (await auth.send(legs, { method, path, schema, headers: headers(), ...extra })).data
+  const call: Call = async (legs, method, path, schema, extra = {}) =>
+    (await auth.send(legs, { method, path, schema, headers: headers(), ...extra })).data
   const statusLegs = async () => options.orderStatusLegs ?? ((await auth.hasUser()) ? 3 : 2)
 
   return {

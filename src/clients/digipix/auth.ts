@@ -1,5 +1,16 @@
-import { OAuthError, SCOPES, TokenResponse, type Scope } from '../../../contracts/digipix/schemas.ts'
-import { AuthenticationError, createTokenCache, type ClientClock, type RequestCore, type RequestInput } from '../../core/index.ts'
+import {
+  OAuthError,
+  SCOPES,
+  TokenResponse,
+  type Scope,
+} from '../../../contracts/digipix/schemas.ts'
+import {
+  AuthenticationError,
+  createTokenCache,
+  type ClientClock,
+  type RequestCore,
+  type RequestInput,
+} from '../../core/index.ts'
 import type { z } from 'zod'
 
 /**
@@ -7,13 +18,22 @@ import type { z } from 'zod'
  * 30 s before `expires_in`, renewed on expiry or on a 401.
  * @see https://api.digipix.io/docs#tag/Auth
  */
-export function createDigipixAuth(core: RequestCore, creds: { clientId: string; clientSecret: string; scopes?: readonly Scope[] }, clock: ClientClock) {
+export function createDigipixAuth(
+  core: RequestCore,
+  creds: { clientId: string; clientSecret: string; scopes?: readonly Scope[] },
+  clock: ClientClock,
+) {
   const scopes = creds.scopes ?? SCOPES
   const fetchToken = async () => {
     const { data } = await core.send({
       method: 'POST',
       path: '/v1/oauth/token',
-      json: { client_id: creds.clientId, client_secret: creds.clientSecret, grant_type: 'client_credentials', scope: [...scopes] },
+      json: {
+        client_id: creds.clientId,
+        client_secret: creds.clientSecret,
+        grant_type: 'client_credentials',
+        scope: [...scopes],
+      },
       schema: TokenResponse,
       retry: true,
     })
@@ -31,7 +51,13 @@ export function createDigipixAuth(core: RequestCore, creds: { clientId: string; 
     invalidate: () => cache.invalidate(),
     /** Send with the bearer token; on a 401 get a new token and try once more. */
     async send<S extends z.ZodType>(input: RequestInput<S>): Promise<z.output<S>> {
-      const once = async () => (await core.send({ ...input, headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` } })).data as z.output<S>
+      const once = async () =>
+        (
+          await core.send({
+            ...input,
+            headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
+          })
+        ).data as z.output<S>
       try {
         return await once()
       } catch (err) {
@@ -53,7 +79,12 @@ export function describeDigipixError(body: unknown): { code?: string; message?: 
     const oauth = OAuthError.safeParse(body)
     return {
       code: typeof b.error === 'string' ? b.error : undefined,
-      message: typeof b.message === 'string' ? b.message : oauth.success ? oauth.data.error_description : undefined,
+      message:
+        typeof b.message === 'string'
+          ? b.message
+          : oauth.success
+            ? oauth.data.error_description
+            : undefined,
     }
   }
   return {}

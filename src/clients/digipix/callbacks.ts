@@ -19,13 +19,28 @@ export function parseStatusCallback(body: unknown): StatusCallback {
     try {
       value = JSON.parse(body)
     } catch {
-      throw new ContractViolationError({ message: 'digipix: callback body is not JSON', status: 0, vendor: 'digipix', body, issues: [{ path: '(body)', message: 'not JSON' }] })
+      throw new ContractViolationError({
+        message: 'digipix: callback body is not JSON',
+        status: 0,
+        vendor: 'digipix',
+        body,
+        issues: [{ path: '(body)', message: 'not JSON' }],
+      })
     }
   }
   const result = StatusCallback.safeParse(value)
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }))
-    throw new ContractViolationError({ message: `digipix: not a status callback: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, status: 0, vendor: 'digipix', body: value, issues })
+    const issues = result.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(body)',
+      message: i.message,
+    }))
+    throw new ContractViolationError({
+      message: `digipix: not a status callback: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      status: 0,
+      vendor: 'digipix',
+      body: value,
+      issues,
+    })
   }
   return result.data
 }

@@ -6,7 +6,10 @@ import { createProducts } from './products.ts'
 import { createQuote } from './quote.ts'
 
 /** Digipix hosts: production and development have different credentials. */
-export const DIGIPIX_BASE_URLS = { production: 'https://api.digipix.io', development: 'https://api.digipix.dev' } as const
+export const DIGIPIX_BASE_URLS = {
+  production: 'https://api.digipix.io',
+  development: 'https://api.digipix.dev',
+} as const
 
 export interface DigipixClientOptions extends ClientTransportOptions {
   /** `https://api.digipix.dev`, `http://127.0.0.1:4010/digipix`, ... */

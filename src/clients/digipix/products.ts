@@ -7,6 +7,11 @@ export function createProducts(auth: DigipixAuth) {
     /** Every product available to the partner. */
     list: () => auth.send({ method: 'GET', path: '/v1/products', schema: ProductList }),
     /** One product by id (`photobook`). */
-    get: (productId: string) => auth.send({ method: 'GET', path: `/v1/products/${encodeURIComponent(productId)}`, schema: Product }),
+    get: (productId: string) =>
+      auth.send({
+        method: 'GET',
+        path: `/v1/products/${encodeURIComponent(productId)}`,
+        schema: Product,
+      }),
   }
 }

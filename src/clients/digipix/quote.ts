@@ -5,6 +5,7 @@ import type { DigipixAuth } from './auth.ts'
 export function createQuote(auth: DigipixAuth) {
   return {
     /** Shipping options for items to a CEP; each option's `id` can create an approved order. */
-    create: (input: QuoteRequest) => auth.send({ method: 'POST', path: '/v1/quote', json: input, schema: QuoteResponse }),
+    create: (input: QuoteRequest) =>
+      auth.send({ method: 'POST', path: '/v1/quote', json: input, schema: QuoteResponse }),
   }
 }

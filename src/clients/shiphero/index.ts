@@ -41,8 +41,18 @@ export function createShipHeroClient(options: ShipHeroClientOptions) {
     vendor: 'shiphero',
     baseUrl: options.baseUrl ?? SHIPHERO_BASE_URL,
     describeError: (body) => {
-      const b = body as { error?: string; error_description?: string; errors?: Array<{ code?: number; message: string }> } | undefined
-      if (b?.errors?.[0]) return { code: b.errors[0].code !== undefined ? String(b.errors[0].code) : undefined, message: b.errors[0].message }
+      const b = body as
+        | {
+            error?: string
+            error_description?: string
+            errors?: Array<{ code?: number; message: string }>
+          }
+        | undefined
+      if (b?.errors?.[0])
+        return {
+          code: b.errors[0].code !== undefined ? String(b.errors[0].code) : undefined,
+          message: b.errors[0].message,
+        }
       return { code: b?.error, message: b?.error_description }
     },
     userAgent: 'vendorsim-shiphero-client/0.1',
