@@ -1,0 +1,159 @@
+import { parse } from 'graphql'
+import { describe, expect, it } from 'vitest'
+import {
+  createClock,
+  createIdempotencyStore,
+  createIdFactory,
+  createRng,
+  createTimers,
+  DEFAULT_EPOCH,
+  pageOf,
+  tokenFromHeader,
+} from '../../mocks/core/index.ts'
+import {
+  defineGraphqlSchema,
+  estimateCost,
+  nodesConnection,
+  offsetToCursor,
+} from '../../mocks/core/graphql/index.ts'
+import { iteratePages } from '../../src/core/index.ts'
+
+describe('kit pieces', () => {
+  it('UUIDv7: time from the caller, version 7, RFC variant, ordered by time, repeatable per seed', () => {
+    const ids = createIdFactory(createRng('seed'))
+    const a = ids.uuidv7(DEFAULT_EPOCH)
+    const b = ids.uuidv7(DEFAULT_EPOCH + 1)
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(Number.parseInt(a.replace(/-/g, '').slice(0, 12), 16)).toBe(DEFAULT_EPOCH)
+    expect(a < b).toBe(true)
+    expect(createIdFactory(createRng('seed')).uuidv7(DEFAULT_EPOCH)).toBe(a)
+    expect(ids.clerkId()).toMatch(/^org_[0-9A-Za-z]{27}$/)
+    expect(ids.token64()).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('pageOf: 1-based pages, totals, null next/prev at the ends, past the end is empty', () => {
+    const rows = Array.from({ length: 128 }, (_, i) => i)
+    expect(pageOf(rows, { page: 1, perPage: 100 })).toMatchObject({
+      page: 1,
+      nextPage: 2,
+      prevPage: null,
+      totalPages: 2,
+      totalCount: 128,
+    })
+    expect(pageOf(rows, { page: 2, perPage: 100 }).items).toHaveLength(28)
+    expect(pageOf(rows, { page: 3, perPage: 100 })).toMatchObject({
+      items: [],
+      nextPage: null,
+      prevPage: 2,
+    })
+    expect(pageOf([], { page: 1, perPage: 100 })).toMatchObject({
+      totalPages: 1,
+      nextPage: null,
+      prevPage: null,
+    })
+    expect(() => pageOf(rows, { page: 0, perPage: 100 })).toThrow(RangeError)
+  })
+
+  it('timers keep one step per key: planning again replaces, a step that runs forgets itself', async () => {
+    const clock = createClock()
+    const timers = createTimers(clock)
+    const ran: string[] = []
+    timers.plan('order:1', clock.now() + 1000, 'first', () => void ran.push('first'))
+    timers.plan('order:1', clock.now() + 2000, 'second', () => void ran.push('second'))
+    timers.plan('order:2', clock.now() + 500, 'other', () => void ran.push('other'))
+    expect(clock.pending().map((p) => p.label)).toEqual(['other', 'second'])
+    await clock.advance(3000)
+    expect(ran).toEqual(['other', 'second'])
+    expect(timers.size()).toBe(0)
+    timers.plan('order:3', clock.now() + 10, 'x', () => void ran.push('x'))
+    expect(timers.cancel('order:3')).toBe(true)
+    await clock.advance(100)
+    expect(ran).not.toContain('x')
+  })
+
+  it('idempotency: one run per key, concurrent replays get the first result, a failure keeps nothing', async () => {
+    const store = createIdempotencyStore()
+    let runs = 0
+    const work = async () => ++runs
+    const [a, b] = await Promise.all([store.run('k', work), store.run('k', work)])
+    expect([a, b]).toEqual([
+      { result: 1, replayed: false },
+      { result: 1, replayed: true },
+    ])
+    await expect(store.run('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no')
+    expect((await store.run('bad', work)).replayed).toBe(false)
+  })
+
+  it('Authorization forms: Bearer always, the bare token only where the vendor accepts it, never Basic', () => {
+    expect(tokenFromHeader('Bearer abc')).toBe('abc')
+    expect(tokenFromHeader('abc')).toBeUndefined()
+    expect(tokenFromHeader('abc', ['bearer', 'bare'])).toBe('abc')
+    expect(tokenFromHeader('Basic YTpi', ['bearer', 'bare'])).toBeUndefined()
+    expect(tokenFromHeader('Bearer abc', ['bare'])).toBeUndefined()
+  })
+
+  it('nodes connections page by a connection argument; cost reads it and counts each fragment once', () => {
+    const rows = Array.from({ length: 45 }, (_, i) => ({ id: i }))
+    const page = nodesConnection(rows, { first: 20, after: offsetToCursor(19) })
+    expect(page.nodes.map((n) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 20))
+    expect(page).toMatchObject({
+      totalCount: 45,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    })
+    expect(nodesConnection(rows, null).nodes).toHaveLength(45)
+
+    const graphql = defineGraphqlSchema({
+      sdl: () =>
+        'input ConnectionInput { first: Int after: String } type Item { id: ID! children(connection: ConnectionInput): ItemsConnection! } type ItemsConnection { nodes: [Item!]! totalCount: Int! } type Query { items(connection: ConnectionInput): ItemsConnection! }',
+      resolvers: { Query: { items: () => ({ nodes: [], totalCount: 0 }) } },
+    })
+    const schema = graphql.schema()
+    const op = (q: string) => {
+      const doc = parse(q)
+      const operation = doc.definitions.find((d) => d.kind === 'OperationDefinition')!
+      const fragments = Object.fromEntries(
+        doc.definitions
+          .filter((d) => d.kind === 'FragmentDefinition')
+          .map((d) => [(d as { name: { value: string } }).name.value, d]),
+      )
+      return estimateCost(schema, operation as never, fragments as never, undefined)
+    }
+    expect(
+      op(
+        '{ items(connection: { first: 20 }) { nodes { id children(connection: { first: 5 }) { nodes { id } } } } }',
+      )[0]!.cost,
+    ).toBe(1 + 20 + 100)
+    // F_i { ...F_{i-1} ...F_{i-1} } nested 40 deep: exponential if each spread were walked again.
+    let doc = 'fragment F0 on Item { children(connection: { first: 1 }) { totalCount } }'
+    for (let i = 1; i <= 40; i++) doc += ` fragment F${i} on Item { ...F${i - 1} ...F${i - 1} }`
+    const started = performance.now()
+    const [root] = op(`{ items(connection: { first: 1 }) { nodes { ...F40 } } } ${doc}`)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(root!.cost).toBe(1 + 1 + 2 ** 40)
+  })
+
+  it('iteratePages walks pages one after another until there is no next page, and refuses to loop', async () => {
+    const pages: Record<number, { items: number[]; next: number | null }> = {
+      1: { items: [1, 2], next: 2 },
+      2: { items: [3], next: null },
+    }
+    const seen: number[] = []
+    for await (const n of iteratePages(
+      async (p) => pages[p]!,
+      (p) => p.items,
+      (p) => p.next,
+    ))
+      seen.push(n)
+    expect(seen).toEqual([1, 2, 3])
+    const loop = iteratePages(
+      async () => ({ items: [1], next: 1 }),
+      (p) => p.items,
+      (p) => p.next,
+    )
+    await expect(
+      (async () => {
+        for await (const _ of loop) void _
+      })(),
+    ).rejects.toThrow(/refusing to loop/)
+  })
+})
