@@ -6,6 +6,8 @@ import {
   createIdFactory,
   createRng,
   createTimers,
+  createTokenKit,
+  requirePermission,
   DEFAULT_EPOCH,
   pageOf,
   tokenFromHeader,
@@ -155,5 +157,37 @@ describe('kit pieces', () => {
         for await (const _ of loop) void _
       })(),
     ).rejects.toThrow(/refusing to loop/)
+  })
+
+  it('static API tokens: the vendor chooses the text, permissions are checked, revoking ends them, text is unique', () => {
+    const clock = createClock()
+    const index = new Map<string, string>()
+    const kit = createTokenKit({
+      clock,
+      ids: createIdFactory(createRng('t')),
+      index,
+      tenantId: 'default',
+    })
+    const record = kit.issueStatic({
+      clientId: 'account-1',
+      scopes: ['READ_ITEM'],
+      meta: { account: 'primary' },
+      format: { kind: 'given', token: 'da_abc' },
+    })
+    expect([record.token, record.expiresAt, index.get('da_abc')]).toEqual([
+      'da_abc',
+      null,
+      'default',
+    ])
+    expect(() => requirePermission(record, 'READ_ITEM', (p) => new Error(p))).not.toThrow()
+    expect(() =>
+      requirePermission(record, 'CREATE_ORDER', (p) => new Error(`Not authorized: requires ${p}`)),
+    ).toThrow('requires CREATE_ORDER')
+    expect(() =>
+      kit.issueStatic({ clientId: 'x', format: { kind: 'given', token: 'da_abc' } }),
+    ).toThrow()
+    expect(kit.list((r) => r.kind === 'static')).toHaveLength(1)
+    kit.revoke('da_abc')
+    expect(kit.verify('da_abc')).toEqual({ ok: false, reason: 'revoked' })
   })
 })
