@@ -55,6 +55,10 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
      * fault): a guard sets them once (DigiKey's `X-RateLimit-*`), the core adds them to the response.
      */
     responseHeaders?: Record<string, string>
+    /** The body limit of this simulator (bytes). */
+    maxBodyBytes?: number
+    /** Set once the body was refused as too large. */
+    bodyTooLarge?: boolean
     /** The token the request's `Authorization` header carries, in one of the vendor's forms. */
     credential?: string
   }

@@ -10,7 +10,7 @@ import type { Rng } from './ids.ts'
 export const FaultInput = z
   .strictObject({
     method: z.string().toUpperCase().optional(),
-    path: z.string().min(1).default('**'),
+    path: z.string().min(1).max(200).default('**'),
     status: z.number().int().min(400).max(599).optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     malformed: z.boolean().optional(),
@@ -42,23 +42,45 @@ export interface Fault extends FaultInput {
   remaining: number | null
 }
 
-const toRegex = (pattern: string) =>
-  new RegExp(
-    '^' +
-      pattern
-        .split('**')
-        .map((part) =>
-          part
-            .split('*')
-            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-            .join('[^/]*'),
-        )
-        .join('.*') +
-      '$',
-  )
+/**
+ * Match a path against a fault pattern: `*` within a segment, `**` across segments, anything
+ * else literally. Dynamic programming over (pattern, text) positions, O(pattern × text) in the
+ * worst case: no pattern can make matching backtrack exponentially (patterns are ≤ 200 characters).
+ * @example
+ * globMatch('/v1/orders/*', '/v1/orders/abc') // true
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  // Tokens: a literal character, '*' (not '/') or '**' (anything).
+  const tokens: string[] = []
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '*' && pattern[i + 1] === '*') {
+      tokens.push('**')
+      i++
+      while (pattern[i + 1] === '*') i++
+    } else tokens.push(pattern[i]!)
+  }
+  // reach[j]: the first i tokens can match the first j characters.
+  let reach = new Uint8Array(text.length + 1)
+  reach[0] = 1
+  for (const t of tokens) {
+    const next = new Uint8Array(text.length + 1)
+    if (t === '**' || t === '*') {
+      let open = false
+      for (let j = 0; j <= text.length; j++) {
+        if (reach[j]) open = true
+        else if (t === '*' && j > 0 && text[j - 1] === '/') open = false
+        if (open) next[j] = 1
+      }
+    } else {
+      for (let j = 1; j <= text.length; j++) if (reach[j - 1] && text[j - 1] === t) next[j] = 1
+    }
+    reach = next
+  }
+  return reach[text.length] === 1
+}
 
 export function createFaults(rng: Rng) {
-  let faults: Array<Fault & { re: RegExp }> = []
+  let faults: Array<Fault & { pattern: string }> = []
   let n = 0
   return {
     add(input: FaultInput): Fault {
@@ -67,25 +89,28 @@ export function createFaults(rng: Rng) {
         id: `fault_${++n}`,
         hits: 0,
         remaining: input.count ?? null,
-        re: toRegex(input.webhook ?? input.path),
+        pattern: input.webhook ?? input.path,
       }
       faults.push(fault)
-      const { re: _re, ...view } = fault
+      const { pattern: _pattern, ...view } = fault
       return view
     },
     /** The first fault that fires for this request, consuming one of its count. */
     match(method: string, path: string): Fault | undefined {
       if (faults.length === 0) return undefined
       return fire(
-        (f) => f.webhook === undefined && (!f.method || f.method === method) && f.re.test(path),
+        (f) =>
+          f.webhook === undefined &&
+          (!f.method || f.method === method) &&
+          globMatch(f.pattern, path),
       )
     },
     /** The first webhook fault that fires for an event, consuming one of its count. */
     matchWebhook(event: string): Fault | undefined {
       if (faults.length === 0) return undefined
-      return fire((f) => f.webhook !== undefined && f.re.test(event))
+      return fire((f) => f.webhook !== undefined && globMatch(f.pattern, event))
     },
-    list: (): Fault[] => faults.map(({ re: _re, ...f }) => f),
+    list: (): Fault[] => faults.map(({ pattern: _pattern, ...f }) => f),
     remove: (id: string) => {
       const before = faults.length
       faults = faults.filter((f) => f.id !== id)
@@ -94,7 +119,7 @@ export function createFaults(rng: Rng) {
     clear: () => void (faults = []),
   }
 
-  function fire(applies: (f: Fault & { re: RegExp }) => boolean): Fault | undefined {
+  function fire(applies: (f: Fault & { pattern: string }) => boolean): Fault | undefined {
     for (const f of faults) {
       if (!applies(f)) continue
       if (f.probability !== undefined && rng.next() >= f.probability) continue

@@ -3,13 +3,70 @@ import type { z } from 'zod'
 import { SimError, issuesToDetails } from './errors.ts'
 import type { SimContext } from './context.ts'
 
-/** Read the request body once (cached on the context for the journal and `identify`). */
+/** Default request-body limit (bytes): 1 MiB. `--max-body` / `SimOptions.maxBodyBytes` change it. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/** JSON nested deeper than this is refused before anything reads it. */
+export const MAX_JSON_DEPTH = 64
+
+const tooLarge = (limit: number) =>
+  new SimError(413, 'payload_too_large', `The request body is larger than ${limit} bytes`)
+
+/**
+ * Read the request body once (cached on the context for the journal and tenant lookup),
+ * counting bytes as they stream in: a body past the limit is refused with 413 without
+ * being held in memory, and a declared `Content-Length` past it is refused before reading.
+ */
 export async function readText(c: SimContext<any, any>): Promise<string> {
   const cached = c.get('bodyText')
   if (cached !== undefined) return cached
-  const text = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text()
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    c.set('bodyText', '')
+    return ''
+  }
+  const limit = c.get('maxBodyBytes') ?? DEFAULT_MAX_BODY_BYTES
+  // A body refused once (the tenant lookup reads first) is refused again, not read twice.
+  if (c.get('bodyTooLarge')) throw tooLarge(limit)
+  const declared = Number(c.req.header('content-length'))
+  if (Number.isFinite(declared) && declared > limit) {
+    c.set('bodyTooLarge', true)
+    throw tooLarge(limit)
+  }
+  const stream = c.req.raw.body
+  let text = ''
+  if (stream) {
+    const reader = stream.getReader()
+    const decoder = new TextDecoder()
+    let total = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > limit) {
+        c.set('bodyTooLarge', true)
+        await reader.cancel().catch(() => undefined)
+        throw tooLarge(limit)
+      }
+      text += decoder.decode(value, { stream: true })
+    }
+    text += decoder.decode()
+  }
   c.set('bodyText', text)
   return text
+}
+
+/** How deep a parsed JSON value nests (iterative: any depth is safe to measure). */
+export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): number {
+  let max = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length) {
+    const [v, d] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (d + 1 > max) max = d + 1
+    if (max > stopAt) return max
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push([child, d + 1])
+  }
+  return max
 }
 
 export type ParsedBody = { kind: 'json' | 'form' | 'empty'; value: unknown }
@@ -26,7 +83,8 @@ export async function readBody(
   const type = c.req.header('content-type') ?? ''
   if (options.form && type.includes('application/x-www-form-urlencoded')) {
     const params = new URLSearchParams(text)
-    const value: Record<string, string | string[]> = {}
+    // No prototype: a field named `__proto__` or `constructor` is just a field.
+    const value: Record<string, string | string[]> = Object.create(null)
     for (const key of new Set(params.keys())) {
       const all = params.getAll(key)
       value[key] = all.length > 1 ? all : all[0]!
@@ -34,10 +92,35 @@ export async function readBody(
     return { kind: 'form', value }
   }
   if (text.trim() === '') return { kind: 'empty', value: undefined }
+  let value: unknown
   try {
-    return { kind: 'json', value: JSON.parse(text) }
+    value = JSON.parse(text)
   } catch {
     throw new SimError(400, 'invalid_json', 'The request body is not valid JSON')
+  }
+  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new SimError(
+      400,
+      'invalid_json',
+      `The request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+    )
+  return { kind: 'json', value }
+}
+
+/**
+ * Read a JSON body for a vendor that words its own "not JSON" error: `invalid` gets the
+ * reason (with a full stop) and returns the vendor's error; a body over the limit stays a 413.
+ */
+export async function readJsonBody(
+  c: SimContext<any, any>,
+  invalid: (reason: string) => SimError,
+  options: { form?: boolean } = {},
+): Promise<ParsedBody> {
+  try {
+    return await readBody(c, options)
+  } catch (err) {
+    if (err instanceof SimError && err.code === 'invalid_json') throw invalid(`${err.message}.`)
+    throw err
   }
 }
 

@@ -39,7 +39,18 @@ export { createJournal, type Journal, type JournalEntry } from './journal.ts'
 export { createFaults, FaultInput, type Fault, type Faults } from './faults.ts'
 export { createTable, loadStoreLibrary, type Table } from './store.ts'
 export { redact } from './redact.ts'
-export { readBody, readText, validate, send, authorityOf, parseControlBody } from './http.ts'
+export {
+  readBody,
+  readJsonBody,
+  readText,
+  jsonDepth,
+  validate,
+  send,
+  authorityOf,
+  parseControlBody,
+  DEFAULT_MAX_BODY_BYTES,
+  MAX_JSON_DEPTH,
+} from './http.ts'
 export {
   defineVendor,
   type VendorDefinition,

@@ -1,5 +1,8 @@
 import { redact, redactText } from './redact.ts'
 
+/** The journal keeps this much of a request body (the rest is cut, and said so). */
+export const JOURNAL_BODY_EXCERPT = 4096
+
 /**
  * The request journal of one tenant: every request and its response, newest
  * last, bounded. Bodies are kept as references and masked when read, so
@@ -28,6 +31,8 @@ interface RawEntry {
   durationMs: number
   requestText?: string
   requestType?: string
+  /** A credential request (token endpoint, authorize): its body is shown only redacted, never raw. */
+  credentials?: boolean
   response?: unknown
   fault?: string
 }
@@ -37,7 +42,12 @@ export function createJournal(limit = 500) {
   let seq = 0
   return {
     record(entry: Omit<RawEntry, 'seq'>) {
-      entries.push({ ...entry, seq: ++seq })
+      const text = entry.requestText
+      const requestText =
+        text && text.length > JOURNAL_BODY_EXCERPT
+          ? `${text.slice(0, JOURNAL_BODY_EXCERPT)}… [${text.length - JOURNAL_BODY_EXCERPT} more characters]`
+          : text
+      entries.push({ ...entry, requestText, seq: ++seq })
       if (entries.length > limit) entries.shift()
     },
     /** Newest last; filter by method, a path substring, or status. */
@@ -57,7 +67,9 @@ export function createJournal(limit = 500) {
         query: e.query,
         status: e.status,
         durationMs: e.durationMs,
-        ...(e.requestText ? { requestBody: redactText(e.requestText, e.requestType) } : {}),
+        ...(e.requestText
+          ? { requestBody: redactText(e.requestText, e.requestType, e.credentials) }
+          : {}),
         ...(e.response !== undefined ? { responseBody: redact(e.response) } : {}),
         ...(e.fault ? { fault: e.fault } : {}),
       }))

@@ -6,6 +6,7 @@ import { SimError } from './errors.ts'
 import { createFaults } from './faults.ts'
 import { createIdempotencyStore } from './idempotency.ts'
 import { BASE62, createIdFactory, createRng } from './ids.ts'
+import { DEFAULT_MAX_BODY_BYTES } from './http.ts'
 import { createJournal } from './journal.ts'
 import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
 import { createSubscriptions } from './subscriptions.ts'
@@ -45,6 +46,8 @@ export interface SimOptions {
    * before routing, without rebuilding the request.
    */
   basePath?: string
+  /** Largest request body accepted, in bytes (default 1 MiB); larger ones answer 413 in the vendor's envelope. */
+  maxBodyBytes?: number
   /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
   onUnexpectedError?: (err: unknown) => void
 }
@@ -285,8 +288,15 @@ export function createSim<S, C extends Record<string, unknown>>(
     for (const k in extra) if (!headers.has(k)) headers.set(k, extra[k]!)
   }
 
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  /** Paths whose bodies carry secrets: the journal keeps them only redacted. */
+  const credentialPaths = new Set([
+    ...endpoints.map((e) => e.path),
+    ...(vendor.auth.oauth ? [vendor.auth.oauth.authorizePath] : []),
+  ])
   app.use('*', async (c, next) => {
     const started = performance.now()
+    c.set('maxBodyBytes', maxBodyBytes)
     const control = isControl(c.req.path)
     let t: Tenant<S, C>
     try {
@@ -344,6 +354,7 @@ export function createSim<S, C extends Record<string, unknown>>(
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestText: c.get('bodyText'),
       requestType: c.req.header('content-type'),
+      credentials: credentialPaths.has(c.req.path),
       response: c.get('responseBody'),
       fault: faultNote,
     })

@@ -138,7 +138,9 @@ const text = <A extends unknown[]>(m: Message<A> | undefined, fallback: string, 
 async function readFields(
   c: SimContext<any, any>,
   e: TokenEndpoint,
-): Promise<{ encoding: 'form' | 'json'; value: unknown } | { error: 'encoding' | 'json' }> {
+): Promise<
+  { encoding: 'form' | 'json'; value: unknown } | { error: 'encoding' | 'json'; reason?: string }
+> {
   const type = c.req.header('content-type') ?? ''
   const isForm = type.includes('application/x-www-form-urlencoded')
   if (isForm && e.encodings.includes('form'))
@@ -146,8 +148,11 @@ async function readFields(
   if (!e.encodings.includes('json')) return { error: 'encoding' }
   try {
     return { encoding: 'json', value: (await readBody(c)).value }
-  } catch {
-    return { error: 'json' }
+  } catch (err) {
+    // A body past the size limit stays a 413; anything else unreadable is the vendor's invalid_request.
+    if (err instanceof SimError && err.code === 'invalid_json')
+      return { error: 'json', reason: err.message }
+    throw err
   }
 }
 
@@ -160,7 +165,7 @@ export async function tokenRequestKeys(
   c: SimContext<any, any>,
   e: TokenEndpoint,
 ): Promise<string[]> {
-  const read = await readFields(c, e).catch(() => undefined)
+  const read = await readFields(c, e).catch(() => undefined) // the route itself answers a body it cannot read
   const value =
     read &&
     'value' in read &&
@@ -205,7 +210,13 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(
           'invalid_request',
           text(m.encoding, 'The token request must be application/x-www-form-urlencoded'),
         )
-      throw fail(400, 'invalid_request', text(m.invalidJson, 'The request body is not valid JSON'))
+      throw fail(
+        400,
+        'invalid_request',
+        read.reason === 'The request body is not valid JSON' || !read.reason
+          ? text(m.invalidJson, 'The request body is not valid JSON')
+          : read.reason,
+      )
     }
     if (!read.value || typeof read.value !== 'object' || Array.isArray(read.value))
       throw fail(

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { readBody, send, SimError } from '../core/index.ts'
+import { readJsonBody, send, SimError } from '../core/index.ts'
 import { guard } from './auth.ts'
 import { orderManagementRoutes } from './order-management.ts'
 import { orderStatusRoutes } from './order-status.ts'
@@ -30,12 +30,14 @@ export function registerDigiKeyRoutes(app: Hono<Env>) {
       throw new SimError(415, '415', 'Unsupported Media Type', {
         extra: { errorDetails: 'Send the OrderRequest as application/json.' },
       })
-    const body = await readBody(c).catch(() => {
-      throw new SimError(400, '400', 'The request is invalid.', {
-        details: [{ field: '', message: 'The request body is not valid JSON.' }],
-        extra: { errorDetails: 'The request body is not valid JSON.' },
-      })
-    })
+    const body = await readJsonBody(
+      c,
+      (reason) =>
+        new SimError(400, '400', 'The request is invalid.', {
+          details: [{ field: '', message: reason }],
+          extra: { errorDetails: reason },
+        }),
+    )
     const input = validateOrder(tenant.state, body.value, caller.locale.site)
     const response = await tenant.state.lock.run(() =>
       placeOrder(tenant, input, caller.account, caller.environment),

@@ -50,7 +50,8 @@ export const apiErrorBody = (err: SimError, requestId: string) => ({
 
 /** The v4 `DKProblemDetails`. */
 export const problemBody = (err: SimError, requestId: string, instance: string) => {
-  const errors: Record<string, string[]> = {}
+  // No prototype: a field named `toString` or `__proto__` is just a field.
+  const errors: Record<string, string[]> = Object.create(null)
   for (const d of err.details) (errors[d.field] ??= []).push(d.message)
   const details = err.extra.errorDetails as string | undefined
   return {

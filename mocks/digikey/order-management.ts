@@ -6,7 +6,7 @@ import {
   SHIP_METHODS,
   type ShipMethod,
 } from '../../contracts/digikey/schemas.ts'
-import { addBusinessDays, DAY, readBody, send, SimError } from '../core/index.ts'
+import { addBusinessDays, DAY, readJsonBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import { FINAL, HOLDS, openQuantity, plan, releaseAt, transitDays, update } from './lifecycle.ts'
@@ -47,9 +47,7 @@ function lineOf(o: SalesOrderRecord, c: Ctx): LineRecord {
 }
 
 async function jsonBody(c: Ctx) {
-  const body = await readBody(c).catch(() => {
-    throw invalid([{ field: '$', message: 'The request body is not valid JSON.' }])
-  })
+  const body = await readJsonBody(c, (reason) => invalid([{ field: '$', message: reason }]))
   return body.value
 }
 

@@ -10,6 +10,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql'
 import { SimError } from '../errors.ts'
 import { readBody } from '../http.ts'
@@ -33,44 +34,172 @@ export interface PreparedDocument {
 export interface DocumentCache {
   get(query: string): PreparedDocument
   readonly size: number
+  /** Characters of query text held (the cache's budget is counted in these). */
+  readonly bytes: number
   readonly hits: number
   readonly misses: number
 }
 
+/** Bounds applied before and after parsing; each refusal is a GraphQL error, answered as a request error. */
+export interface DocumentLimits {
+  /** Documents kept (default 500). */
+  max?: number
+  /** Query text kept in all, in characters (default 8 MiB): the cache is bounded by size, not only count. */
+  maxBytes?: number
+  /** Longest query accepted, in characters (default 100,000). */
+  maxQueryLength?: number
+  /** Lexical tokens a query may have (default 20,000), checked while parsing. */
+  maxTokens?: number
+  /** Deepest selection nesting (default 25). */
+  maxDepth?: number
+  /** Field selections an operation may make once fragments are expanded, aliases included (default 5,000). */
+  maxFields?: number
+  /** Validation errors reported at most (default 50). */
+  maxErrors?: number
+}
+
+const limited = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code } })
+
+/** The deepest `{` nesting of a query text, outside strings and comments (a cheap guard before the recursive parser). */
+export function braceDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (ch === '"') {
+      const block = text.startsWith('"""', i)
+      const end = block ? text.indexOf('"""', i + 3) : -1
+      if (block) i = end === -1 ? text.length : end + 2
+      else
+        for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++)
+          if (text[i] === '\\') i++
+    } else if (ch === '{') max = Math.max(max, ++depth)
+    else if (ch === '}') depth--
+  }
+  return max
+}
+
 /**
- * A least-recently-used cache of prepared documents, keyed by the query text.
+ * Selection depth and the number of field selections of every operation, fragments
+ * expanded (each fragment measured once: linear in the document however often it is spread).
+ */
+function measure(document: DocumentNode, fragments: Record<string, FragmentDefinitionNode>) {
+  const memo = new Map<string, { depth: number; fields: number }>()
+  const open = new Set<string>()
+  const walk = (set: SelectionSetNode | undefined): { depth: number; fields: number } => {
+    let depth = 0
+    let fields = 0
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        const inner = walk(sel.selectionSet)
+        fields += 1 + inner.fields
+        depth = Math.max(depth, 1 + inner.depth)
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const inner = walk(sel.selectionSet)
+        fields += inner.fields
+        depth = Math.max(depth, inner.depth)
+      } else {
+        const name = sel.name.value
+        let inner = memo.get(name)
+        if (!inner) {
+          if (open.has(name) || !fragments[name]) continue
+          open.add(name)
+          inner = walk(fragments[name].selectionSet)
+          open.delete(name)
+          memo.set(name, inner)
+        }
+        fields += inner.fields
+        depth = Math.max(depth, inner.depth)
+      }
+    }
+    return { depth, fields }
+  }
+  let depth = 0
+  let fields = 0
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue
+    const m = walk(d.selectionSet)
+    depth = Math.max(depth, m.depth)
+    fields = Math.max(fields, m.fields)
+  }
+  return { depth, fields }
+}
+
+/**
+ * A least-recently-used cache of prepared documents, keyed by the query text and bounded
+ * by count and by size. Documents that fail are not kept unless they are short (a client
+ * that resends a broken query gets the same answer; a flood of distinct broken ones costs nothing).
  * @example
  * const cache = createDocumentCache(schema, { max: 500 })
  * cache.get('{ me { request_id } }').errors // []
  */
 export function createDocumentCache(
   schema: GraphQLSchema,
-  options: { max?: number; maxQueryLength?: number } = {},
+  options: DocumentLimits = {},
 ): DocumentCache {
-  const max = options.max ?? 1000
-  const maxLength = options.maxQueryLength ?? 200_000
+  const max = options.max ?? 500
+  const maxBytes = options.maxBytes ?? 8 * 1024 * 1024
+  const maxLength = options.maxQueryLength ?? 100_000
+  const maxDepth = options.maxDepth ?? 25
+  const maxFields = options.maxFields ?? 5_000
   const entries = new Map<string, PreparedDocument>()
+  let bytes = 0
   let hits = 0
   let misses = 0
+  const failed = (error: GraphQLError): PreparedDocument => ({
+    document: { kind: Kind.DOCUMENT, definitions: [] },
+    errors: [error],
+    operations: new Map(),
+    fragments: {},
+  })
   const prepare = (query: string): PreparedDocument => {
+    if (query.length > maxLength)
+      return failed(
+        limited(
+          `The query is ${query.length} characters long; the limit is ${maxLength}.`,
+          'QUERY_TOO_LARGE',
+        ),
+      )
+    const nesting = braceDepth(query)
+    if (nesting > maxDepth + 1)
+      return failed(
+        limited(
+          `The query nests ${nesting} levels deep; the limit is ${maxDepth}.`,
+          'QUERY_TOO_DEEP',
+        ),
+      )
     let document: DocumentNode
     try {
-      document = parse(query)
+      document = parse(query, { maxTokens: options.maxTokens ?? 20_000 })
     } catch (err) {
-      const error = err instanceof GraphQLError ? err : new GraphQLError(String(err))
-      return {
-        document: { kind: Kind.DOCUMENT, definitions: [] },
-        errors: [error],
-        operations: new Map(),
-        fragments: {},
-      }
+      return failed(err instanceof GraphQLError ? err : new GraphQLError(String(err)))
     }
-    const errors = validate(schema, document)
+    const errors = validate(schema, document, undefined, { maxErrors: options.maxErrors ?? 50 })
     const operations = new Map<string, OperationDefinitionNode>()
     const fragments: Record<string, FragmentDefinitionNode> = {}
     for (const d of document.definitions) {
       if (d.kind === Kind.OPERATION_DEFINITION) operations.set(d.name?.value ?? '', d)
       else if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
+    }
+    if (!errors.length) {
+      const m = measure(document, fragments)
+      if (m.depth > maxDepth)
+        return failed(
+          limited(
+            `The query nests ${m.depth} levels deep; the limit is ${maxDepth}.`,
+            'QUERY_TOO_DEEP',
+          ),
+        )
+      if (m.fields > maxFields)
+        return failed(
+          limited(
+            `The query selects ${m.fields} fields (fragments expanded, aliases counted); the limit is ${maxFields}.`,
+            'QUERY_TOO_COMPLEX',
+          ),
+        )
     }
     return { document, errors, operations, fragments }
   }
@@ -86,14 +215,22 @@ export function createDocumentCache(
       }
       misses++
       const prepared = prepare(query)
-      if (query.length <= maxLength) {
+      if (query.length <= maxBytes / 16 && (prepared.errors.length === 0 || query.length <= 1024)) {
         entries.set(query, prepared)
-        if (entries.size > max) entries.delete(entries.keys().next().value!)
+        bytes += query.length
+        while (entries.size > max || bytes > maxBytes) {
+          const oldest = entries.keys().next().value!
+          entries.delete(oldest)
+          bytes -= oldest.length
+        }
       }
       return prepared
     },
     get size() {
       return entries.size
+    },
+    get bytes() {
+      return bytes
     },
     get hits() {
       return hits

@@ -3,6 +3,7 @@
  * shapes, cost analysis, schema wiring and the endpoint pipeline.
  */
 export {
+  braceDepth,
   createDocumentCache,
   prepareRequest,
   readGraphqlRequest,
@@ -10,6 +11,7 @@ export {
   runOperation,
   selectOperation,
   type DocumentCache,
+  type DocumentLimits,
   type GraphqlRequest,
   type Prepared,
   type PreparedDocument,

@@ -5,7 +5,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql'
-import { createDocumentCache, type DocumentCache } from './documents.ts'
+import { createDocumentCache, type DocumentCache, type DocumentLimits } from './documents.ts'
 
 /** A field resolver with the vendor's context type. */
 export type Resolver<Ctx> = (source: any, args: any, ctx: Ctx, info: GraphQLResolveInfo) => unknown
@@ -19,8 +19,8 @@ export interface GraphqlSchemaDefinition<Ctx> {
   wrapRoot?(operation: 'Query' | 'Mutation', field: string, resolve: Resolver<Ctx>): Resolver<Ctx>
   /** Attach parsing and serialising to the SDL's custom scalars. */
   scalars?(schema: GraphQLSchema): void
-  /** Cached documents kept at most (default 500). */
-  maxDocuments?: number
+  /** Bounds of the document cache and of each query (size, depth, fields, tokens). */
+  limits?: DocumentLimits
 }
 
 export interface GraphqlSchema {
@@ -72,8 +72,7 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
   }
   const api: GraphqlSchema = {
     schema: () => (schema ??= build()),
-    documents: () =>
-      (documents ??= createDocumentCache(api.schema(), { max: def.maxDocuments ?? 500 })),
+    documents: () => (documents ??= createDocumentCache(api.schema(), def.limits)),
   }
   return api
 }
