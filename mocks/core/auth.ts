@@ -89,6 +89,26 @@ export function createTokenKit(deps: {
   const tokens = new Map<string, TokenRecord & { state: 'live' | 'revoked' | 'used' }>()
   const codes = new Map<string, AuthorizationCode>()
 
+  // Expired tokens are forgotten a day after they expire (until then they still answer "expired"):
+  // swept every 256 issues, so a tenant that mints tokens for ever holds only the live ones.
+  const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000
+  let issuedSinceSweep = 0
+  const sweep = () => {
+    const cutoff = clock.now() - PRUNE_AFTER_MS
+    for (const [token, r] of tokens) {
+      if (r.expiresAt !== null && r.expiresAt < cutoff) {
+        tokens.delete(token)
+        if (index.get(token) === tenantId) index.delete(token)
+      }
+    }
+    for (const [code, entry] of codes) {
+      if (entry.expiresAt < cutoff) {
+        codes.delete(code)
+        if (index.get(code) === tenantId) index.delete(code)
+      }
+    }
+  }
+
   const issue = (kind: TokenRecord['kind'], o: IssueOptions): TokenRecord => {
     const issuedAt = clock.now()
     const expiresAt = o.ttlSeconds === null ? null : issuedAt + o.ttlSeconds * 1000
@@ -125,6 +145,10 @@ export function createTokenKit(deps: {
     }
     tokens.set(token, record)
     index.set(token, tenantId)
+    if (++issuedSinceSweep >= 256) {
+      issuedSinceSweep = 0
+      sweep()
+    }
     return record
   }
 
@@ -237,6 +261,9 @@ export function createTokenKit(deps: {
         if (r.state === 'live' && (r.expiresAt === null || clock.now() < r.expiresAt)) live++
       return { issued: tokens.size, live }
     },
+
+    /** Forget tokens and codes expired more than a day ago (also done every 256 issues). */
+    prune: sweep,
 
     /** Forget every token of this tenant (reset). */
     dropAll() {

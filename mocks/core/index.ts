@@ -62,6 +62,7 @@ export {
 export {
   createSim,
   TENANT_HEADER,
+  ADMIN_HEADER,
   DEFAULT_TENANT,
   type Sim,
   type SimOptions,

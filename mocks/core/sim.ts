@@ -1,6 +1,7 @@
+import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { getPath } from 'hono/utils/url'
-import { createTokenKit, tokenFromHeader, type TokenIndex } from './auth.ts'
+import { bearerToken, createTokenKit, tokenFromHeader, type TokenIndex } from './auth.ts'
 import { createClock, type ClockOptions } from './clock.ts'
 import { SimError } from './errors.ts'
 import { createFaults } from './faults.ts'
@@ -26,6 +27,14 @@ export type { SimControl } from './vendor.ts'
 import { createOutbox } from './webhooks.ts'
 
 export const TENANT_HEADER = 'x-vendorsim-tenant'
+/** The header that carries the admin token on control routes (beside `Authorization: Bearer`). */
+export const ADMIN_HEADER = 'x-vendorsim-admin'
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
 export const DEFAULT_TENANT = 'default'
 
 export interface SimOptions {
@@ -46,6 +55,13 @@ export interface SimOptions {
    * before routing, without rebuilding the request.
    */
   basePath?: string
+  /**
+   * When set, every `/_sandbox` route requires it (`Authorization: Bearer <token>` or
+   * `x-vendorsim-admin: <token>`). Unset, the control plane is open (fine on loopback for one developer).
+   */
+  adminToken?: string
+  /** Minted tenants kept at most (default 1,000); past it the least recently used is evicted. The default tenant is never evicted. */
+  maxTenants?: number
   /** Largest request body accepted, in bytes (default 1 MiB); larger ones answer 413 in the vendor's envelope. */
   maxBodyBytes?: number
   /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
@@ -136,15 +152,37 @@ export function createSim<S, C extends Record<string, unknown>>(
     return { ...base, state }
   }
 
+  // Minted tenants, least recently used first: past `maxTenants` the oldest is evicted (never the default one).
+  const maxTenants = options.maxTenants ?? 1000
+  const recent = new Set<string>()
+  const evicted = new Set<string>()
+  const touch = (id: string) => {
+    if (id === DEFAULT_TENANT) return
+    recent.delete(id)
+    recent.add(id)
+  }
+  const evict = (id: string) => {
+    const t = built.get(id)
+    t?.auth.dropAll()
+    t?.clock.reset()
+    built.delete(id)
+    building.delete(id)
+    const creds = credentialsOf.get(id)
+    if (creds) for (const key of vendor.credentialKeys(creds)) if (credentialIndex.get(key) === id) credentialIndex.delete(key)
+    credentialsOf.delete(id)
+    recent.delete(id)
+    evicted.add(id)
+    if (evicted.size > 10_000) evicted.delete(evicted.values().next().value!)
+  }
+
   const tenant = async (id: string = DEFAULT_TENANT): Promise<Tenant<S, C>> => {
+    touch(id)
     const ready = built.get(id)
     if (ready) return ready
-    if (!credentialsOf.has(id))
-      throw new SimError(
-        404,
-        'unknown_tenant',
-        `No tenant "${id}". Mint one with POST /_sandbox/tenants.`,
-      )
+    if (!credentialsOf.has(id)) {
+      if (evicted.has(id)) throw new SimError(404, 'tenant_evicted', `Tenant "${id}" was evicted: more than ${maxTenants} tenants were minted and it was the least recently used (raise --max-tenants, or mint a new one with POST /_sandbox/tenants).`)
+      throw new SimError(404, 'unknown_tenant', `No tenant "${id}". Mint one with POST /_sandbox/tenants.`)
+    }
     let pending = building.get(id)
     if (!pending) {
       pending = build(id).then((t) => {
@@ -179,6 +217,9 @@ export function createSim<S, C extends Record<string, unknown>>(
         createRng(`${seed}:${vendor.id}:${id}:credentials`),
       )
       register(id, credentials)
+      evicted.delete(id)
+      touch(id)
+      while (recent.size > maxTenants) evict(recent.values().next().value!)
       return { tenant: id, credentials }
     },
     async advance(seconds, tenantId) {
@@ -280,6 +321,23 @@ export function createSim<S, C extends Record<string, unknown>>(
     return control ? renderControlError(wrapped, c) : vendor.renderError(wrapped, c)
   }
 
+  /**
+   * The control plane: the admin token when one is set, and JSON bodies only (a web page can
+   * POST `text/plain` or a form cross-site without a preflight; it cannot send `application/json`).
+   */
+  const guardControl = (c: SimContext<S, C>): SimError | undefined => {
+    if (options.adminToken) {
+      const given = c.req.header(ADMIN_HEADER) ?? bearerToken(c.req.header('authorization'))
+      if (!given || !safeEqual(given, options.adminToken)) return new SimError(401, 'admin_token_required', `This server requires its admin token on /_sandbox routes: send "Authorization: Bearer <token>" or "${ADMIN_HEADER}: <token>"`)
+    }
+    const method = c.req.method
+    const hasBody = c.req.header('content-length') !== undefined ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined
+    if (hasBody && method !== 'GET' && method !== 'HEAD' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      return new SimError(415, 'unsupported_media_type', 'Control routes take JSON bodies only: send "content-type: application/json"')
+    }
+    return undefined
+  }
+
   /** Headers a guard asked for (rate limits, the request id) go on whatever the answer is. */
   const withResponseHeaders = (c: SimContext<S, C>) => {
     const extra = c.get('responseHeaders')
@@ -298,6 +356,10 @@ export function createSim<S, C extends Record<string, unknown>>(
     const started = performance.now()
     c.set('maxBodyBytes', maxBodyBytes)
     const control = isControl(c.req.path)
+    if (control) {
+      const refused = guardControl(c)
+      if (refused) return render(refused, c)
+    }
     let t: Tenant<S, C>
     try {
       t = await resolveTenant(c, control)
