@@ -48,17 +48,53 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
           ? { mode: 'real', source: () => Date.now(), start: options.start }
           : { mode: 'frozen', start: options.start },
       onUnexpectedError: (err) => console.error('[vendorsim] unexpected error:', err),
+      maxBodyBytes: options.maxBody,
+      maxTenants: options.maxTenants,
+      adminToken: options.adminToken,
     },
   )
   const hostname = options.host ?? '127.0.0.1'
+  // While bound to loopback, only requests naming this server in Host are served: a web page whose
+  // DNS name was rebound to 127.0.0.1 sends its own name, and is refused (DNS rebinding).
+  let allowed: Set<string> | undefined
+  const guarded = (request: Request): Promise<Response> | Response => {
+    if (allowed) {
+      const name = (request.headers.get('host') ?? '').toLowerCase()
+      if (!allowed.has(name)) {
+        return Response.json(
+          {
+            error: {
+              code: 'host_not_allowed',
+              message: `Host "${name}" is not this server's address; start vendorsim with --allowed-hosts ${name || '<name>'} to accept it`,
+            },
+          },
+          { status: 403 },
+        )
+      }
+    }
+    return host.fetch(request)
+  }
   const { server, port } = await new Promise<{ server: ServerType; port: number }>(
     (resolve, reject) => {
-      const s = serve({ fetch: host.fetch, port: options.port ?? 4010, hostname }, (info) =>
+      const s = serve({ fetch: guarded, port: options.port ?? 4010, hostname }, (info) =>
         resolve({ server: s, port: info.port }),
       )
       s.once('error', reject)
     },
   )
+  if (isLoopback(hostname)) {
+    const names = new Set(
+      [hostname, '127.0.0.1', 'localhost', '[::1]'].map((h) =>
+        h.includes(':') && !h.startsWith('[') ? `[${h}]` : h,
+      ),
+    )
+    allowed = new Set([
+      ...[...names].map((h) => `${h}:${port}`),
+      ...(options.allowedHosts ?? []).flatMap((h) =>
+        h.includes(':') && !h.endsWith(']') ? [h] : [h, `${h}:${port}`],
+      ),
+    ])
+  }
   // Build the default tenants while the first requests are still on their way.
   void host.warm().catch((err) => console.error('[vendorsim] warm-up failed:', err))
   // In real-clock mode, effects fall due as wall time passes: look for them each second.
@@ -77,6 +113,10 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
   }
 }
 
+/** Whether a bind address is loopback only. */
+export const isLoopback = (hostname: string) =>
+  /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(hostname)
+
 function banner(server: RunningServer, args: ServeArgs): string {
   const lines = [
     `vendorsim listening on ${server.url} (seed "${args.seed}", ${args.clock} clock)`,
@@ -93,7 +133,13 @@ function banner(server: RunningServer, args: ServeArgs): string {
     )
     lines.push(`  ${''.padEnd(10)} ${server.url}/${sim.vendor.id}/_sandbox  (control routes)`)
   }
-  lines.push('', 'Ctrl-C to stop.')
+  lines.push(
+    '',
+    args.adminToken
+      ? 'Control routes (/_sandbox) require the admin token (Authorization: Bearer … or x-vendorsim-admin).'
+      : `Control routes (/_sandbox) are open to anything that can reach ${args.host}; --admin-token (or VENDORSIM_ADMIN_TOKEN) requires a token.`,
+    'Ctrl-C to stop.',
+  )
   return lines.join('\n')
 }
 
@@ -116,6 +162,10 @@ export async function main(argv: string[]): Promise<number> {
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })
+      if (!isLoopback(args.host) && !args.adminToken)
+        console.error(
+          `vendorsim: warning: listening on ${args.host} with no admin token — anyone who can reach it can read every tenant's journal, reset it or inject faults; set --admin-token`,
+        )
       if (!args.quiet) console.log(banner(server, args))
       else console.log(`vendorsim listening on ${server.url}`)
       await stopped

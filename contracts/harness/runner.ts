@@ -112,6 +112,12 @@ export interface SandboxClient {
   >
 }
 
+/** The admin token of a server started with one, from `VENDORSIM_ADMIN_TOKEN`. */
+const adminHeaders = (): Record<string, string> => {
+  const token = typeof process !== 'undefined' ? process.env.VENDORSIM_ADMIN_TOKEN : undefined
+  return token ? { 'x-vendorsim-admin': token } : {}
+}
+
 export function createSandboxClient(
   baseUrl: string,
   doFetch: typeof fetch,
@@ -124,6 +130,7 @@ export function createSandboxClient(
       const res = await doFetch(root + path, {
         method,
         headers: {
+          ...adminHeaders(),
           'x-vendorsim-tenant': tenant,
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
@@ -152,9 +159,13 @@ export async function mintTenant<Creds>(
 ): Promise<{ credentials: Creds; sandbox: SandboxClient }> {
   const res = await doFetch(`${baseUrl.replace(/\/+$/, '')}/_sandbox/tenants`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...adminHeaders(), 'content-type': 'application/json' },
     body: '{}',
   })
+  if (res.status === 401)
+    throw new Error(
+      `${baseUrl} requires its admin token on /_sandbox routes: set VENDORSIM_ADMIN_TOKEN`,
+    )
   if (res.status !== 201)
     throw new Error(
       `${baseUrl} is not a vendorsim simulator (POST /_sandbox/tenants answered ${res.status})`,

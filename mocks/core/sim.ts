@@ -168,7 +168,9 @@ export function createSim<S, C extends Record<string, unknown>>(
     built.delete(id)
     building.delete(id)
     const creds = credentialsOf.get(id)
-    if (creds) for (const key of vendor.credentialKeys(creds)) if (credentialIndex.get(key) === id) credentialIndex.delete(key)
+    if (creds)
+      for (const key of vendor.credentialKeys(creds))
+        if (credentialIndex.get(key) === id) credentialIndex.delete(key)
     credentialsOf.delete(id)
     recent.delete(id)
     evicted.add(id)
@@ -180,8 +182,17 @@ export function createSim<S, C extends Record<string, unknown>>(
     const ready = built.get(id)
     if (ready) return ready
     if (!credentialsOf.has(id)) {
-      if (evicted.has(id)) throw new SimError(404, 'tenant_evicted', `Tenant "${id}" was evicted: more than ${maxTenants} tenants were minted and it was the least recently used (raise --max-tenants, or mint a new one with POST /_sandbox/tenants).`)
-      throw new SimError(404, 'unknown_tenant', `No tenant "${id}". Mint one with POST /_sandbox/tenants.`)
+      if (evicted.has(id))
+        throw new SimError(
+          404,
+          'tenant_evicted',
+          `Tenant "${id}" was evicted: more than ${maxTenants} tenants were minted and it was the least recently used (raise --max-tenants, or mint a new one with POST /_sandbox/tenants).`,
+        )
+      throw new SimError(
+        404,
+        'unknown_tenant',
+        `No tenant "${id}". Mint one with POST /_sandbox/tenants.`,
+      )
     }
     let pending = building.get(id)
     if (!pending) {
@@ -328,12 +339,29 @@ export function createSim<S, C extends Record<string, unknown>>(
   const guardControl = (c: SimContext<S, C>): SimError | undefined => {
     if (options.adminToken) {
       const given = c.req.header(ADMIN_HEADER) ?? bearerToken(c.req.header('authorization'))
-      if (!given || !safeEqual(given, options.adminToken)) return new SimError(401, 'admin_token_required', `This server requires its admin token on /_sandbox routes: send "Authorization: Bearer <token>" or "${ADMIN_HEADER}: <token>"`)
+      if (!given || !safeEqual(given, options.adminToken))
+        return new SimError(
+          401,
+          'admin_token_required',
+          `This server requires its admin token on /_sandbox routes: send "Authorization: Bearer <token>" or "${ADMIN_HEADER}: <token>"`,
+        )
     }
     const method = c.req.method
-    const hasBody = c.req.header('content-length') !== undefined ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined
-    if (hasBody && method !== 'GET' && method !== 'HEAD' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-      return new SimError(415, 'unsupported_media_type', 'Control routes take JSON bodies only: send "content-type: application/json"')
+    const hasBody =
+      c.req.header('content-length') !== undefined
+        ? c.req.header('content-length') !== '0'
+        : c.req.header('transfer-encoding') !== undefined
+    if (
+      hasBody &&
+      method !== 'GET' &&
+      method !== 'HEAD' &&
+      !/^application\/json\b/i.test(c.req.header('content-type') ?? '')
+    ) {
+      return new SimError(
+        415,
+        'unsupported_media_type',
+        'Control routes take JSON bodies only: send "content-type: application/json"',
+      )
     }
     return undefined
   }

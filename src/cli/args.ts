@@ -10,10 +10,12 @@ export const USAGE = `vendorsim — mock-vendor sandbox and contract test kit
 Usage:
   vendorsim serve    [--port 4010] [--host 127.0.0.1] [--seed vendorsim] [--vendors a,b]
                      [--clock real|frozen] [--start 2026-01-05T09:00:00Z] [--quiet]
+                     [--max-body 1048576] [--max-tenants 1000] [--admin-token TOKEN]
+                     [--allowed-hosts name[:port],...]
   vendorsim contract --vendor digipix --target http|live [--base-url URL] [--allow-production]
   vendorsim help
 
-Environment: PORT and HOST (serve), <VENDOR>_* variables for live contract runs.`
+Environment: PORT, HOST, VENDORSIM_SEED, VENDORSIM_ADMIN_TOKEN (serve), <VENDOR>_* variables for live contract runs.`
 
 export interface ServeArgs {
   port: number
@@ -23,6 +25,14 @@ export interface ServeArgs {
   clock: 'real' | 'frozen'
   start?: number
   quiet: boolean
+  /** Largest request body, in bytes. */
+  maxBody: number
+  /** Minted tenants kept per vendor. */
+  maxTenants: number
+  /** Required on every /_sandbox route when set. */
+  adminToken?: string
+  /** Host header values accepted besides the bound address (DNS-rebinding guard while on loopback). */
+  allowedHosts: string[]
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArgs {
@@ -36,9 +46,23 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
       clock: { type: 'string' },
       start: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'max-body': { type: 'string' },
+      'max-tenants': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
     },
     strict: true,
   })
+  const positive = (name: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback
+    const n = Number(text)
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new UsageError(`--${name} must be a whole number ≥ 1, got "${text}"`)
+    return n
+  }
+  const adminToken = values['admin-token'] ?? env.VENDORSIM_ADMIN_TOKEN
+  if (adminToken !== undefined && adminToken.length < 8)
+    throw new UsageError('--admin-token must be at least 8 characters')
   const portText = values.port ?? env.PORT ?? '4010'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -65,6 +89,13 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
     clock,
     start,
     quiet: values.quiet ?? false,
+    maxBody: positive('max-body', values['max-body'], 1024 * 1024),
+    maxTenants: positive('max-tenants', values['max-tenants'], 1000),
+    adminToken: adminToken || undefined,
+    allowedHosts: (values['allowed-hosts'] ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   }
 }
 
