@@ -1,0 +1,287 @@
+import { ApiErrorResponse, DKProblemDetails } from '../../contracts/digikey/schemas.ts'
+import { ErrorBody } from '../../contracts/digipix/schemas.ts'
+import { createSim, type Sim, type VendorDefinition } from '../../mocks/core/index.ts'
+import { VENDORS } from '../../mocks/registry.ts'
+import { PRODUCTS, productOf } from '../../mocks/digikey/apis.ts'
+
+/**
+ * What the robustness suite needs to know of each vendor: how a fresh tenant logs in with
+ * full access, which bad credentials exist and where, and what the vendor's error envelope
+ * is. Routes themselves come from each simulator's route table (and GraphQL root fields),
+ * so a new route is covered without editing the suite.
+ */
+export interface Session {
+  sim: Sim<any, any>
+  tenant: string
+  base: string
+  /** Headers of a request with full access. */
+  headers: Record<string, string>
+}
+
+export interface BadCredential {
+  name: string
+  headers: Record<string, string>
+  /** Only these routes (e.g. 2-legged tokens on 3-legged APIs); all by default. */
+  applies?(method: string, path: string): boolean
+}
+
+export interface Profile {
+  vendor: VendorDefinition<any, any>
+  /** The host a request is sent to (the vendor's sandbox host, or production where there is none). */
+  base: string
+  login(sim: Sim<any, any>): Promise<Session>
+  badCredentials(s: Session): Promise<BadCredential[]>
+  /** A 401/403 in the vendor's shape. */
+  isAuthError(status: number, body: unknown): boolean
+  /** Any 4xx in the vendor's shape. */
+  isEnvelope(status: number, body: unknown): boolean
+  /** Routes that need no credentials (token endpoints, consent pages, method stubs). */
+  isPublic(method: string, path: string): boolean
+  /** GraphQL vendors: the root fields each matrix cell also asks for. */
+  graphqlFields?: string[]
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+const form = (body: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(body).toString(),
+})
+
+async function mint(sim: Sim<any, any>) {
+  return (await (await sim.fetch('/_sandbox/tenants', json({}))).json()) as {
+    tenant: string
+    credentials: any
+  }
+}
+const advance = (s: Session, seconds: number) => s.sim.control.advance(seconds, s.tenant)
+const tokenPaths = (v: VendorDefinition<any, any>) =>
+  new Set([
+    ...(v.auth.tokenEndpoints ?? []).map((e) => e.path),
+    ...(v.auth.oauth ? [v.auth.oauth.tokenPath, v.auth.oauth.authorizePath] : []),
+  ])
+
+const digipix: Profile = {
+  vendor: VENDORS.digipix!,
+  base: 'https://api.digipix.dev',
+  async login(sim) {
+    const { tenant, credentials } = await mint(sim)
+    const token = async (scope: string[]) =>
+      (
+        await (
+          await sim.fetch(
+            `${this.base}/v1/oauth/token`,
+            json({
+              client_id: credentials.clientId,
+              client_secret: credentials.clientSecret,
+              grant_type: 'client_credentials',
+              scope,
+            }),
+          )
+        ).json()
+      ).access_token as string
+    const s: Session & { token: typeof token } = {
+      sim,
+      tenant,
+      base: this.base,
+      headers: { authorization: `Bearer ${await token(['orders', 'quote', 'products'])}` },
+      token,
+    }
+    return s
+  },
+  async badCredentials(s): Promise<BadCredential[]> {
+    const token = (s as Session & { token(scope: string[]): Promise<string> }).token
+    const scopeless = await token([])
+    const expiring = await token(['orders', 'quote', 'products'])
+    await advance(s, 3601)
+    return [
+      { name: 'no token', headers: {} },
+      { name: 'malformed header', headers: { authorization: 'Token abc' } },
+      {
+        name: 'a token nobody issued',
+        headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' },
+      },
+      { name: 'expired on the clock', headers: { authorization: `Bearer ${expiring}` } },
+      { name: 'no scope', headers: { authorization: `Bearer ${scopeless}` } },
+    ]
+  },
+  isAuthError: (status, body) =>
+    (status === 401 || status === 403) && ErrorBody.safeParse(body).success,
+  isEnvelope: (status, body) =>
+    status >= 400 &&
+    status < 500 &&
+    (ErrorBody.safeParse(body).success || typeof (body as { error?: unknown })?.error === 'string'),
+  isPublic: (method, path) => tokenPaths(VENDORS.digipix!).has(path),
+}
+
+const shiphero: Profile = {
+  vendor: VENDORS.shiphero!,
+  base: 'https://public-api.shiphero.com',
+  graphqlFields: ['account', 'products', 'orders', 'product_create', 'order_create'],
+  async login(sim) {
+    const { tenant, credentials } = await mint(sim)
+    const login = async () =>
+      (await (
+        await sim.fetch(
+          `${this.base}/auth/token`,
+          json({ username: credentials.username, password: credentials.password }),
+        )
+      ).json()) as { access_token: string; refresh_token: string }
+    const first = await login()
+    return Object.assign(
+      { sim, tenant, base: this.base, headers: { authorization: `Bearer ${first.access_token}` } },
+      { login },
+    )
+  },
+  async badCredentials(s): Promise<BadCredential[]> {
+    const { access_token: expiring } = await (
+      s as Session & { login(): Promise<{ access_token: string }> }
+    ).login()
+    await advance(s, 2_419_201)
+    return [
+      { name: 'no token', headers: {} },
+      { name: 'malformed header', headers: { authorization: 'Token abc' } },
+      { name: 'a token nobody issued', headers: { authorization: 'Bearer abc.def.ghi' } },
+      { name: 'expired on the clock', headers: { authorization: `Bearer ${expiring}` } },
+    ]
+  },
+  isAuthError: (status, body) =>
+    (status === 401 || status === 403) &&
+    Array.isArray((body as { errors?: unknown })?.errors) &&
+    typeof (body as { errors: Array<{ code?: unknown }> }).errors[0]?.code === 'number',
+  isEnvelope: (status, body) => {
+    const b = body as { errors?: Array<{ message?: unknown }>; error?: unknown }
+    return (
+      status >= 400 &&
+      status < 500 &&
+      ((Array.isArray(b?.errors) && typeof b.errors[0]?.message === 'string') ||
+        typeof b?.error === 'string')
+    )
+  },
+  isPublic: (method, path) =>
+    tokenPaths(VENDORS.shiphero!).has(path) || (method === 'GET' && path === '/graphql'),
+}
+
+const digikey: Profile = {
+  vendor: VENDORS.digikey!,
+  base: 'https://sandbox-api.digikey.com',
+  async login(sim) {
+    const { tenant, credentials } = await mint(sim)
+    await sim.fetch('/_sandbox/rate-limits', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-vendorsim-tenant': tenant },
+      body: JSON.stringify({ enabled: false }),
+    })
+    const grant = await (
+      await sim.fetch('/_sandbox/oauth/authorize', {
+        ...json({}),
+        headers: { 'content-type': 'application/json', 'x-vendorsim-tenant': tenant },
+      })
+    ).json()
+    const tokens = async (body: Record<string, string>) =>
+      (await (
+        await sim.fetch(
+          `${this.base}/v1/oauth2/token`,
+          form({
+            client_id: credentials.clientId,
+            client_secret: credentials.clientSecret,
+            ...body,
+          }),
+        )
+      ).json()) as { access_token: string; refresh_token: string }
+    const three = await tokens({
+      grant_type: 'authorization_code',
+      code: grant.code,
+      redirect_uri: grant.redirect_uri,
+    })
+    const client = { 'x-digikey-client-id': credentials.clientId }
+    return Object.assign(
+      {
+        sim,
+        tenant,
+        base: this.base,
+        headers: { ...client, authorization: `Bearer ${three.access_token}` },
+      },
+      { tokens, client, three },
+    )
+  },
+  async badCredentials(s): Promise<BadCredential[]> {
+    const x = s as Session & {
+      tokens(b: Record<string, string>): Promise<{ access_token: string }>
+      client: Record<string, string>
+      three: { refresh_token: string }
+    }
+    const two = await x.tokens({ grant_type: 'client_credentials' })
+    const expiring = await x.tokens({
+      grant_type: 'refresh_token',
+      refresh_token: x.three.refresh_token,
+    })
+    await advance(s, 1800)
+    return [
+      { name: 'no token', headers: { ...x.client } },
+      { name: 'malformed header', headers: { ...x.client, authorization: 'Token abc' } },
+      {
+        name: 'a token nobody issued',
+        headers: { ...x.client, authorization: 'Bearer abcdefabcdefabcdefabcdefabcd' },
+      },
+      {
+        name: 'expired on the clock',
+        headers: { ...x.client, authorization: `Bearer ${expiring.access_token}` },
+      },
+      { name: 'no client id', headers: { authorization: `Bearer ${expiring.access_token}` } },
+      {
+        name: 'a client id nobody registered',
+        headers: {
+          'x-digikey-client-id': 'nope',
+          authorization: `Bearer ${expiring.access_token}`,
+        },
+      },
+      {
+        name: '2-legged on a 3-legged API',
+        headers: {
+          ...x.client,
+          authorization: `Bearer ${two.access_token}`,
+          'x-digikey-account-id': '1',
+        },
+        applies: (_m, path) => PRODUCTS[productOf(path)!]?.legs === 'three',
+      },
+    ]
+  },
+  isAuthError: (status, body) =>
+    (status === 401 || status === 403) &&
+    (ApiErrorResponse.safeParse(body).success || DKProblemDetails.safeParse(body).success),
+  isEnvelope: (status, body) =>
+    status >= 400 &&
+    status < 500 &&
+    (ApiErrorResponse.safeParse(body).success ||
+      DKProblemDetails.safeParse(body).success ||
+      typeof (body as { error?: unknown })?.error === 'string'),
+  isPublic: (method, path) => tokenPaths(VENDORS.digikey!).has(path),
+}
+
+export const PROFILES: Record<string, Profile> = { digipix, shiphero, digikey }
+
+/** The vendor routes of a simulator (its route table, without control routes). */
+export function vendorRoutes(sim: Sim<any, any>): Array<{ method: string; path: string }> {
+  const seen = new Set<string>()
+  const out: Array<{ method: string; path: string }> = []
+  for (const r of sim.app.routes) {
+    if (r.method === 'ALL' || r.path.startsWith('/_sandbox') || r.path.includes('*')) continue
+    const key = `${r.method} ${r.path}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ method: r.method, path: r.path })
+  }
+  return out
+}
+
+/** A path with its `:params` filled. */
+export const fill = (path: string, value: (name: string) => string) =>
+  path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(value(name)))
+
+export const newSim = (vendor: VendorDefinition<any, any>) =>
+  createSim(vendor, { seed: 'robustness', webhooks: { mode: 'record' } })
