@@ -16,6 +16,8 @@ export interface Session {
   base: string
   /** Headers of a request with full access. */
   headers: Record<string, string>
+  /** Ids of records that exist, by path parameter name (the fuzzer mixes them in, so requests get past "not found"). */
+  ids?: Record<string, string[]>
 }
 
 export interface BadCredential {
@@ -84,12 +86,31 @@ const digipix: Profile = {
           )
         ).json()
       ).access_token as string
+    const headers = { authorization: `Bearer ${await token(['orders', 'quote', 'products'])}` }
+    const address = {
+      street: 's',
+      number: '1',
+      neighborhood: 'n',
+      city: 'c',
+      state: 'SP',
+      zipCode: '01310200',
+    }
+    const order = await (
+      await sim.fetch(
+        `${this.base}/v1/orders`,
+        json(
+          { recipient: { name: 'A', address }, items: [{ productId: 'photobook', quantity: 1 }] },
+          headers,
+        ),
+      )
+    ).json()
     const s: Session & { token: typeof token } = {
       sim,
       tenant,
       base: this.base,
-      headers: { authorization: `Bearer ${await token(['orders', 'quote', 'products'])}` },
+      headers,
       token,
+      ids: { orderId: [order.id], productId: ['photobook', 'mug'] },
     }
     return s
   },
@@ -199,15 +220,36 @@ const digikey: Profile = {
       redirect_uri: grant.redirect_uri,
     })
     const client = { 'x-digikey-client-id': credentials.clientId }
-    return Object.assign(
-      {
-        sim,
-        tenant,
-        base: this.base,
-        headers: { ...client, authorization: `Bearer ${three.access_token}` },
+    const headers = { ...client, authorization: `Bearer ${three.access_token}` }
+    const contact = {
+      Name: 'Ben Hest',
+      Address: {
+        AddressLineOne: '701 Brooks Ave S',
+        City: 'Thief River Falls',
+        Province: 'MN',
+        PostalCode: '56701',
+        Country: 'US',
       },
-      { tokens, client, three },
-    )
+    }
+    const order = {
+      PurchaseOrderNumber: 'PO-FUZZ',
+      Currency: 'USD',
+      ShippingContact: contact,
+      LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 100 }],
+    }
+    const placed = await (
+      await sim.fetch(`${this.base}/Ordering/v3/Orders`, json(order, headers))
+    ).json()
+    // Processing: its schedules can be changed, so Order Management requests reach validation.
+    await sim.control.advance(600, tenant)
+    const ids = {
+      salesOrderId: [String(placed.SalesOrderId)],
+      detailId: ['1'],
+      scheduleIndex: ['0'],
+      poNumber: ['PO-FUZZ'],
+      invoiceId: ['1'],
+    }
+    return Object.assign({ sim, tenant, base: this.base, headers, ids }, { tokens, client, three })
   },
   async badCredentials(s): Promise<BadCredential[]> {
     const x = s as Session & {
