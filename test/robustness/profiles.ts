@@ -136,7 +136,7 @@ const digipix: Profile = {
     status >= 400 &&
     status < 500 &&
     (ErrorBody.safeParse(body).success || typeof (body as { error?: unknown })?.error === 'string'),
-  isPublic: (method, path) => tokenPaths(VENDORS.digipix!).has(path),
+  isPublic: (_method, path) => tokenPaths(VENDORS.digipix!).has(path),
 }
 
 const shiphero: Profile = {
@@ -302,7 +302,7 @@ const digikey: Profile = {
     (ApiErrorResponse.safeParse(body).success ||
       DKProblemDetails.safeParse(body).success ||
       typeof (body as { error?: unknown })?.error === 'string'),
-  isPublic: (method, path) => tokenPaths(VENDORS.digikey!).has(path),
+  isPublic: (_method, path) => tokenPaths(VENDORS.digikey!).has(path),
 }
 
 export const PROFILES: Record<string, Profile> = { digipix, shiphero, digikey }
