@@ -347,10 +347,11 @@ export function createSim<S, C extends Record<string, unknown>>(
         )
     }
     const method = c.req.method
+    const length = c.req.header('content-length')
     const hasBody =
-      c.req.header('content-length') !== undefined
-        ? c.req.header('content-length') !== '0'
-        : c.req.header('transfer-encoding') !== undefined
+      length !== undefined
+        ? length !== '0'
+        : c.req.header('transfer-encoding') !== undefined || c.req.raw.body !== null
     if (
       hasBody &&
       method !== 'GET' &&
@@ -395,6 +396,19 @@ export function createSim<S, C extends Record<string, unknown>>(
       return render(err, c)
     }
     c.set('tenant', t)
+    // A body declared larger than the limit is refused before any route (or its auth) runs.
+    const declared = Number(c.req.header('content-length'))
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      c.set('bodyTooLarge', true)
+      return render(
+        new SimError(
+          413,
+          'payload_too_large',
+          `The request body is larger than ${maxBodyBytes} bytes`,
+        ),
+        c,
+      )
+    }
     if (vendor.requestId && !control) {
       const id = vendor.requestId.mint(t)
       c.set('requestId', id)
