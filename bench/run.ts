@@ -341,6 +341,32 @@ async function main() {
     `  vendorsim server    ${fmt(median(cold.simVendor))} ms   first Digipix answer (POST /digipix/v1/oauth/token)`,
   )
   console.log(`  bare Hono server    ${fmt(median(cold.bare))} ms`)
+
+  console.log(
+    '\nMemory (each vendor in its own process: 1,000 minted tenants built, then 100,000 requests with a day passing every 5,000)',
+  )
+  for (const id of ['digipix', 'shiphero', 'digikey']) {
+    const out = await new Promise<string>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', id],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+      let text = ''
+      child.stdout!.on('data', (d) => (text += d))
+      child.once('exit', () => resolve(text))
+    })
+    const m = JSON.parse(out) as {
+      baseMiB: number
+      perTenantKiB: number
+      after1000TenantsMiB: number
+      after100kRequestsMiB: number
+      heapAfterMiB: number
+    }
+    console.log(
+      `  ${id.padEnd(9)} RSS ${m.baseMiB} MiB → ${m.after1000TenantsMiB} MiB after 1,000 tenants (${m.perTenantKiB} KiB each) → ${m.after100kRequestsMiB} MiB after 100k requests (heap ${m.heapAfterMiB} MiB)`,
+    )
+  }
 }
 
 async function mswCost(n: number) {

@@ -93,6 +93,9 @@ export function createTokenKit(deps: {
   // swept every 256 issues, so a tenant that mints tokens for ever holds only the live ones.
   const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000
   let issuedSinceSweep = 0
+  /** Live refresh tokens kept per client and user; the oldest is forgotten past it (identity providers cap them too). */
+  const MAX_REFRESH = 1000
+  const refreshQueues = new Map<string, string[]>()
   const sweep = () => {
     const cutoff = clock.now() - PRUNE_AFTER_MS
     for (const [token, r] of tokens) {
@@ -145,6 +148,18 @@ export function createTokenKit(deps: {
     }
     tokens.set(token, record)
     index.set(token, tenantId)
+    if (kind === 'refresh') {
+      // Refresh tokens may never expire (ShipHero's): keep the newest MAX_REFRESH per client and user.
+      const key = `${record.clientId}|${record.subject ?? ''}`
+      let queue = refreshQueues.get(key)
+      if (!queue) refreshQueues.set(key, (queue = []))
+      queue.push(token)
+      if (queue.length > MAX_REFRESH) {
+        const oldest = queue.shift()!
+        tokens.delete(oldest)
+        if (index.get(oldest) === tenantId) index.delete(oldest)
+      }
+    }
     if (++issuedSinceSweep >= 256) {
       issuedSinceSweep = 0
       sweep()
@@ -271,6 +286,7 @@ export function createTokenKit(deps: {
         if (index.get(token) === tenantId) index.delete(token)
       tokens.clear()
       codes.clear()
+      refreshQueues.clear()
     },
   }
 }
