@@ -34,6 +34,12 @@ export interface TenantBase<C = Record<string, unknown>> {
   readonly journal: Journal
   readonly faults: Faults
   readonly createdAt: number
+  /**
+   * Data every tenant of this simulator shares, built once per key from the sim's seed and
+   * deep-frozen (seeded catalogues): tables hold the same rows until an update copies one,
+   * so a fresh tenant costs little. Anything that writes a shared row in place throws.
+   */
+  shared<T>(key: string, build: (rng: Rng) => T): T
 }
 
 export interface Tenant<S = unknown, C = Record<string, unknown>> extends TenantBase<C> {

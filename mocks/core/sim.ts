@@ -6,7 +6,7 @@ import { createClock, type ClockOptions } from './clock.ts'
 import { SimError } from './errors.ts'
 import { createFaults } from './faults.ts'
 import { createIdempotencyStore } from './idempotency.ts'
-import { BASE62, createIdFactory, createRng } from './ids.ts'
+import { BASE62, createIdFactory, createRng, type Rng } from './ids.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './http.ts'
 import { createJournal } from './journal.ts'
 import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
@@ -96,6 +96,11 @@ export function createSim<S, C extends Record<string, unknown>>(
   const credentialIndex = new Map<string, string>()
   const credentialsOf = new Map<string, C>()
   const built = new Map<string, Tenant<S, C>>()
+  const sharedData = new Map<string, unknown>()
+  const shared = <T>(key: string, make: (rng: Rng) => T): T => {
+    if (!sharedData.has(key)) sharedData.set(key, deepFreeze(make(createRng(`${seed}:${vendor.id}:shared:${key}`))))
+    return sharedData.get(key) as T
+  }
   const building = new Map<string, Promise<Tenant<S, C>>>()
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const webhookFetch =
@@ -147,6 +152,7 @@ export function createSim<S, C extends Record<string, unknown>>(
       journal: createJournal(),
       faults,
       createdAt: clock.now(),
+      shared,
     }
     const state = await vendor.createState(base)
     return { ...base, state }
@@ -489,6 +495,18 @@ export function createSim<S, C extends Record<string, unknown>>(
   }
 
   return { vendor, app, fetch: simFetch, control }
+}
+
+/** Freeze a value and everything it holds (shared seed data must never be written in place). */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value]
+  while (stack.length) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue
+    Object.freeze(v)
+    for (const child of Object.values(v)) stack.push(child)
+  }
+  return value
 }
 
 /** Relative URLs given to the in-process fetch resolve against a loopback origin. */

@@ -1,11 +1,15 @@
-import type { Collection } from '@msw/data'
 import type { z } from 'zod'
 
 /**
- * The simulator's store type: a keyed table per entity, backed by an
- * `@msw/data` collection (schema-checked records, draft-style updates) with an
- * id index in front, so lookups by id stay O(1) as tenants accumulate rows.
- * Vendors only ever see this interface, never the library.
+ * The simulator's store type: a keyed table per entity. Vendors only ever see this
+ * interface. Behind it: a `Map` in insertion order, every write checked against the
+ * table's zod schema, and copy-on-update (a row read before an update keeps its old
+ * values: an update builds a new row from a clone and stores it whole, or nothing).
+ *
+ * It replaced `@msw/data` collections here: measured with the same seed, a ShipHero
+ * tenant (~330 seeded rows) cost ~490 KiB and ~20 ms to build through `@msw/data`'s
+ * per-record sanitising and indexes, which this store does not need (lookups go
+ * through the id map, lists through the vendor's own indexes).
  */
 export interface Table<T extends { id: string | number }> {
   /** Insert a row; rejects a row that does not match the schema or reuses an id. */
@@ -14,17 +18,12 @@ export interface Table<T extends { id: string | number }> {
   find(predicate: (row: T) => boolean): T | undefined
   filter(predicate: (row: T) => boolean): T[]
   all(): T[]
-  /** Apply `mutate` to a draft of the row and store the result atomically. */
+  /** Apply `mutate` to a copy of the row, check it, and store the result (atomically: a failed check stores nothing). */
   update(id: T['id'], mutate: (draft: T) => void): Promise<T>
   remove(id: T['id']): boolean
   count(): number
   clear(): void
 }
-
-// @msw/data pulls in es-toolkit/compat (~200 ms to load): load it on first use,
-// so a server answers before it and only the first tenant waits for it.
-let library: Promise<typeof import('@msw/data')> | undefined
-export const loadStoreLibrary = () => (library ??= import('@msw/data'))
 
 /**
  * @example
@@ -32,59 +31,43 @@ export const loadStoreLibrary = () => (library ??= import('@msw/data'))
  * await products.insert({ id: 'photobook', name: 'Photobook', ... })
  * products.get('photobook')
  */
-export async function createTable<S extends z.ZodType<{ id: string | number }>>(
-  schema: S,
-): Promise<Table<z.output<S>>> {
+export async function createTable<S extends z.ZodType<{ id: string | number }>>(schema: S): Promise<Table<z.output<S>>> {
   type T = z.output<S>
-  const { Collection: CollectionClass } = await loadStoreLibrary()
-  const collection = new CollectionClass({
-    schema: schema as never,
-  }) as unknown as Collection<never>
-  const byId = new Map<T['id'], T>()
-  const api = collection as unknown as {
-    create(v: T): Promise<T>
-    update(r: T, o: { data(d: T): void }): Promise<T | undefined>
-    delete(r: T): T | undefined
-    all(): T[]
-    clear(): void
+  const rows = new Map<T['id'], T>()
+  const check = (row: T, what: string) => {
+    const result = schema.safeParse(row)
+    if (!result.success) throw new Error(`${what} does not match the table's schema: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   }
   return {
     async insert(row) {
-      if (byId.has(row.id)) throw new Error(`duplicate id ${String(row.id)}`)
-      const created = await api.create(row)
-      byId.set(row.id, created)
-      return created
+      if (rows.has(row.id)) throw new Error(`duplicate id ${String(row.id)}`)
+      check(row, `row ${String(row.id)}`)
+      rows.set(row.id, row)
+      return row
     },
-    get: (id) => byId.get(id),
+    get: (id) => rows.get(id),
     find(predicate) {
-      for (const row of byId.values()) if (predicate(row)) return row
+      for (const row of rows.values()) if (predicate(row)) return row
       return undefined
     },
     filter(predicate) {
       const out: T[] = []
-      for (const row of byId.values()) if (predicate(row)) out.push(row)
+      for (const row of rows.values()) if (predicate(row)) out.push(row)
       return out
     },
-    all: () => [...byId.values()],
+    all: () => [...rows.values()],
     async update(id, mutate) {
-      const current = byId.get(id)
+      const current = rows.get(id)
       if (!current) throw new Error(`no row ${String(id)}`)
-      const next = await api.update(current, { data: mutate })
-      if (!next) throw new Error(`no row ${String(id)}`)
-      byId.set(id, next)
-      return next
+      const draft = structuredClone(current)
+      mutate(draft)
+      if (draft.id !== id) throw new Error(`an update may not change a row's id (${String(id)})`)
+      check(draft, `row ${String(id)}`)
+      rows.set(id, draft)
+      return draft
     },
-    remove(id) {
-      const current = byId.get(id)
-      if (!current) return false
-      api.delete(current)
-      byId.delete(id)
-      return true
-    },
-    count: () => byId.size,
-    clear() {
-      api.clear()
-      byId.clear()
-    },
+    remove: (id) => rows.delete(id),
+    count: () => rows.size,
+    clear: () => rows.clear(),
   }
 }

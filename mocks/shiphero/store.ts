@@ -375,50 +375,12 @@ export async function createShipHeroState(
       dynamic_slotting: false,
     })
   }
-  let productId = 1234
-  let warehouseProductId = 9001
-  for (const p of productFixtures(tenant.rng.fork('catalog'))) {
-    const id = productId++
-    await products.insert({
-      id,
-      account_id: p.accountId,
-      sku: p.sku,
-      name: p.name,
-      barcode: p.barcode,
-      tags: p.tags,
-      images: [],
-      cases: [],
-      dimensions: { weight: p.weight, height: '4', width: '6', length: '8' },
-      country_of_manufacture: 'US',
-      kit: false,
-      kit_build: false,
-      virtual: false,
-      created_at: now,
-      updated_at: now,
-    })
-    for (const [warehouse, onHand] of Object.entries(p.stock)) {
-      await warehouseProducts.insert({
-        id: warehouseProductId++,
-        account_id: p.accountId,
-        product_id: id,
-        sku: p.sku,
-        warehouse_id: Number(warehouse),
-        on_hand: onHand,
-        allocated: 0,
-        reserve_inventory: 0,
-        backorder: 0,
-        non_sellable_quantity: 0,
-        price: p.price,
-        value: p.value,
-        value_currency: 'USD',
-        active: true,
-        custom: false,
-        inventory_bin: null,
-        created_at: now,
-        updated_at: now,
-      })
-    }
-  }
+  // The seeded catalogue is the same for every tenant of a simulator: built once, shared until written.
+  const catalog = tenant.shared(`catalog:${now}`, (rng) => seedCatalog(rng.fork('catalog'), now))
+  for (const row of catalog.products) await products.insert(row)
+  for (const row of catalog.warehouseProducts) await warehouseProducts.insert(row)
+  const productId = catalog.nextProduct
+  const warehouseProductId = catalog.nextWarehouseProduct
 
   return {
     lock: createLock(),
@@ -453,4 +415,55 @@ export async function createShipHeroState(
 /** Take the next legacy id of an entity. */
 export function nextId(state: ShipHeroState, entity: keyof ShipHeroState['next']): number {
   return state.next[entity]++
+}
+
+/** The seeded products and their stock (rows as stored), and the next legacy ids after them. */
+function seedCatalog(rng: Parameters<typeof productFixtures>[0], now: string) {
+  const products: ProductRow[] = []
+  const warehouseProducts: WarehouseProductRow[] = []
+  let productId = 1234
+  let warehouseProductId = 9001
+  for (const p of productFixtures(rng)) {
+    const id = productId++
+    products.push({
+      id,
+      account_id: p.accountId,
+      sku: p.sku,
+      name: p.name,
+      barcode: p.barcode,
+      tags: p.tags,
+      images: [],
+      cases: [],
+      dimensions: { weight: p.weight, height: '4', width: '6', length: '8' },
+      country_of_manufacture: 'US',
+      kit: false,
+      kit_build: false,
+      virtual: false,
+      created_at: now,
+      updated_at: now,
+    })
+    for (const [warehouse, onHand] of Object.entries(p.stock)) {
+      warehouseProducts.push({
+        id: warehouseProductId++,
+        account_id: p.accountId,
+        product_id: id,
+        sku: p.sku,
+        warehouse_id: Number(warehouse),
+        on_hand: onHand,
+        allocated: 0,
+        reserve_inventory: 0,
+        backorder: 0,
+        non_sellable_quantity: 0,
+        price: p.price,
+        value: p.value,
+        value_currency: 'USD',
+        active: true,
+        custom: false,
+        inventory_bin: null,
+        created_at: now,
+        updated_at: now,
+      })
+    }
+  }
+  return { products, warehouseProducts, nextProduct: productId, nextWarehouseProduct: warehouseProductId }
 }
