@@ -98,7 +98,8 @@ export function createSim<S, C extends Record<string, unknown>>(
   const built = new Map<string, Tenant<S, C>>()
   const sharedData = new Map<string, unknown>()
   const shared = <T>(key: string, make: (rng: Rng) => T): T => {
-    if (!sharedData.has(key)) sharedData.set(key, deepFreeze(make(createRng(`${seed}:${vendor.id}:shared:${key}`))))
+    if (!sharedData.has(key))
+      sharedData.set(key, deepFreeze(make(createRng(`${seed}:${vendor.id}:shared:${key}`))))
     return sharedData.get(key) as T
   }
   const building = new Map<string, Promise<Tenant<S, C>>>()

@@ -31,12 +31,17 @@ export interface Table<T extends { id: string | number }> {
  * await products.insert({ id: 'photobook', name: 'Photobook', ... })
  * products.get('photobook')
  */
-export async function createTable<S extends z.ZodType<{ id: string | number }>>(schema: S): Promise<Table<z.output<S>>> {
+export async function createTable<S extends z.ZodType<{ id: string | number }>>(
+  schema: S,
+): Promise<Table<z.output<S>>> {
   type T = z.output<S>
   const rows = new Map<T['id'], T>()
   const check = (row: T, what: string) => {
     const result = schema.safeParse(row)
-    if (!result.success) throw new Error(`${what} does not match the table's schema: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    if (!result.success)
+      throw new Error(
+        `${what} does not match the table's schema: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      )
   }
   return {
     async insert(row) {

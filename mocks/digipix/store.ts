@@ -75,7 +75,8 @@ export async function createDigipixState(
   tenant: TenantBase<DigipixCredentials>,
 ): Promise<DigipixState> {
   const products = await createTable(Product)
-  for (const p of tenant.shared('catalog', () => structuredClone(CATALOG))) await products.insert(p as Product)
+  for (const p of tenant.shared('catalog', () => structuredClone(CATALOG)))
+    await products.insert(p as Product)
   return {
     products,
     quotes: (await createTable(Row)) as unknown as Table<QuoteRecord>,

@@ -465,5 +465,10 @@ function seedCatalog(rng: Parameters<typeof productFixtures>[0], now: string) {
       })
     }
   }
-  return { products, warehouseProducts, nextProduct: productId, nextWarehouseProduct: warehouseProductId }
+  return {
+    products,
+    warehouseProducts,
+    nextProduct: productId,
+    nextWarehouseProduct: warehouseProductId,
+  }
 }
