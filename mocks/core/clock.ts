@@ -67,7 +67,14 @@ export function createClock(options: ClockOptions = {}): Clock {
   let wallAtStart = mode === 'real' ? source() : 0
   let offset = 0
   let nextId = 1
-  let queue: Array<ScheduledTask & { task: ClockTask }> = []
+  // Due tasks in a binary min-heap on (at, id): scheduling and taking the next task cost O(log n),
+  // so a clock step that moves thousands of orders is not quadratic. Cancelling marks the task;
+  // marked tasks are dropped when they reach the top.
+  type Entry = ScheduledTask & { task: ClockTask }
+  let heap: Entry[] = []
+  let cancelled = new Set<number>()
+  /** Ids of tasks still in the heap (so cancelling a task that already ran marks nothing). */
+  let live = new Set<number>()
   let running: Promise<void> = Promise.resolve()
   // While an advance steps through due tasks, time stands at each task's due time (in real mode it
   // jumps forward to it), so a task that reads the clock and plans its next step sees its own moment.
@@ -75,18 +82,49 @@ export function createClock(options: ClockOptions = {}): Clock {
   const now = () =>
     mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset
 
-  const insert = (entry: ScheduledTask & { task: ClockTask }) => {
-    // Stable: equal times keep insertion order.
-    let i = queue.length
-    while (i > 0 && queue[i - 1]!.at > entry.at) i--
-    queue.splice(i, 0, entry)
+  const before = (a: Entry, b: Entry) => a.at < b.at || (a.at === b.at && a.id < b.id)
+  const push = (entry: Entry) => {
+    live.add(entry.id)
+    heap.push(entry)
+    let i = heap.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!before(heap[i]!, heap[parent]!)) break
+      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+      i = parent
+    }
+  }
+  const pop = (): Entry | undefined => {
+    const top = heap[0]
+    if (top) live.delete(top.id)
+    const last = heap.pop()
+    if (heap.length && last) {
+      heap[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l
+        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r
+        if (m === i) break
+        ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+        i = m
+      }
+    }
+    return top
+  }
+  /** The next live task, dropping cancelled ones on the way. */
+  const peek = (): Entry | undefined => {
+    while (heap.length && cancelled.has(heap[0]!.id)) cancelled.delete(pop()!.id)
+    return heap[0]
   }
 
   const runDue = async (limit: number) => {
     for (;;) {
-      const head = queue[0]
+      const head = peek()
       if (!head || head.at > limit) return
-      queue.shift()
+      pop()
       const current = now()
       if (head.at > current) offset += head.at - current
       try {
@@ -108,12 +146,12 @@ export function createClock(options: ClockOptions = {}): Clock {
     now,
     schedule(at, label, task) {
       const entry = { id: nextId++, at: Math.floor(at), label, task }
-      insert(entry)
+      push(entry)
       return { id: entry.id, at: entry.at, label }
     },
     cancel(task) {
       const id = typeof task === 'number' ? task : task.id
-      queue = queue.filter((t) => t.id !== id)
+      if (live.has(id)) cancelled.add(id)
     },
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0)
@@ -130,14 +168,19 @@ export function createClock(options: ClockOptions = {}): Clock {
       return serial(() => runDue(now()))
     },
     hasDue() {
-      const head = queue[0]
+      const head = peek()
       return head !== undefined && head.at <= now()
     },
     pending() {
-      return queue.map(({ id, at, label }) => ({ id, at, label }))
+      return heap
+        .filter((t) => !cancelled.has(t.id))
+        .sort((a, b) => (before(a, b) ? -1 : 1))
+        .map(({ id, at, label }) => ({ id, at, label }))
     },
     reset() {
-      queue = []
+      heap = []
+      cancelled = new Set()
+      live = new Set()
       offset = 0
       if (mode === 'real') {
         wallAtStart = source()
