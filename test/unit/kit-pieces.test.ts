@@ -190,4 +190,25 @@ describe('kit pieces', () => {
     kit.revoke('da_abc')
     expect(kit.verify('da_abc')).toEqual({ ok: false, reason: 'revoked' })
   })
+
+  it('the clock runs 10,000 tasks in (due time, scheduling order) and skips cancelled ones, fast', async () => {
+    const clock = createClock()
+    const rng = createRng('heap')
+    const ran: number[] = []
+    const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+      i,
+      task: clock.schedule(clock.now() + rng.int(0, 500) * 1000, `t${i}`, () => void ran.push(i)),
+    }))
+    for (const t of tasks) if (t.i % 2) clock.cancel(t.task)
+    const expected = tasks
+      .filter((t) => t.i % 2 === 0)
+      .sort((a, b) => a.task.at - b.task.at || a.task.id - b.task.id)
+      .map((t) => t.i)
+    expect(clock.pending().map((p) => p.label)).toEqual(expected.map((i) => `t${i}`))
+    const started = performance.now()
+    await clock.advance(600_000)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(ran).toEqual(expected)
+    expect(clock.pending()).toEqual([])
+  })
 })
