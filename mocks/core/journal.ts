@@ -38,8 +38,18 @@ interface RawEntry {
 }
 
 export function createJournal(limit = 500) {
-  const entries: RawEntry[] = []
+  // A ring of `limit` slots: recording overwrites the oldest entry in O(1) (no array shifting).
+  let ring: Array<RawEntry | undefined> = new Array(limit)
   let seq = 0
+  /** Sequence number before which entries were cleared (numbers keep growing across a clear). */
+  let cleared = 0
+  /** Entries oldest first. */
+  const entries = (): RawEntry[] => {
+    const out: RawEntry[] = []
+    const first = Math.max(cleared, seq - limit)
+    for (let n = first; n < seq; n++) out.push(ring[n % limit]!)
+    return out
+  }
   return {
     record(entry: Omit<RawEntry, 'seq'>) {
       const text = entry.requestText
@@ -47,14 +57,14 @@ export function createJournal(limit = 500) {
         text && text.length > JOURNAL_BODY_EXCERPT
           ? `${text.slice(0, JOURNAL_BODY_EXCERPT)}… [${text.length - JOURNAL_BODY_EXCERPT} more characters]`
           : text
-      entries.push({ ...entry, requestText, seq: ++seq })
-      if (entries.length > limit) entries.shift()
+      ring[seq % limit] = { ...entry, requestText, seq: seq + 1 }
+      seq++
     },
     /** Newest last; filter by method, a path substring, or status. */
     list(
       filter: { method?: string; path?: string; status?: number; limit?: number } = {},
     ): JournalEntry[] {
-      let rows = entries
+      let rows = entries()
       if (filter.method) rows = rows.filter((e) => e.method === filter.method!.toUpperCase())
       if (filter.path) rows = rows.filter((e) => e.path.includes(filter.path!))
       if (filter.status) rows = rows.filter((e) => e.status === filter.status)
@@ -74,8 +84,11 @@ export function createJournal(limit = 500) {
         ...(e.fault ? { fault: e.fault } : {}),
       }))
     },
-    size: () => entries.length,
-    clear: () => void entries.splice(0),
+    size: () => Math.min(seq - cleared, limit),
+    clear: () => {
+      ring = new Array(limit)
+      cleared = seq
+    },
   }
 }
 export type Journal = ReturnType<typeof createJournal>

@@ -4,6 +4,7 @@ import {
   createClock,
   createIdempotencyStore,
   createIdFactory,
+  createJournal,
   createRng,
   createTimers,
   createTokenKit,
@@ -210,5 +211,28 @@ describe('kit pieces', () => {
     expect(performance.now() - started).toBeLessThan(1000)
     expect(ran).toEqual(expected)
     expect(clock.pending()).toEqual([])
+  })
+
+  it('the journal keeps the newest 500 entries in order, numbered across a clear', () => {
+    const journal = createJournal(3)
+    const entry = (path: string) => ({
+      at: DEFAULT_EPOCH,
+      method: 'GET',
+      path,
+      query: '',
+      status: 200,
+      durationMs: 0,
+    })
+    for (const p of ['/a', '/b', '/c', '/d']) journal.record(entry(p))
+    expect(journal.list().map((e) => [e.seq, e.path])).toEqual([
+      [2, '/b'],
+      [3, '/c'],
+      [4, '/d'],
+    ])
+    expect(journal.list({ limit: 1 }).map((e) => e.path)).toEqual(['/d'])
+    journal.clear()
+    expect(journal.size()).toBe(0)
+    journal.record(entry('/e'))
+    expect(journal.list().map((e) => [e.seq, e.path])).toEqual([[5, '/e']])
   })
 })
