@@ -23,7 +23,16 @@ export interface Table<T extends { id: string | number }> {
   remove(id: T['id']): boolean
   count(): number
   clear(): void
+  /**
+   * Rows whose `index` key is `key`, in insertion order, kept up to date on every write: a
+   * lookup by SKU or account costs the rows it returns, not the table. The array is the
+   * index's own: read it, slice it, never change it.
+   */
+  lookup(index: string, key: unknown): readonly T[]
 }
+
+/** Secondary indexes of a table: name → the key a row is filed under (`undefined`: not filed). */
+export type TableIndexes<T> = Record<string, (row: T) => unknown>
 
 /**
  * @example
@@ -33,9 +42,55 @@ export interface Table<T extends { id: string | number }> {
  */
 export async function createTable<S extends z.ZodType<{ id: string | number }>>(
   schema: S,
+  indexes: TableIndexes<z.output<S>> = {},
 ): Promise<Table<z.output<S>>> {
   type T = z.output<S>
   const rows = new Map<T['id'], T>()
+  // Each index: key → the rows filed under it, in insertion order, and each row's place there.
+  type Bucket = { rows: T[]; at: Map<T['id'], number> }
+  const buckets = new Map<string, Map<unknown, Bucket>>(
+    Object.keys(indexes).map((name) => [name, new Map()]),
+  )
+  const EMPTY: readonly T[] = Object.freeze([])
+  const add = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
+    if (key === undefined) return
+    let bucket = byKey.get(key)
+    if (!bucket) byKey.set(key, (bucket = { rows: [], at: new Map() }))
+    bucket.at.set(row.id, bucket.rows.length)
+    bucket.rows.push(row)
+  }
+  const drop = (byKey: Map<unknown, Bucket>, key: unknown, id: T['id']) => {
+    const bucket = byKey.get(key)
+    const i = bucket?.at.get(id)
+    if (!bucket || i === undefined) return
+    bucket.rows.splice(i, 1)
+    bucket.at.delete(id)
+    for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
+    if (!bucket.rows.length) byKey.delete(key)
+  }
+  const file = (row: T) => {
+    for (const [name, keyOf] of Object.entries(indexes)) add(buckets.get(name)!, keyOf(row), row)
+  }
+  const unfile = (row: T) => {
+    for (const [name, keyOf] of Object.entries(indexes))
+      drop(buckets.get(name)!, keyOf(row), row.id)
+  }
+  /** An update that keeps a row's keys replaces it in place; one that changes a key moves it (to the end, as a new filing). */
+  const refile = (before: T, after: T) => {
+    for (const [name, keyOf] of Object.entries(indexes)) {
+      const byKey = buckets.get(name)!
+      const was = keyOf(before)
+      const is = keyOf(after)
+      if (was === is) {
+        const bucket = byKey.get(was)
+        const i = bucket?.at.get(after.id)
+        if (bucket && i !== undefined) bucket.rows[i] = after
+      } else {
+        drop(byKey, was, before.id)
+        add(byKey, is, after)
+      }
+    }
+  }
   const check = (row: T, what: string) => {
     const result = schema.safeParse(row)
     if (!result.success)
@@ -48,6 +103,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       if (rows.has(row.id)) throw new Error(`duplicate id ${String(row.id)}`)
       check(row, `row ${String(row.id)}`)
       rows.set(row.id, row)
+      file(row)
       return row
     },
     get: (id) => rows.get(id),
@@ -69,10 +125,24 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       if (draft.id !== id) throw new Error(`an update may not change a row's id (${String(id)})`)
       check(draft, `row ${String(id)}`)
       rows.set(id, draft)
+      refile(current, draft)
       return draft
     },
-    remove: (id) => rows.delete(id),
+    remove(id) {
+      const current = rows.get(id)
+      if (!current) return false
+      unfile(current)
+      return rows.delete(id)
+    },
     count: () => rows.size,
-    clear: () => rows.clear(),
+    clear() {
+      rows.clear()
+      for (const byKey of buckets.values()) byKey.clear()
+    },
+    lookup(index, key) {
+      const byKey = buckets.get(index)
+      if (!byKey) throw new Error(`no index "${index}" on this table`)
+      return byKey.get(key)?.rows ?? EMPTY
+    },
   }
 }

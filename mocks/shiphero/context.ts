@@ -69,8 +69,7 @@ export function findWarehouse(ctx: ShipHeroCtx, account: AccountRow, value: unkn
   return warehouse
 }
 
-/** SKU matching is case-insensitive and ignores surrounding whitespace. */
-export const skuKey = (sku: string) => sku.trim().toLowerCase()
+export { skuKey } from './store.ts'
 
 const sortableCache = new Map<string, string[]>()
 

@@ -5,6 +5,7 @@ import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'
 import {
   nextId,
+  productKey,
   type AccountRow,
   type ProductRow,
   type WarehouseProductRow,
@@ -27,8 +28,7 @@ export function findProduct(
   account: AccountRow,
   sku: string,
 ): ProductRow | undefined {
-  const key = skuKey(sku)
-  return ctx.state.products.find((p) => p.account_id === account.id && skuKey(p.sku) === key)
+  return ctx.state.products.lookup('sku', productKey(account.id, sku))[0]
 }
 
 export function requireProduct(ctx: ShipHeroCtx, account: AccountRow, sku: string): ProductRow {
@@ -38,9 +38,9 @@ export function requireProduct(ctx: ShipHeroCtx, account: AccountRow, sku: strin
 }
 
 export function findWarehouseProduct(ctx: ShipHeroCtx, productId: number, warehouseId: number) {
-  return ctx.state.warehouseProducts.find(
-    (w) => w.product_id === productId && w.warehouse_id === warehouseId,
-  )
+  return ctx.state.warehouseProducts
+    .lookup('product', productId)
+    .find((w) => w.warehouse_id === warehouseId)
 }
 
 /**

@@ -10,7 +10,13 @@ import {
   requireProduct,
 } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, type ProductRow, type WarehouseProductRow, type WarehouseRow } from './store.ts'
+import {
+  nextId,
+  productKey,
+  type ProductRow,
+  type WarehouseProductRow,
+  type WarehouseRow,
+} from './store.ts'
 
 /**
  * Products (account-wide: sku, name, descriptive fields) and warehouse
@@ -191,16 +197,29 @@ export const productQueries = {
     const notTags = args.tag_not_in?.filter((t): t is string => !!t)
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        const rows = ctx.state.products.filter(
-          (p) =>
-            p.account_id === account.id &&
-            (sku === undefined || skuKey(p.sku) === sku) &&
-            (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
-            (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
-            (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
-            inRange(p.created_at, args.created_from, args.created_to) &&
-            inRange(p.updated_at, args.updated_from, args.updated_to),
-        )
+        // The account's (or the SKU's) rows from the index; a page of them costs the page when nothing else filters.
+        const base =
+          sku !== undefined
+            ? ctx.state.products.lookup('sku', productKey(account.id, sku))
+            : ctx.state.products.lookup('account', account.id)
+        const filtered =
+          args.has_kits != null ||
+          tags?.length ||
+          notTags?.length ||
+          args.created_from != null ||
+          args.created_to != null ||
+          args.updated_from != null ||
+          args.updated_to != null
+        const rows = !filtered
+          ? base
+          : base.filter(
+              (p) =>
+                (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
+                (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
+                (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
+                inRange(p.created_at, args.created_from, args.created_to) &&
+                inRange(p.updated_at, args.updated_from, args.updated_to),
+            )
         return page(c, info, rows, a)
       },
     }
@@ -340,7 +359,7 @@ export const productMutations = {
   ) {
     const account = scopeAccount(ctx, data.customer_account_id)
     const product = requireProduct(ctx, account, data.sku)
-    const stock = ctx.state.warehouseProducts.filter((w) => w.product_id === product.id)
+    const stock = [...ctx.state.warehouseProducts.lookup('product', product.id)]
     if (stock.some((w) => w.allocated > 0))
       throw invalid(
         `Product ${product.sku} is allocated to open orders; cancel or fulfil them first`,
@@ -405,20 +424,20 @@ export const productMutations = {
 export const productFields = {
   Product: {
     warehouse_products: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
-      ctx.state.warehouseProducts.filter((w) => w.product_id === p.id),
+      ctx.state.warehouseProducts.lookup('product', p.id),
     // Deprecated account-level fields: what was sent, else the first warehouse's.
     price: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
       (p.price as string | null | undefined) ??
-      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.price ??
+      ctx.state.warehouseProducts.lookup('product', p.id)[0]?.price ??
       null,
     value: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
       (p.value as string | null | undefined) ??
-      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value ??
+      ctx.state.warehouseProducts.lookup('product', p.id)[0]?.value ??
       null,
     value_currency: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
-      ctx.state.warehouseProducts.find((w) => w.product_id === p.id)?.value_currency ?? null,
+      ctx.state.warehouseProducts.lookup('product', p.id)[0]?.value_currency ?? null,
     active: (p: ProductRow, _: unknown, ctx: ShipHeroCtx) =>
-      ctx.state.warehouseProducts.find((w) => w.product_id === p.id && w.active) !== undefined,
+      ctx.state.warehouseProducts.lookup('product', p.id).find((w) => w.active) !== undefined,
   },
   WarehouseProduct: {
     available: availableOf,

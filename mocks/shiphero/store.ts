@@ -286,6 +286,8 @@ export async function createShipHeroState(
         name: z.string(),
         tags: z.array(z.string()),
       }),
+      // Lookups by SKU and lists per account cost the rows they return, not the table.
+      { account: (p) => p.account_id, sku: (p) => productKey(p.account_id, p.sku) },
     ),
     createTable(
       row<WarehouseProductRow>({
@@ -296,6 +298,7 @@ export async function createShipHeroState(
         allocated: count.nonnegative(),
         reserve_inventory: count.nonnegative(),
       }),
+      { product: (w) => w.product_id },
     ),
     createTable(
       row<OrderRow>({
@@ -411,6 +414,12 @@ export async function createShipHeroState(
     },
   }
 }
+
+/** SKU matching is case-insensitive and ignores surrounding whitespace. */
+export const skuKey = (sku: string) => sku.trim().toLowerCase()
+
+/** The key a product is indexed under: its account and SKU. */
+export const productKey = (accountId: number, sku: string) => `${accountId}|${skuKey(sku)}`
 
 /** Take the next legacy id of an entity. */
 export function nextId(state: ShipHeroState, entity: keyof ShipHeroState['next']): number {

@@ -1,0 +1,178 @@
+/**
+ * The scale section of `npm run bench` (or alone: `node --expose-gc --import tsx bench/scale.ts`):
+ * per-request latency of the operations that must not grow with the data, at 1k, 10k and 100k
+ * records, in-process (no network), with the growth factor 1k → 100k (goal ≤ 1.5×) and the
+ * memory each record costs. Records are seeded straight into the store, then every measured
+ * operation goes through the vendor's API.
+ */
+import { createSim, type Sim } from '../mocks/core/index.ts'
+import { digipix } from '../mocks/digipix/index.ts'
+import type { DigipixState, OrderRecord } from '../mocks/digipix/store.ts'
+import { shiphero } from '../mocks/shiphero/index.ts'
+import type { ShipHeroState } from '../mocks/shiphero/store.ts'
+
+const SIZES = [1_000, 10_000, 100_000]
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+const heapMiB = () => {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  return process.memoryUsage().heapUsed / (1024 * 1024)
+}
+
+/** Median µs of `n` sequential runs. */
+async function time(n: number, fn: (i: number) => Promise<unknown>) {
+  const samples: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn(i)
+    samples.push((performance.now() - t) * 1000)
+  }
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(samples.length / 2)]!
+}
+
+async function digipixAt(size: number) {
+  const sim = createSim(digipix, { webhooks: { mode: 'record' } }) as unknown as Sim<DigipixState>
+  const H = 'https://api.digipix.dev'
+  const token = (
+    await (
+      await sim.fetch(
+        `${H}/v1/oauth/token`,
+        json({
+          client_id: 'digipix-dev-client',
+          client_secret: 'digipix-dev-secret',
+          grant_type: 'client_credentials',
+          scope: ['orders', 'products', 'quote'],
+        }),
+      )
+    ).json()
+  ).access_token
+  const auth = { authorization: `Bearer ${token}` }
+  const address = {
+    street: 's',
+    number: '1',
+    neighborhood: 'n',
+    city: 'c',
+    state: 'SP',
+    zipCode: '01310200',
+  }
+  const create = () =>
+    sim
+      .fetch(
+        `${H}/v1/orders`,
+        json(
+          {
+            recipient: { name: 'A', address },
+            items: [{ productId: 'mug', quantity: 1 }],
+            shipmentMethodId: 1,
+          },
+          auth,
+        ),
+      )
+      .then((r) => r.json())
+  const tenant = await sim.control.tenant()
+  const template = (await create()) as { id: string }
+  const stored = tenant.state.orders.get(template.id)!
+  const before = heapMiB()
+  for (let i = tenant.state.orders.count(); i < size; i++)
+    await tenant.state.orders.insert({
+      ...structuredClone(stored),
+      id: `seed${String(i).padStart(16, '0')}`,
+    } as OrderRecord)
+  const perRecord = ((heapMiB() - before) * 1024 * 1024) / size
+  const ids = tenant.state.orders
+    .all()
+    .slice(-200)
+    .map((o) => o.id)
+  const get = await time(200, (i) =>
+    sim.fetch(`${H}/v1/orders/${ids[i]}`, { headers: auth }).then((r) => r.arrayBuffer()),
+  )
+  const post = await time(200, () => create())
+  const fresh: string[] = []
+  for (let i = 0; i < 200; i++) fresh.push(((await create()) as { id: string }).id)
+  const cancel = await time(200, (i) =>
+    sim
+      .fetch(`${H}/v1/orders/${fresh[i]}`, {
+        ...json({ status: 'canceled' }, auth),
+        method: 'PATCH',
+      })
+      .then((r) => r.arrayBuffer()),
+  )
+  return { get, post, cancel, perRecord }
+}
+
+async function shipheroAt(size: number) {
+  const sim = createSim(shiphero, { webhooks: { mode: 'record' } }) as unknown as Sim<ShipHeroState>
+  const H = 'https://public-api.shiphero.com'
+  const token = (
+    await (
+      await sim.fetch(
+        `${H}/auth/token`,
+        json({ username: 'dev@northwind-3pl.test', password: 'shiphero-dev-password' }),
+      )
+    ).json()
+  ).access_token
+  const auth = { authorization: `Bearer ${token}` }
+  await sim.fetch(
+    '/_sandbox/throttle',
+    json({ capacity: 1_000_000_000, refillPerSecond: 1_000_000, requestCap: 1_000_000_000 }),
+  )
+  const tenant = await sim.control.tenant()
+  const template = tenant.state.products.all()[0]!
+  const before = heapMiB()
+  for (let i = tenant.state.products.count(); i < size; i++) {
+    const id = tenant.state.next.product++
+    await tenant.state.products.insert({ ...template, id, sku: `SCALE-${i}` })
+  }
+  const perRecord = ((heapMiB() - before) * 1024 * 1024) / size
+  const gql = (query: string) =>
+    sim.fetch(`${H}/graphql`, json({ query }, auth)).then((r) => r.json())
+  const last = `SCALE-${size - 1}`
+  const bySku = await time(100, () => gql(`{ product(sku: "${last}") { data { id sku } } }`))
+  const firstPage = await time(50, () =>
+    gql('{ products { data(first: 20) { edges { node { id sku } } } } }'),
+  )
+  const lastPage = await time(20, () =>
+    gql('{ products { data(last: 20) { edges { node { id sku } } } } }'),
+  )
+  let n = 0
+  const create = await time(100, () =>
+    gql(
+      `mutation { product_create(data: { name: "N", sku: "NEW-${n++}", warehouse_products: [] }) { product { id } } }`,
+    ),
+  )
+  return { bySku, firstPage, lastPage, create, perRecord }
+}
+
+const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(1)} ms` : `${Math.round(us)} µs`)
+const growth = (rows: Array<Record<string, number>>, key: string) =>
+  `${(rows[2]![key]! / rows[0]![key]!).toFixed(1)}×`
+
+export async function scaleSection() {
+  const dp = []
+  for (const size of SIZES) dp.push(await digipixAt(size))
+  const sh = []
+  for (const size of SIZES) sh.push(await shipheroAt(size))
+  const line = (label: string, rows: Array<Record<string, number>>, key: string) =>
+    console.log(
+      `  ${label.padEnd(34)} ${rows.map((r) => fmt(r[key]!).padStart(9)).join(' ')}   growth ${growth(rows, key).padStart(6)}  (goal ≤ 1.5×)`,
+    )
+  console.log(
+    `\nScale (in-process, median per request at ${SIZES.map((s) => `${s / 1000}k`).join(' / ')} records)`,
+  )
+  line('Digipix GET /v1/orders/{id}', dp, 'get')
+  line('Digipix POST /v1/orders', dp, 'post')
+  line('Digipix PATCH cancel', dp, 'cancel')
+  line('ShipHero product(sku) (the last)', sh, 'bySku')
+  line('ShipHero products(first: 20)', sh, 'firstPage')
+  line('ShipHero products(last: 20)', sh, 'lastPage')
+  line('ShipHero product_create', sh, 'create')
+  console.log(
+    `  memory per stored record: Digipix order ${Math.round(dp[2]!.perRecord)} B (goal ≤ 2,048 B), ShipHero product ${Math.round(sh[2]!.perRecord)} B`,
+  )
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await scaleSection()
