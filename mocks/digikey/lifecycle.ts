@@ -170,16 +170,25 @@ async function ship(
       l.reserved = Math.max(0, l.reserved - q)
       lines.push({ detailId: l.detailId, quantity: q })
     })
-    d.shipments.push({
-      invoiceId,
-      at,
-      carrier: carrierOf(d.shipMethod),
-      trackingNumber: tracking,
-      expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR,
-      lines,
-    })
+    d.shipments.push(shipmentOf(d, invoiceId, tracking, at, lines))
   })
 }
+
+/** A shipment of `lines` leaving at `at`: one invoice, one tracking number, delivery after the method's transit days. */
+const shipmentOf = (
+  o: SalesOrderRecord,
+  invoiceId: number,
+  trackingNumber: string,
+  at: number,
+  lines: Array<{ detailId: number; quantity: number }>,
+) => ({
+  invoiceId,
+  at,
+  carrier: carrierOf(o.shipMethod),
+  trackingNumber,
+  expectedDeliveryAt: addBusinessDays(at, transitDays(o.shipMethod)) + 4 * HOUR,
+  lines,
+})
 
 /** Backordered stock that has arrived becomes reserved. */
 function arriveBackorders(d: SalesOrderRecord, at: number) {
@@ -243,15 +252,7 @@ export async function forceForward(
           l.pendingSchedules = null
           lines.push({ detailId: l.detailId, quantity: q })
         }
-        if (lines.length)
-          d.shipments.push({
-            invoiceId,
-            at,
-            carrier: carrierOf(d.shipMethod),
-            trackingNumber: tracking,
-            expectedDeliveryAt: addBusinessDays(at, transitDays(d.shipMethod)) + 4 * HOUR,
-            lines,
-          })
+        if (lines.length) d.shipments.push(shipmentOf(d, invoiceId, tracking, at, lines))
       },
       'Shipped',
     )
