@@ -58,4 +58,42 @@ describe('route × credential matrix', () => {
       expect(cells).toBeGreaterThan(routes.length)
     })
   }
+
+  for (const [id, profile] of Object.entries(PROFILES)) {
+    it(`${id}: another tenant's token (even with this tenant's x-vendorsim-tenant header) never reveals this tenant's records`, async () => {
+      const sim = newSim(profile.vendor)
+      const mine = await profile.login(sim)
+      const theirs = await profile.login(sim)
+      const shared = new Set(Object.values(theirs.ids ?? {}).flat())
+      const secrets = Object.values(mine.ids ?? {})
+        .flat()
+        .filter((v) => v.length > 4 && !shared.has(v))
+      expect(secrets.length).toBeGreaterThan(0)
+      const asks = vendorRoutes(sim)
+        .filter((r) => r.method === 'GET' && !profile.isPublic(r.method, r.path))
+        .map((r) => ({
+          path: fill(r.path, (name) => mine.ids?.[name]?.[0] ?? '1'),
+          init: {} as RequestInit,
+        }))
+      for (const query of profile.leakQueries ?? [])
+        asks.push({ path: '/graphql', init: { method: 'POST', body: JSON.stringify({ query }) } })
+      const leaks: string[] = []
+      for (const ask of asks) {
+        const headers = {
+          ...theirs.headers,
+          'x-vendorsim-tenant': mine.tenant,
+          'content-type': 'application/json',
+        }
+        const res = await sim.fetch(profile.base + ask.path, { ...ask.init, headers })
+        const text = await res.text()
+        // A refusal may echo the id it was asked for; an answer must not show this tenant's records.
+        if (res.status >= 400) continue
+        for (const secret of secrets)
+          if (text.includes(secret))
+            leaks.push(`${ask.path} ${String(ask.init.body ?? '')} → ${res.status} shows ${secret}`)
+      }
+      expect(asks.length).toBeGreaterThan(0)
+      expect(leaks).toEqual([])
+    })
+  }
 })

@@ -41,6 +41,8 @@ export interface Profile {
   isPublic(method: string, path: string): boolean
   /** GraphQL vendors: the root fields each matrix cell also asks for. */
   graphqlFields?: string[]
+  /** GraphQL vendors: queries that list records (another tenant's token must never see this tenant's in them). */
+  leakQueries?: string[]
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -143,6 +145,10 @@ const shiphero: Profile = {
   vendor: VENDORS.shiphero!,
   base: 'https://public-api.shiphero.com',
   graphqlFields: ['account', 'products', 'orders', 'product_create', 'order_create'],
+  leakQueries: [
+    '{ orders { data(first: 100) { edges { node { order_number } } } } }',
+    '{ products { data(first: 200) { edges { node { sku } } } } }',
+  ],
   async login(sim) {
     const { tenant, credentials } = await mint(sim)
     const login = async () =>
@@ -153,8 +159,15 @@ const shiphero: Profile = {
         )
       ).json()) as { access_token: string; refresh_token: string }
     const first = await login()
+    const headers = { authorization: `Bearer ${first.access_token}` }
+    // A record only this tenant has: an order and a product named after it.
+    const mark = `SECRET-${tenant}`
+    const address =
+      'shipping_address: { first_name: "A", address1: "1 Main St", city: "New York", state: "NY", country: "US", zip: "10001" }'
+    const query = `mutation { product_create(data: { name: "p", sku: "${mark}", warehouse_products: [] }) { product { id } } order_create(data: { order_number: "${mark}", shop_name: "s", ${address}, line_items: [] }) { order { id } } }`
+    await sim.fetch(`${this.base}/graphql`, json({ query }, headers))
     return Object.assign(
-      { sim, tenant, base: this.base, headers: { authorization: `Bearer ${first.access_token}` } },
+      { sim, tenant, base: this.base, headers, ids: { mark: [mark] } },
       { login },
     )
   },
