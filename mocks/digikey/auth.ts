@@ -216,8 +216,16 @@ function canSee(c: Ctx, caller: Caller, o: SalesOrderRecord, shared: boolean): b
     : o.customerId === state.customerId
 }
 
+/** The orders a caller may list: read from the account index (each account's orders, oldest first), not the whole table. */
 export function visibleOrders(c: Ctx, caller: Caller, shared: boolean): SalesOrderRecord[] {
-  return c.get('tenant').state.salesOrders.filter((o) => canSee(c, caller, o, shared))
+  const { state } = c.get('tenant')
+  const accounts =
+    caller.token.legs === 2 || caller.accountNamed ? [caller.account] : state.accounts
+  const rows = accounts.flatMap((a) =>
+    state.salesOrders.lookup('account', `${caller.environment}|${a.id}`),
+  )
+  const visible = rows.filter((o) => canSee(c, caller, o, shared))
+  return accounts.length > 1 ? visible.sort((a, b) => a.id - b.id) : visible
 }
 
 export function findSalesOrder(c: Ctx, caller: Caller, id: number): SalesOrderRecord {

@@ -166,7 +166,10 @@ export async function createDigiKeyState(
   const name = creds.appName
   return {
     parts,
-    salesOrders: (await createTable(Row)) as unknown as Table<SalesOrderRecord>,
+    // Who may see an order is decided by its account, environment and customer: lists read these indexes.
+    salesOrders: (await createTable(Row, {
+      account: (o) => `${o.environment}|${o.accountId}`,
+    })) as unknown as Table<SalesOrderRecord>,
     accounts: [
       { id: customerId, name: `${DEFAULT_USER.CompanyName} (net 30 terms)`, creditLine: true },
       {

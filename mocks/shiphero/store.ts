@@ -309,6 +309,7 @@ export async function createShipHeroState(
           z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() }),
         ),
       }),
+      { account: (o) => o.account_id },
     ),
     createTable(
       row<ShipmentRow>({
