@@ -101,7 +101,8 @@ async function digipixAt(size: number) {
       })
       .then((r) => r.arrayBuffer()),
   )
-  return { get, post, cancel, perRecord }
+  const state = await time(5, () => sim.fetch('/_sandbox/state').then((r) => r.arrayBuffer()))
+  return { get, post, cancel, state, perRecord }
 }
 
 async function shipheroAt(size: number) {
@@ -166,6 +167,7 @@ export async function scaleSection() {
   line('Digipix GET /v1/orders/{id}', dp, 'get')
   line('Digipix POST /v1/orders', dp, 'post')
   line('Digipix PATCH cancel', dp, 'cancel')
+  line('Digipix GET /_sandbox/state (page 1)', dp, 'state')
   line('ShipHero product(sku) (the last)', sh, 'bySku')
   line('ShipHero products(first: 20)', sh, 'firstPage')
   line('ShipHero products(last: 20)', sh, 'lastPage')

@@ -58,6 +58,7 @@ export {
   type TenantBase,
   type SimEnv,
   type SimContext,
+  type SnapshotList,
 } from './vendor.ts'
 export {
   createSim,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { SimError } from './errors.ts'
 import { FaultInput } from './faults.ts'
 import { parseControlBody } from './http.ts'
-import type { SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
+import type { SimControl, SimEnv, SnapshotList, Tenant, VendorDefinition } from './vendor.ts'
 
 /** Control routes answer in vendorsim's own envelope: `{ "error": { "code", "message", "details"? } }`. */
 export function renderControlError(err: SimError, c: Context<any>): Response {
@@ -147,6 +147,21 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
 
   r.get('/state', async (c) => {
     const t = c.get('tenant')
+    const page = Number(c.req.query('page') ?? 1)
+    const perPage = Number(c.req.query('perPage') ?? 1000)
+    if (!Number.isInteger(page) || page < 1)
+      throw new SimError(400, 'validation_error', 'page must be a whole number from 1')
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 10_000)
+      throw new SimError(400, 'validation_error', 'perPage must be a whole number from 1 to 10000')
+    // Each list of the view is paged alike; totals say how many there are in all.
+    const totals: Record<string, number> = {}
+    const list: SnapshotList = (name, rows, view) => {
+      totals[name] = rows.length
+      const slice = rows.slice((page - 1) * perPage, page * perPage)
+      return (view ? slice.map(view) : slice) as never
+    }
+    const data = vendor.snapshot ? vendor.snapshot(t, list) : undefined
+    const pages = Math.max(1, ...Object.values(totals).map((n) => Math.ceil(n / perPage)))
     return c.json({
       vendor: vendor.id,
       tenant: t.id,
@@ -158,7 +173,14 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
       },
       journal: { entries: t.journal.size() },
       faults: t.faults.list(),
-      data: vendor.snapshot ? vendor.snapshot(t) : undefined,
+      data,
+      paging: {
+        page,
+        perPage,
+        totalPages: pages,
+        nextPage: page < pages ? page + 1 : null,
+        totals,
+      },
     })
   })
 

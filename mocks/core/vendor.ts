@@ -9,6 +9,12 @@ import type { OAuthServerConfig } from './oauth.ts'
 export type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
 import type { TokenEndpoint } from './token-endpoint.ts'
 
+/**
+ * Lays out one list of a state view: the requested page of `rows` (views computed for that page
+ * only), with its total recorded under `name`, so `/_sandbox/state` stays cheap at 100k records.
+ */
+export type SnapshotList = <T, V = T>(name: string, rows: readonly T[], view?: (row: T) => V) => V[]
+
 /** How a vendor authenticates requests. */
 export interface VendorAuth<S = unknown, C = Record<string, unknown>> {
   /** `Authorization` forms accepted: `bearer` (default) and/or the bare token. */
@@ -63,7 +69,7 @@ export interface VendorDefinition<
   /** Render a `SimError` in the vendor's own envelope. */
   renderError(err: SimError, c: Context<any>): Response
   /** A JSON view of the tenant's data for `GET /_sandbox/state`. */
-  snapshot?(tenant: Tenant<S, C>): unknown
+  snapshot?(tenant: Tenant<S, C>, list: SnapshotList): unknown
   webhooks: {
     /** Seconds before each retry after the first attempt. */
     retrySchedule: readonly number[]

@@ -65,14 +65,15 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
   routes: registerDigiKeyRoutes,
   sandbox: registerDigiKeySandbox,
   renderError: renderDigiKeyError,
-  snapshot: (t) => ({
+  snapshot: (t, list) => ({
     customerId: t.state.customerId,
     accounts: t.state.accounts,
     settings: t.state.settings,
     parts: t.state.parts.count(),
-    salesOrders: t.state.salesOrders
-      .all()
-      .map((o) => ({ environment: o.environment, ...salesOrderView(o) })),
+    salesOrders: list('salesOrders', t.state.salesOrders.all(), (o) => ({
+      environment: o.environment,
+      ...salesOrderView(o),
+    })),
   }),
   webhooks: { retrySchedule: [] },
   openapi: digikeyOpenApi,

@@ -70,13 +70,13 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
   routes: registerShipHeroRoutes,
   sandbox: registerShipHeroSandbox,
   renderError: renderShipHeroError,
-  snapshot: (t) => ({
+  snapshot: (t, list) => ({
     accounts: t.state.accounts.all(),
     warehouses: t.state.warehouses.all().map((w) => ({ id: w.id, identifier: w.identifier })),
     products: t.state.products.count(),
     warehouseProducts: t.state.warehouseProducts.count(),
-    orders: t.state.orders.all(),
-    shipments: t.state.shipments.all(),
+    orders: list('orders', t.state.orders.all()),
+    shipments: list('shipments', t.state.shipments.all()),
     inventoryChanges: t.state.inventoryChanges.count(),
     webhooks: t.subscriptions.list().map(t.subscriptions.view),
     throttle: t.state.throttle,

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SnapshotList } from '../../mocks/core/index.ts'
 import { fill, newSim, PROFILES, vendorRoutes } from './profiles.ts'
 
 /**
@@ -126,7 +127,10 @@ describe('fuzzing every route', () => {
       const sim = newSim(profile.vendor)
       const session = await profile.login(sim)
       const tenant = await sim.control.tenant(session.tenant)
-      const snapshot = () => JSON.stringify(profile.vendor.snapshot?.(tenant) ?? null)
+      // The whole state view, every list in full.
+      const everything: SnapshotList = (_name, rows, view) =>
+        (view ? rows.map(view) : [...rows]) as never
+      const snapshot = () => JSON.stringify(profile.vendor.snapshot?.(tenant, everything) ?? null)
       const routes = vendorRoutes(sim)
       const request = fc.record({
         route: fc.constantFrom(...routes),

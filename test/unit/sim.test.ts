@@ -219,6 +219,42 @@ describe('simulator core through Digipix', () => {
     expect(await token()).toBeTruthy()
   })
 
+  it('/_sandbox/state pages its lists (views built for the page only) and says how many there are', async () => {
+    const { sim, ctl, token } = await setup()
+    const h = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }
+    const order = JSON.stringify({
+      recipient: {
+        name: 'A',
+        address: {
+          street: 's',
+          number: '1',
+          neighborhood: 'n',
+          city: 'c',
+          state: 'SP',
+          zipCode: '01310200',
+        },
+      },
+      items: [{ productId: 'mug', quantity: 1 }],
+    })
+    for (let i = 0; i < 3; i++)
+      await sim.fetch('/v1/orders', { method: 'POST', headers: h, body: order })
+    const first = await (await ctl('/state?perPage=2')).json()
+    expect(first.data.orders).toHaveLength(2)
+    expect(first.paging).toEqual({
+      page: 1,
+      perPage: 2,
+      totalPages: 2,
+      nextPage: 2,
+      totals: { orders: 3 },
+    })
+    const second = await (await ctl('/state?perPage=2&page=2')).json()
+    expect(second.data.orders.map((o: { id: string }) => o.id)).not.toContain(
+      first.data.orders[0].id,
+    )
+    expect(second.data.orders).toHaveLength(1)
+    expect((await ctl('/state?perPage=0')).status).toBe(400)
+  })
+
   it('clock routes: advance validates its body and reports the new time', async () => {
     const { ctl } = await setup()
     const before = (await (await ctl('/clock')).json()).nowMs
