@@ -148,6 +148,58 @@ async function shipheroAt(size: number) {
   return { bySku, firstPage, lastPage, create, perRecord }
 }
 
+/** One clock step that moves every order (APPROVED → NEW): µs per due task, and the longest the event loop went unanswered. */
+async function clockStep(orders: number) {
+  const sim = createSim(digipix, { webhooks: { mode: 'record' } })
+  const H = 'https://api.digipix.dev'
+  const token = (
+    await (
+      await sim.fetch(
+        `${H}/v1/oauth/token`,
+        json({
+          client_id: 'digipix-dev-client',
+          client_secret: 'digipix-dev-secret',
+          grant_type: 'client_credentials',
+          scope: ['orders'],
+        }),
+      )
+    ).json()
+  ).access_token
+  const address = {
+    street: 's',
+    number: '1',
+    neighborhood: 'n',
+    city: 'c',
+    state: 'SP',
+    zipCode: '01310200',
+  }
+  for (let i = 0; i < orders; i++)
+    await sim.fetch(
+      `${H}/v1/orders`,
+      json(
+        {
+          recipient: { name: 'A', address },
+          items: [{ productId: 'mug', quantity: 1 }],
+          shipmentMethodId: 1,
+        },
+        { authorization: `Bearer ${token}` },
+      ),
+    )
+  let last = performance.now()
+  let worst = 0
+  const probe = setInterval(() => {
+    const t = performance.now()
+    worst = Math.max(worst, t - last)
+    last = t
+  }, 1)
+  const started = performance.now()
+  await sim.control.advance(600)
+  const total = performance.now() - started
+  await new Promise((r) => setTimeout(r, 5))
+  clearInterval(probe)
+  return { perTask: (total * 1000) / orders, blockMs: worst }
+}
+
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(1)} ms` : `${Math.round(us)} µs`)
 const growth = (rows: Array<Record<string, number>>, key: string) =>
   `${(rows[2]![key]! / rows[0]![key]!).toFixed(1)}×`
@@ -172,6 +224,12 @@ export async function scaleSection() {
   line('ShipHero products(first: 20)', sh, 'firstPage')
   line('ShipHero products(last: 20)', sh, 'lastPage')
   line('ShipHero product_create', sh, 'create')
+  for (const orders of [6_500, 14_300]) {
+    const step = await clockStep(orders)
+    console.log(
+      `  one clock step moving ${orders.toLocaleString('en')} orders: ${Math.round(step.perTask)} µs per due task (goal ≤ 50 µs), longest event-loop block ${Math.round(step.blockMs)} ms (goal ≈ 50 ms)`,
+    )
+  }
   console.log(
     `  memory per stored record: Digipix order ${Math.round(dp[2]!.perRecord)} B (goal ≤ 2,048 B), ShipHero product ${Math.round(sh[2]!.perRecord)} B`,
   )
