@@ -8,7 +8,7 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { pathToFileURL } from 'node:url'
 import { createHost, type Host } from './mocks/core/index.ts'
-import { VENDORS } from './mocks/registry.ts'
+import { REGISTRY } from './mocks/registry.ts'
 import {
   parseContractArgs,
   parseServeArgs,
@@ -32,15 +32,16 @@ export interface RunningServer {
  * await server.close()
  */
 export async function startServer(options: Partial<ServeArgs> = {}): Promise<RunningServer> {
-  const names = options.vendors ?? Object.keys(VENDORS)
-  const unknown = names.filter((n) => !VENDORS[n])
+  const names = options.vendors ?? Object.keys(REGISTRY)
+  const unknown = names.filter((n) => !REGISTRY[n])
   if (unknown.length)
     throw new UsageError(
-      `unknown vendor(s): ${unknown.join(', ')}; known: ${Object.keys(VENDORS).join(', ')}`,
+      `unknown vendor(s): ${unknown.join(', ')}; known: ${Object.keys(REGISTRY).join(', ')}`,
     )
   const clockMode = options.clock ?? 'real'
   const host = createHost(
-    names.map((n) => VENDORS[n]!),
+    // Vendors load on their first request: the server answers before all of them are in.
+    names.map((id) => ({ id, ...REGISTRY[id]! })),
     {
       seed: options.seed ?? 'vendorsim',
       clock:
@@ -122,7 +123,7 @@ function banner(server: RunningServer, args: ServeArgs): string {
     `vendorsim listening on ${server.url} (seed "${args.seed}", ${args.clock} clock)`,
     '',
   ]
-  for (const sim of server.host.sims.values()) {
+  for (const sim of Object.keys(REGISTRY).flatMap((id) => server.host.sims.get(id) ?? [])) {
     const creds = sim.vendor.defaultCredentials as Record<string, unknown>
     const shown = Object.entries(creds)
       .filter(([, v]) => typeof v === 'string')
@@ -166,8 +167,11 @@ export async function main(argv: string[]): Promise<number> {
         console.error(
           `vendorsim: warning: listening on ${args.host} with no admin token — anyone who can reach it can read every tenant's journal, reset it or inject faults; set --admin-token`,
         )
-      if (!args.quiet) console.log(banner(server, args))
-      else console.log(`vendorsim listening on ${server.url}`)
+      if (!args.quiet) {
+        // The banner lists each vendor's default credentials: wait for their definitions (requests are served meanwhile).
+        await server.host.warm()
+        console.log(banner(server, args))
+      } else console.log(`vendorsim listening on ${server.url}`)
       await stopped
       return 0
     }

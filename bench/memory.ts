@@ -4,7 +4,7 @@
  * minted tenants, and after 100,000 requests (token mints included, the kind that used to leak).
  */
 import { createSim } from '../mocks/core/index.ts'
-import { VENDORS } from '../mocks/registry.ts'
+import { VENDORS } from '../mocks/vendors.ts'
 
 const MiB = 1024 * 1024
 const rss = () => {

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw'
 import { createSim, type Sim, type SimOptions } from './core/index.ts'
-import { VENDORS } from './registry.ts'
+import { VENDORS } from './vendors.ts'
 
 export interface VendorHandlers {
   /** Pass to `setupServer(...handlers)`. */

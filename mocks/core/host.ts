@@ -1,37 +1,72 @@
 import { createSim, type Sim, type SimOptions } from './sim.ts'
 import type { VendorDefinition } from './vendor.ts'
 
+/** A vendor the host knows by name before loading it (its module loads on the first request). */
+export interface LazyVendor {
+  id: string
+  title: string
+  protocol: 'rest' | 'graphql'
+  load(): Promise<VendorDefinition<any, any>>
+}
+
 /**
  * Several simulators behind one `fetch`, each under its own path prefix
  * (`/digipix/v1/...`), with a JSON index at `/`. This is what the server hosts.
+ * Vendors given lazily are loaded, and their simulator built, on their first request
+ * (or by `warm()`), so the host answers before every vendor's code is loaded.
  */
 export interface Host {
+  /** The simulators built so far. */
   readonly sims: ReadonlyMap<string, Sim<any, any>>
   fetch(request: Request): Promise<Response>
   tick(): Promise<void>
-  /** Build every default tenant now (the server calls it, unawaited, once listening). */
+  /** Load every vendor and build its default tenant (the server calls it once listening). */
   warm(): Promise<void>
 }
 
 export function createHost(
-  vendors: ReadonlyArray<VendorDefinition<any, any>>,
-  options: SimOptions & { baseUrl?: () => string } = {},
+  vendors: ReadonlyArray<VendorDefinition<any, any> | LazyVendor>,
+  options: SimOptions = {},
 ): Host {
   const sims = new Map<string, Sim<any, any>>()
-  for (const vendor of vendors)
-    sims.set(vendor.id, createSim(vendor, { ...options, basePath: `/${vendor.id}` }))
+  const pending = new Map<string, Promise<Sim<any, any>>>()
+  const entries = new Map(vendors.map((v) => [v.id, v]))
+  const simOf = (id: string): Sim<any, any> | Promise<Sim<any, any>> => {
+    const ready = sims.get(id)
+    if (ready) return ready
+    let loading = pending.get(id)
+    if (!loading) {
+      const entry = entries.get(id)!
+      loading = (
+        'load' in entry && typeof entry.load === 'function'
+          ? entry.load()
+          : Promise.resolve(entry as VendorDefinition<any, any>)
+      ).then((vendor) => {
+        const sim = createSim(vendor, { ...options, basePath: `/${id}` })
+        sims.set(id, sim)
+        pending.delete(id)
+        return sim
+      })
+      pending.set(id, loading)
+    }
+    return loading
+  }
+  // Definitions given eagerly are built at once.
+  for (const v of vendors) if (!('load' in v && typeof v.load === 'function')) void simOf(v.id)
 
   const index = (origin: string) => ({
     name: 'vendorsim',
-    vendors: [...sims.values()].map((s) => ({
-      id: s.vendor.id,
-      title: s.vendor.title,
-      protocol: s.vendor.protocol,
-      baseUrl: `${origin}/${s.vendor.id}`,
-      sandbox: `${origin}/${s.vendor.id}/_sandbox`,
-      realHosts: s.vendor.hosts,
-      docs: s.vendor.docs,
-    })),
+    vendors: [...entries.values()].map((v) => {
+      const sim = sims.get(v.id)
+      return {
+        id: v.id,
+        title: v.title,
+        protocol: v.protocol,
+        baseUrl: `${origin}/${v.id}`,
+        sandbox: `${origin}/${v.id}/_sandbox`,
+        ...(sim ? { realHosts: sim.vendor.hosts, docs: sim.vendor.docs } : {}),
+      }
+    }),
   })
 
   return {
@@ -42,22 +77,25 @@ export function createHost(
       const start = url.indexOf('/', url.indexOf('://') + 3)
       const path = start === -1 ? '/' : url.slice(start).replace(/[?#].*$/, '')
       const slash = path.indexOf('/', 1)
-      const sim = sims.get(slash === -1 ? path.slice(1) : path.slice(1, slash))
-      if (sim) return sim.app.fetch(request)
+      const id = slash === -1 ? path.slice(1) : path.slice(1, slash)
+      if (entries.has(id)) {
+        const sim = sims.get(id) ?? (await simOf(id))
+        return sim.app.fetch(request)
+      }
       const origin = start === -1 ? url : url.slice(0, start)
       if (path === '/') return Response.json(index(origin))
       return Response.json(
         {
           error: {
             code: 'not_found',
-            message: `No vendor at ${path}; vendors: ${[...sims.keys()].map((k) => `/${k}`).join(', ')}`,
+            message: `No vendor at ${path}; vendors: ${[...entries.keys()].map((k) => `/${k}`).join(', ')}`,
           },
         },
         { status: 404 },
       )
     },
     async warm() {
-      await Promise.all([...sims.values()].map((s) => s.control.tenant()))
+      await Promise.all([...entries.keys()].map(async (id) => (await simOf(id)).control.tenant()))
     },
     async tick() {
       await Promise.all([...sims.values()].map((s) => s.control.tick()))

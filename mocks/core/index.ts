@@ -99,7 +99,7 @@ export {
   type WindowState,
   type TakeResult,
 } from './rate-window.ts'
-export { createHost, type Host } from './host.ts'
+export { createHost, type Host, type LazyVendor } from './host.ts'
 export { createTimers, type Timers } from './timers.ts'
 export { pageOf, type Page } from './pages.ts'
 export { createIdempotencyStore, type IdempotencyStore } from './idempotency.ts'

@@ -9,7 +9,7 @@ import {
 import { SUITES } from '../../contracts/harness/registry.ts'
 import { createSim } from '../../mocks/core/index.ts'
 import { createVendorHandlers } from '../../mocks/msw.ts'
-import { VENDORS } from '../../mocks/registry.ts'
+import { VENDORS } from '../../mocks/vendors.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 

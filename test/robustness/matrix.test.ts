@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VENDORS } from '../../mocks/registry.ts'
+import { VENDORS } from '../../mocks/vendors.ts'
 import { fill, newSim, PROFILES, vendorRoutes } from './profiles.ts'
 
 /**

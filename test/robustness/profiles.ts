@@ -1,7 +1,7 @@
 import { ApiErrorResponse, DKProblemDetails } from '../../contracts/digikey/schemas.ts'
 import { ErrorBody } from '../../contracts/digipix/schemas.ts'
 import { createSim, type Sim, type VendorDefinition } from '../../mocks/core/index.ts'
-import { VENDORS } from '../../mocks/registry.ts'
+import { VENDORS } from '../../mocks/vendors.ts'
 import { PRODUCTS, productOf } from '../../mocks/digikey/apis.ts'
 
 /**
