@@ -14,6 +14,7 @@
  */
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
@@ -30,10 +31,13 @@ async function start(
   firstRequest?: (url: string) => Promise<Response>,
 ): Promise<{ url: string; child: ChildProcess; startedMs: number; stop(): Promise<void> }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    script === 'server.ts' && existsSync(`${ROOT}dist/server.js`)
+      ? ['dist/server.js', ...args]
+      : ['--import', 'tsx', script, ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {
