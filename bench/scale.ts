@@ -34,22 +34,19 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
   return samples[Math.floor(samples.length / 2)]!
 }
 
-async function digipixAt(size: number) {
+const DIGIPIX = 'https://api.digipix.dev'
+
+/** A fresh Digipix simulator with a token of every scope, and a way to place an (approved) order. */
+async function digipixSession() {
   const sim = createSim(digipix, { webhooks: { mode: 'record' } }) as unknown as Sim<DigipixState>
-  const H = 'https://api.digipix.dev'
-  const token = (
-    await (
-      await sim.fetch(
-        `${H}/v1/oauth/token`,
-        json({
-          client_id: 'digipix-dev-client',
-          client_secret: 'digipix-dev-secret',
-          grant_type: 'client_credentials',
-          scope: ['orders', 'products', 'quote'],
-        }),
-      )
-    ).json()
-  ).access_token
+  const body = {
+    client_id: 'digipix-dev-client',
+    client_secret: 'digipix-dev-secret',
+    grant_type: 'client_credentials',
+    scope: ['orders', 'products', 'quote'],
+  }
+  const token = (await (await sim.fetch(`${DIGIPIX}/v1/oauth/token`, json(body))).json())
+    .access_token
   const auth = { authorization: `Bearer ${token}` }
   const address = {
     street: 's',
@@ -59,20 +56,18 @@ async function digipixAt(size: number) {
     state: 'SP',
     zipCode: '01310200',
   }
-  const create = () =>
-    sim
-      .fetch(
-        `${H}/v1/orders`,
-        json(
-          {
-            recipient: { name: 'A', address },
-            items: [{ productId: 'mug', quantity: 1 }],
-            shipmentMethodId: 1,
-          },
-          auth,
-        ),
-      )
-      .then((r) => r.json())
+  const order = {
+    recipient: { name: 'A', address },
+    items: [{ productId: 'mug', quantity: 1 }],
+    shipmentMethodId: 1,
+  }
+  const create = () => sim.fetch(`${DIGIPIX}/v1/orders`, json(order, auth)).then((r) => r.json())
+  return { sim, auth, create }
+}
+
+async function digipixAt(size: number) {
+  const { sim, auth, create } = await digipixSession()
+  const H = DIGIPIX
   const tenant = await sim.control.tenant()
   const template = (await create()) as { id: string }
   const stored = tenant.state.orders.get(template.id)!
@@ -150,41 +145,8 @@ async function shipheroAt(size: number) {
 
 /** One clock step that moves every order (APPROVED → NEW): µs per due task, and the longest the event loop went unanswered. */
 async function clockStep(orders: number) {
-  const sim = createSim(digipix, { webhooks: { mode: 'record' } })
-  const H = 'https://api.digipix.dev'
-  const token = (
-    await (
-      await sim.fetch(
-        `${H}/v1/oauth/token`,
-        json({
-          client_id: 'digipix-dev-client',
-          client_secret: 'digipix-dev-secret',
-          grant_type: 'client_credentials',
-          scope: ['orders'],
-        }),
-      )
-    ).json()
-  ).access_token
-  const address = {
-    street: 's',
-    number: '1',
-    neighborhood: 'n',
-    city: 'c',
-    state: 'SP',
-    zipCode: '01310200',
-  }
-  for (let i = 0; i < orders; i++)
-    await sim.fetch(
-      `${H}/v1/orders`,
-      json(
-        {
-          recipient: { name: 'A', address },
-          items: [{ productId: 'mug', quantity: 1 }],
-          shipmentMethodId: 1,
-        },
-        { authorization: `Bearer ${token}` },
-      ),
-    )
+  const { sim, create } = await digipixSession()
+  for (let i = 0; i < orders; i++) await create()
   let last = performance.now()
   let worst = 0
   const probe = setInterval(() => {
