@@ -1,4 +1,5 @@
-import { createSim, type Sim, type SimOptions } from './sim.ts'
+import { createSim, type Sim } from './sim.ts'
+import type { SimOptions } from './tenants.ts'
 import type { VendorDefinition } from './vendor.ts'
 
 /** A vendor the host knows by name before loading it (its module loads on the first request). */

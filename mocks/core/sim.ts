@@ -1,32 +1,25 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { getPath } from 'hono/utils/url'
-import { bearerToken, createTokenKit, tokenFromHeader, type TokenIndex } from './auth.ts'
-import { createClock, type ClockOptions } from './clock.ts'
+import { bearerToken, tokenFromHeader } from './auth.ts'
 import { SimError } from './errors.ts'
-import { createFaults } from './faults.ts'
-import { createIdempotencyStore } from './idempotency.ts'
-import { BASE62, createIdFactory, createRng, type Rng } from './ids.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './http.ts'
-import { createJournal } from './journal.ts'
 import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
-import { createSubscriptions } from './subscriptions.ts'
-import { createTimers } from './timers.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
+import { createTenants, DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
+
+export { DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
 import type {
   SimContext,
   SimControl,
   SimEnv,
   Tenant,
-  TenantBase,
   VendorDefinition,
 } from './vendor.ts'
 
 export type { SimControl } from './vendor.ts'
-import { createOutbox } from './webhooks.ts'
 
-export const TENANT_HEADER = 'x-vendorsim-tenant'
 /** The header that carries the admin token on control routes (beside `Authorization: Bearer`). */
 export const ADMIN_HEADER = 'x-vendorsim-admin'
 
@@ -34,38 +27,6 @@ const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
-}
-export const DEFAULT_TENANT = 'default'
-
-export interface SimOptions {
-  /** Seed for every id and every generated value. Default `vendorsim`. */
-  seed?: string | number
-  /** Clock mode and start for every tenant. Default frozen at 2026-01-05T09:00:00Z. */
-  clock?: ClockOptions
-  webhooks?: {
-    /** `deliver` POSTs over HTTP (default); `record` only records. */
-    mode?: 'deliver' | 'record'
-    fetch?: typeof fetch
-    timeoutMs?: number
-  }
-  /** Real-time sleep used by latency faults. */
-  sleep?: (ms: number) => Promise<void>
-  /**
-   * A path prefix the simulator is mounted under (`/digipix` on the server): stripped
-   * before routing, without rebuilding the request.
-   */
-  basePath?: string
-  /**
-   * When set, every `/_sandbox` route requires it (`Authorization: Bearer <token>` or
-   * `x-vendorsim-admin: <token>`). Unset, the control plane is open (fine on loopback for one developer).
-   */
-  adminToken?: string
-  /** Minted tenants kept at most (default 1,000); past it the least recently used is evicted. The default tenant is never evicted. */
-  maxTenants?: number
-  /** Largest request body accepted, in bytes (default 1 MiB); larger ones answer 413 in the vendor's envelope. */
-  maxBodyBytes?: number
-  /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
-  onUnexpectedError?: (err: unknown) => void
 }
 
 export interface Sim<S = unknown, C extends Record<string, unknown> = Record<string, unknown>> {
@@ -76,8 +37,6 @@ export interface Sim<S = unknown, C extends Record<string, unknown> = Record<str
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   readonly control: SimControl<S, C>
 }
-
-const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 /**
  * Build a simulator from a vendor definition.
@@ -90,180 +49,8 @@ export function createSim<S, C extends Record<string, unknown>>(
   vendor: VendorDefinition<S, C>,
   options: SimOptions = {},
 ): Sim<S, C> {
-  const seed = String(options.seed ?? 'vendorsim')
-  const simRng = createRng(`${seed}:${vendor.id}`)
-  const tokenIndex: TokenIndex = new Map()
-  const credentialIndex = new Map<string, string>()
-  const credentialsOf = new Map<string, C>()
-  const built = new Map<string, Tenant<S, C>>()
-  const sharedData = new Map<string, unknown>()
-  const shared = <T>(key: string, make: (rng: Rng) => T): T => {
-    if (!sharedData.has(key))
-      sharedData.set(key, deepFreeze(make(createRng(`${seed}:${vendor.id}:shared:${key}`))))
-    return sharedData.get(key) as T
-  }
-  const building = new Map<string, Promise<Tenant<S, C>>>()
+  const { tenant, control: simControl, exists } = createTenants(vendor, options)
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  const webhookFetch =
-    options.webhooks?.fetch ??
-    ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
-
-  const register = (id: string, credentials: C) => {
-    credentialsOf.set(id, credentials)
-    for (const key of vendor.credentialKeys(credentials)) credentialIndex.set(key, id)
-  }
-  register(DEFAULT_TENANT, vendor.defaultCredentials)
-
-  const build = async (id: string): Promise<Tenant<S, C>> => {
-    const credentials = credentialsOf.get(id)!
-    const rng = createRng(`${seed}:${vendor.id}:${id}`)
-    const clock = createClock(options.clock)
-    const ids = createIdFactory(rng.fork('ids'))
-    const faults = createFaults(rng.fork('faults'))
-    const outbox = createOutbox({
-      clock,
-      ids: createIdFactory(rng.fork('webhooks')),
-      retrySchedule: vendor.webhooks.retrySchedule,
-      sign: vendor.webhooks.sign ? (body, d) => vendor.webhooks.sign!(body, d, base) : undefined,
-      fetch: webhookFetch,
-      mode: options.webhooks?.mode ?? 'deliver',
-      timeoutMs: options.webhooks?.timeoutMs,
-    })
-    const base: TenantBase<C> = {
-      id,
-      credentials,
-      clock,
-      rng: rng.fork('data'),
-      ids,
-      auth: createTokenKit({
-        clock,
-        ids: createIdFactory(rng.fork('tokens')),
-        index: tokenIndex,
-        tenantId: id,
-      }),
-      outbox,
-      subscriptions: createSubscriptions({
-        ids: createIdFactory(rng.fork('subscriptions')),
-        outbox,
-        faults,
-        now: clock.now,
-      }),
-      timers: createTimers(clock),
-      idempotency: createIdempotencyStore(),
-      journal: createJournal(),
-      faults,
-      createdAt: clock.now(),
-      shared,
-    }
-    const state = await vendor.createState(base)
-    return { ...base, state }
-  }
-
-  // Minted tenants, least recently used first: past `maxTenants` the oldest is evicted (never the default one).
-  const maxTenants = options.maxTenants ?? 1000
-  const recent = new Set<string>()
-  const evicted = new Set<string>()
-  const touch = (id: string) => {
-    if (id === DEFAULT_TENANT) return
-    recent.delete(id)
-    recent.add(id)
-  }
-  const evict = (id: string) => {
-    const t = built.get(id)
-    t?.auth.dropAll()
-    t?.clock.reset()
-    built.delete(id)
-    building.delete(id)
-    const creds = credentialsOf.get(id)
-    if (creds)
-      for (const key of vendor.credentialKeys(creds))
-        if (credentialIndex.get(key) === id) credentialIndex.delete(key)
-    credentialsOf.delete(id)
-    recent.delete(id)
-    evicted.add(id)
-    if (evicted.size > 10_000) evicted.delete(evicted.values().next().value!)
-  }
-
-  const tenant = async (id: string = DEFAULT_TENANT): Promise<Tenant<S, C>> => {
-    touch(id)
-    const ready = built.get(id)
-    if (ready) return ready
-    if (!credentialsOf.has(id)) {
-      if (evicted.has(id))
-        throw new SimError(
-          404,
-          'tenant_evicted',
-          `Tenant "${id}" was evicted: more than ${maxTenants} tenants were minted and it was the least recently used (raise --max-tenants, or mint a new one with POST /_sandbox/tenants).`,
-        )
-      throw new SimError(
-        404,
-        'unknown_tenant',
-        `No tenant "${id}". Mint one with POST /_sandbox/tenants.`,
-      )
-    }
-    let pending = building.get(id)
-    if (!pending) {
-      pending = build(id).then((t) => {
-        built.set(id, t)
-        building.delete(id)
-        return t
-      })
-      building.set(id, pending)
-    }
-    return pending
-  }
-
-  const control: SimControl<S, C> = {
-    tenant,
-    async mintTenant(name) {
-      let id = name
-      if (id !== undefined) {
-        if (!TENANT_NAME.test(id))
-          throw new SimError(
-            400,
-            'validation_error',
-            'tenant must be 1-64 letters, digits, "_" or "-", starting with a letter or digit',
-          )
-        if (credentialsOf.has(id))
-          throw new SimError(409, 'tenant_exists', `Tenant "${id}" already exists`)
-      } else {
-        do id = `t_${simRng.string(12, BASE62)}`
-        while (credentialsOf.has(id))
-      }
-      const credentials = vendor.mintCredentials(
-        id,
-        createRng(`${seed}:${vendor.id}:${id}:credentials`),
-      )
-      register(id, credentials)
-      evicted.delete(id)
-      touch(id)
-      while (recent.size > maxTenants) evict(recent.values().next().value!)
-      return { tenant: id, credentials }
-    },
-    async advance(seconds, tenantId) {
-      const t = await tenant(tenantId)
-      await t.clock.advance(Math.round(seconds * 1000))
-    },
-    async reset(tenantId = DEFAULT_TENANT) {
-      const old = await tenant(tenantId)
-      const fresh = await build(tenantId)
-      old.auth.dropAll()
-      old.clock.reset()
-      built.set(tenantId, fresh)
-    },
-    async tick() {
-      await Promise.all(
-        [...built.values()].map((t) => (t.clock.hasDue() ? t.clock.settle() : undefined)),
-      )
-    },
-    tenantIds: () => [...credentialsOf.keys()],
-    credentials: (tenantId = DEFAULT_TENANT) => {
-      const c = credentialsOf.get(tenantId)
-      if (!c) throw new SimError(404, 'unknown_tenant', `No tenant "${tenantId}"`)
-      return c
-    },
-    tenantOf: (key) => credentialIndex.get(key) ?? tokenIndex.get(key),
-  }
 
   const prefix = options.basePath?.replace(/\/+$/, '') ?? ''
   const app = new Hono<SimEnv<S, C>>(
@@ -285,8 +72,7 @@ export function createSim<S, C extends Record<string, unknown>>(
   ]
   const tokenForms = vendor.auth.header ?? ['bearer']
   const keyHeaders = vendor.auth.keyHeaders ?? []
-  const lookup = (key: string | undefined) =>
-    key ? (credentialIndex.get(key) ?? tokenIndex.get(key)) : undefined
+  const lookup = (key: string | undefined) => (key ? simControl.tenantOf(key) : undefined)
 
   /** The credential keys a request carries besides its token: token-request fields, OAuth client ids, key headers. */
   const requestKeys = async (c: SimContext<S, C>): Promise<string[]> => {
@@ -315,13 +101,13 @@ export function createSim<S, C extends Record<string, unknown>>(
     if (control) return tenant(header ?? DEFAULT_TENANT)
     const token = tokenFromHeader(c.req.header('authorization'), tokenForms)
     if (token !== undefined) c.set('credential', token)
-    const byToken = token ? tokenIndex.get(token) : undefined
+    const byToken = token ? simControl.tenantOf(token) : undefined
     if (byToken) return tenant(byToken)
     for (const key of await requestKeys(c)) {
       const id = lookup(key)
       if (id) return tenant(id)
     }
-    if (token !== undefined || (header !== undefined && !credentialsOf.has(header)))
+    if (token !== undefined || (header !== undefined && !exists(header)))
       throw vendor.auth.unknownCredential(c)
     return tenant(header ?? DEFAULT_TENANT)
   }
@@ -473,7 +259,7 @@ export function createSim<S, C extends Record<string, unknown>>(
     if (t.clock.hasDue()) void t.clock.settle()
   })
 
-  registerSandboxRoutes(app, control, vendor)
+  registerSandboxRoutes(app, simControl, vendor)
   vendor.sandbox?.(app)
   for (const e of endpoints) registerTokenEndpoint(app, e)
   if (vendor.auth.oauth) registerOAuthRoutes(app, vendor.auth.oauth)
@@ -495,19 +281,7 @@ export function createSim<S, C extends Record<string, unknown>>(
     return Promise.resolve(app.fetch(request))
   }
 
-  return { vendor, app, fetch: simFetch, control }
-}
-
-/** Freeze a value and everything it holds (shared seed data must never be written in place). */
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value]
-  while (stack.length) {
-    const v = stack.pop()
-    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue
-    Object.freeze(v)
-    for (const child of Object.values(v)) stack.push(child)
-  }
-  return value
+  return { vendor, app, fetch: simFetch, control: simControl }
 }
 
 /** Relative URLs given to the in-process fetch resolve against a loopback origin. */
