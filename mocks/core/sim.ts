@@ -10,13 +10,7 @@ import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
 import { createTenants, DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
 
 export { DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
-import type {
-  SimContext,
-  SimControl,
-  SimEnv,
-  Tenant,
-  VendorDefinition,
-} from './vendor.ts'
+import type { SimContext, SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
 
 export type { SimControl } from './vendor.ts'
 
