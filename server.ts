@@ -7,7 +7,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server'
 import { pathToFileURL } from 'node:url'
-import { createHost, type Host } from './mocks/core/index.ts'
+import { createHost, type Host } from './mocks/core/host.ts'
 import { REGISTRY } from './mocks/registry.ts'
 import {
   parseContractArgs,
@@ -16,7 +16,6 @@ import {
   USAGE,
   type ServeArgs,
 } from './src/cli/args.ts'
-import { runContract } from './src/cli/contract.ts'
 
 export interface RunningServer {
   url: string
@@ -175,7 +174,11 @@ export async function main(argv: string[]): Promise<number> {
       await stopped
       return 0
     }
-    if (command === 'contract') return await runContract(parseContractArgs(rest), process.env)
+    if (command === 'contract') {
+      // The suites load the clients and contracts: only the contract command needs them.
+      const { runContract } = await import('./src/cli/contract.ts')
+      return await runContract(parseContractArgs(rest), process.env)
+    }
     throw new UsageError(`unknown command "${command}"`)
   } catch (err) {
     if (

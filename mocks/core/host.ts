@@ -1,4 +1,4 @@
-import { createSim, type Sim } from './sim.ts'
+import type { Sim } from './sim.ts'
 import type { SimOptions } from './tenants.ts'
 import type { VendorDefinition } from './vendor.ts'
 
@@ -38,11 +38,12 @@ export function createHost(
     let loading = pending.get(id)
     if (!loading) {
       const entry = entries.get(id)!
-      loading = (
+      // The simulator kit itself loads with the first vendor: the index at `/` answers without it.
+      const definition =
         'load' in entry && typeof entry.load === 'function'
           ? entry.load()
           : Promise.resolve(entry as VendorDefinition<any, any>)
-      ).then((vendor) => {
+      loading = Promise.all([definition, import('./sim.ts')]).then(([vendor, { createSim }]) => {
         const sim = createSim(vendor, { ...options, basePath: `/${id}` })
         sims.set(id, sim)
         pending.delete(id)
