@@ -22,6 +22,13 @@ import { CATALOG } from '../fixtures/digipix/catalog.ts'
 import { createVendorHandlers } from '../mocks/msw.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
+/** The token request the rows that need a Digipix token send (the default tenant's credentials). */
+const DIGIPIX_TOKEN_BODY = JSON.stringify({
+  client_id: 'digipix-dev-client',
+  client_secret: 'digipix-dev-secret',
+  grant_type: 'client_credentials',
+  scope: ['products'],
+})
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 
@@ -116,12 +123,7 @@ async function main() {
     fetch(`${url}/digipix/v1/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_id: 'digipix-dev-client',
-        client_secret: 'digipix-dev-secret',
-        grant_type: 'client_credentials',
-        scope: ['products'],
-      }),
+      body: DIGIPIX_TOKEN_BODY,
     })
   for (let i = 0; i < 3; i++) {
     const s = await start('server.ts', ['serve', '--port', '0', '--clock', 'frozen', '--quiet'])
@@ -401,12 +403,7 @@ async function mswCost(n: number) {
     await fetch('https://api.digipix.dev/v1/oauth/token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_id: 'digipix-dev-client',
-        client_secret: 'digipix-dev-secret',
-        grant_type: 'client_credentials',
-        scope: ['products'],
-      }),
+      body: DIGIPIX_TOKEN_BODY,
     })
   ).json()
   const headers = { authorization: `Bearer ${tok.access_token}` }

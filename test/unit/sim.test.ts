@@ -8,6 +8,22 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 })
 
+/** A small QUOTE order of one mug, the body several cases send. */
+const ORDER = {
+  recipient: {
+    name: 'A',
+    address: {
+      street: 's',
+      number: '1',
+      neighborhood: 'n',
+      city: 'c',
+      state: 'SP',
+      zipCode: '01310200',
+    },
+  },
+  items: [{ productId: 'mug', quantity: 1 }],
+}
+
 async function setup(seed = 'unit') {
   const sim = createSim(digipix, { seed, webhooks: { mode: 'record' } })
   const minted = await (await sim.fetch('/_sandbox/tenants', json({}))).json()
@@ -67,26 +83,7 @@ describe('simulator core through Digipix', () => {
     const a = await setup()
     const tA = await a.token()
     const created = await (
-      await a.sim.fetch(
-        '/v1/orders',
-        json(
-          {
-            recipient: {
-              name: 'A',
-              address: {
-                street: 's',
-                number: '1',
-                neighborhood: 'n',
-                city: 'c',
-                state: 'SP',
-                zipCode: '01310200',
-              },
-            },
-            items: [{ productId: 'mug', quantity: 1 }],
-          },
-          { authorization: `Bearer ${tA}` },
-        ),
-      )
+      await a.sim.fetch('/v1/orders', json(ORDER, { authorization: `Bearer ${tA}` }))
     ).json()
     const other = await (await a.sim.fetch('/_sandbox/tenants', json({}))).json()
     const tB = (
@@ -197,20 +194,7 @@ describe('simulator core through Digipix', () => {
     await sim.fetch('/v1/orders', {
       method: 'POST',
       headers: h,
-      body: JSON.stringify({
-        recipient: {
-          name: 'A',
-          address: {
-            street: 's',
-            number: '1',
-            neighborhood: 'n',
-            city: 'c',
-            state: 'SP',
-            zipCode: '01310200',
-          },
-        },
-        items: [{ productId: 'mug', quantity: 1 }],
-      }),
+      body: JSON.stringify(ORDER),
     })
     expect((await (await ctl('/state')).json()).data.orders).toHaveLength(1)
     expect((await ctl('/reset', { method: 'POST' })).status).toBe(200)
@@ -222,20 +206,7 @@ describe('simulator core through Digipix', () => {
   it('/_sandbox/state pages its lists (views built for the page only) and says how many there are', async () => {
     const { sim, ctl, token } = await setup()
     const h = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }
-    const order = JSON.stringify({
-      recipient: {
-        name: 'A',
-        address: {
-          street: 's',
-          number: '1',
-          neighborhood: 'n',
-          city: 'c',
-          state: 'SP',
-          zipCode: '01310200',
-        },
-      },
-      items: [{ productId: 'mug', quantity: 1 }],
-    })
+    const order = JSON.stringify(ORDER)
     for (let i = 0; i < 3; i++)
       await sim.fetch('/v1/orders', { method: 'POST', headers: h, body: order })
     const first = await (await ctl('/state?perPage=2')).json()
