@@ -12,6 +12,11 @@ export interface VendorEntry {
  * first use, so a server answers before every vendor's schemas, fixtures and libraries are in.
  */
 export const REGISTRY: Record<string, VendorEntry> = {
+  digit: {
+    title: 'Digit',
+    protocol: 'graphql',
+    load: async () => (await import('./digit/index.ts')).digit,
+  },
   digipix: {
     title: 'Digipix',
     protocol: 'rest',

@@ -145,10 +145,10 @@ describe('fuzzing every route', () => {
         query: fc.dictionary(key, fc.oneof(fc.string({ maxLength: 20 }), nasty), { maxKeys: 3 }),
         body: body(FIELDS),
         graphql: fc.oneof(
-          fc.constantFrom(...QUERIES),
+          fc.constantFrom(...(profile.fuzzQueries ?? QUERIES)),
           fc.string({ maxLength: 80 }),
           fc
-            .constantFrom(...QUERIES)
+            .constantFrom(...(profile.fuzzQueries ?? QUERIES))
             .chain((q) => fc.integer({ min: 0, max: q.length }).map((i) => q.slice(0, i))),
         ),
         variables: value,
@@ -163,7 +163,9 @@ describe('fuzzing every route', () => {
             return p.known && known?.length ? known[p.pick % known.length]! : p.other
           })
           const search = new URLSearchParams(r.query).toString()
-          const graphql = r.route.path === '/graphql' && r.route.method === 'POST'
+          const graphql =
+            r.route.method === 'POST' &&
+            (profile.graphqlPaths ?? ['/graphql']).includes(r.route.path)
           const text = graphql
             ? JSON.stringify({ query: r.graphql, variables: r.variables })
             : r.body.text

@@ -29,6 +29,8 @@ export interface PreparedDocument {
   readonly errors: readonly GraphQLError[]
   readonly operations: ReadonlyMap<string, OperationDefinitionNode>
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>
+  /** Deepest selection nesting of its operations, fragments expanded (0 when it failed). */
+  readonly depth: number
 }
 
 export interface DocumentCache {
@@ -154,6 +156,7 @@ export function createDocumentCache(
     errors: [error],
     operations: new Map(),
     fragments: {},
+    depth: 0,
   })
   const prepare = (query: string): PreparedDocument => {
     if (query.length > maxLength)
@@ -184,8 +187,10 @@ export function createDocumentCache(
       if (d.kind === Kind.OPERATION_DEFINITION) operations.set(d.name?.value ?? '', d)
       else if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
     }
+    let depth = 0
     if (!errors.length) {
       const m = measure(document, fragments)
+      depth = m.depth
       if (m.depth > maxDepth)
         return failed(
           limited(
@@ -201,7 +206,7 @@ export function createDocumentCache(
           ),
         )
     }
-    return { document, errors, operations, fragments }
+    return { document, errors, operations, fragments, depth }
   }
   return {
     get(query) {

@@ -42,3 +42,4 @@ export {
   type Resolver,
 } from './schema.ts'
 export { graphqlHandler, type Admission, type GraphqlHandlerOptions } from './handler.ts'
+export { explorerPage, type ExplorerOptions } from './explorer.ts'
