@@ -23,6 +23,10 @@ export interface LiveTargetSpec<Creds> {
   required: ReadonlyArray<string | readonly string[]>
   /** Base URL when `<PREFIX>_BASE_URL` is unset; without one, `<PREFIX>_BASE_URL` is required. */
   defaultBaseUrl?: string
+  /** The variable that holds the URL, when the vendor's own tooling names it (`DIGIT_API_URL`; default `<PREFIX>_BASE_URL`). */
+  baseUrlVar?: string
+  /** The base URL from the variable's value (Digit's names the `/graphql` endpoint itself). */
+  toBaseUrl?(url: string): string
   /** Where the vendor's sandbox is, for the skip message. */
   hint: string
   productionHosts: readonly string[]
@@ -44,13 +48,15 @@ export function liveTarget<Creds>(
   env: NodeJS.ProcessEnv,
   o: { allowProduction?: boolean } = {},
 ): ContractTarget<Creds> | string {
-  const required = [...(spec.defaultBaseUrl ? [] : [`${spec.prefix}_BASE_URL`]), ...spec.required]
+  const urlVar = spec.baseUrlVar ?? `${spec.prefix}_BASE_URL`
+  const required = [...(spec.defaultBaseUrl ? [] : [urlVar]), ...spec.required]
   const missing = required
     .filter((k) => (typeof k === 'string' ? !env[k] : !k.some((x) => env[x])))
     .map((k) => (typeof k === 'string' ? k : k.join(' or ')))
   if (missing.length)
     return `live ${spec.title} run skipped: set ${missing.join(', ')} (${spec.hint})`
-  const baseUrl = env[`${spec.prefix}_BASE_URL`] || spec.defaultBaseUrl!
+  const given = env[urlVar] || spec.defaultBaseUrl!
+  const baseUrl = spec.toBaseUrl ? spec.toBaseUrl(given) : given
   const allowed = o.allowProduction || env[`${spec.prefix}_ALLOW_PRODUCTION`] === '1'
   if (
     spec.onProduction === 'skip' &&

@@ -1,3 +1,4 @@
+import { digitLiveTarget, digitSuite } from '../digit/suite/index.ts'
 import { digikeyLiveTarget, digikeySuite } from '../digikey/suite/index.ts'
 import { digipixLiveTarget, digipixSuite } from '../digipix/suite/index.ts'
 import { shipheroLiveTarget, shipheroSuite } from '../shiphero/suite/index.ts'
@@ -11,6 +12,7 @@ export const SUITES: Record<
     live(env: NodeJS.ProcessEnv, o: { allowProduction?: boolean }): ContractTarget<any> | string
   }
 > = {
+  digit: { suite: digitSuite, live: digitLiveTarget },
   digipix: { suite: digipixSuite, live: digipixLiveTarget },
   digikey: { suite: digikeySuite, live: digikeyLiveTarget },
   shiphero: { suite: shipheroSuite, live: shipheroLiveTarget },

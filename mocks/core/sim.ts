@@ -135,10 +135,13 @@ export function createSim<S, C extends Record<string, unknown>>(
     }
     const method = c.req.method
     const length = c.req.header('content-length')
+    // Over HTTP a request without Content-Length or Transfer-Encoding has no body (a body-less
+    // DELETE still reaches Hono with an empty stream); in-process, a body comes with its content type.
     const hasBody =
       length !== undefined
         ? length !== '0'
-        : c.req.header('transfer-encoding') !== undefined || c.req.raw.body !== null
+        : c.req.header('transfer-encoding') !== undefined ||
+          (c.req.raw.body !== null && c.req.header('content-type') !== undefined)
     if (
       hasBody &&
       method !== 'GET' &&

@@ -15,6 +15,12 @@ export class VendorError extends Error {
   readonly requestId: string | undefined
   /** Seconds to wait before retrying, from `Retry-After`. */
   readonly retryAfter: number | undefined
+  /** GraphQL vendors: every error of the answer, with its `path` and `extensions`, as received. */
+  readonly errors: ReadonlyArray<{
+    message: string
+    path?: ReadonlyArray<string | number>
+    extensions?: Record<string, unknown>
+  }>
 
   constructor(init: {
     message: string
@@ -24,6 +30,7 @@ export class VendorError extends Error {
     body?: unknown
     requestId?: string
     retryAfter?: number
+    errors?: VendorError['errors']
     cause?: unknown
   }) {
     super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined)
@@ -33,6 +40,7 @@ export class VendorError extends Error {
     this.body = init.body
     this.requestId = init.requestId
     this.retryAfter = init.retryAfter
+    this.errors = init.errors ?? []
   }
 }
 /** 400 / 422: the request was refused as invalid. */
