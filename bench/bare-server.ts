@@ -90,6 +90,50 @@ const graphqlRoute = (cached: boolean) => async (c: import('hono').Context) => {
 }
 app.post('/graphql', graphqlRoute(true))
 app.post('/graphql-naive', graphqlRoute(false))
+
+// Digit baseline: a static page of 20 items on the Digit schema, with a document cache.
+const digitSchema = buildSchema(
+  readFileSync(new URL('../contracts/digit/schema.graphql', import.meta.url), 'utf8'),
+)
+const pairs = { id: '01917ac4-8836-7141-9a22-008e3c1d65bd', name: 'pairs', symbol: 'pr' }
+const items = Array.from({ length: 20 }, (_, i) => ({
+  id: `01917ac4-8836-7141-9a22-${String(i).padStart(12, '0')}`,
+  name: `Item ${i}`,
+  sku: `item-${i}`,
+  defaultStockUom: pairs,
+  defaultSalesPrice: { costAmount: 10 + i, currency: { code: 'USD', symbol: '$' } },
+}))
+const digitRoot = {
+  items: () => ({
+    nodes: items,
+    totalCount: 26,
+    pageInfo: {
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: 'ZGlnaXQ6MA==',
+      endCursor: 'ZGlnaXQ6MTk=',
+    },
+  }),
+}
+const digitDocuments = new Map<string, DocumentNode>()
+app.post('/digit-graphql', async (c) => {
+  const { query, variables } = await c.req.json()
+  let document = digitDocuments.get(query)
+  if (!document) {
+    document = parse(query)
+    const errors = validate(digitSchema, document)
+    if (errors.length) return c.json({ errors }, 400)
+    digitDocuments.set(query, document)
+  }
+  return c.json(
+    await execute({
+      schema: digitSchema,
+      document,
+      rootValue: digitRoot,
+      variableValues: variables,
+    }),
+  )
+})
 // DigiKey baseline: one sales order of the same shape, looked up in a Map (no headers checked, no limits).
 const salesOrders = new Map<string, unknown>([
   [

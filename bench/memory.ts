@@ -45,6 +45,14 @@ async function run(id: string) {
       ),
     shiphero: () =>
       sim.fetch(`${host}/auth/token`, json({ username: creds.username, password: creds.password })),
+    // Digit's tokens come from its UI, not the API: the request is a query with the account's token.
+    digit: () =>
+      sim.fetch(`${host}/graphql`, {
+        ...json({
+          query: '{ organization { id } items(connection: { first: 5 }) { totalCount } }',
+        }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${creds.token}` },
+      }),
     digikey: () =>
       sim.fetch(`${host}/v1/oauth2/token`, {
         method: 'POST',

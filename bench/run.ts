@@ -248,6 +248,51 @@ async function main() {
     body: gqlBody,
   })
 
+  // Digit: items(connection: { first: 20 }) against bare Hono + graphql-js (Digit schema, document cache).
+  const digitAuth = { ...json, authorization: 'Bearer da_Kt0LoBSJV49E2JI1gmPAmNUHekdzqr1HygTKRgTn' }
+  for (let i = 0; i < 14; i++)
+    await fetch(`${sim.url}/digit/graphql`, {
+      method: 'POST',
+      headers: digitAuth,
+      body: JSON.stringify({
+        query: 'mutation ($i: CreateItemInput!) { createItem(input: $i) { item { id } } }',
+        variables: {
+          i: {
+            name: `Bench ${i}`,
+            sku: `bench-${i}`,
+            defaultStockUomId: '01917ac4-8836-7141-9a22-008e3c1d65bd',
+          },
+        },
+      }),
+    })
+  const digitBody = JSON.stringify({
+    query:
+      'query { items(connection: { first: 20 }) { totalCount pageInfo { hasNextPage endCursor } nodes { id name sku defaultStockUom { name } defaultSalesPrice { costAmount currency { code } } } } }',
+  })
+  await load({ url: `${bare.url}/digit-graphql`, method: 'POST', headers: json, body: digitBody })
+  await load({
+    url: `${sim.url}/digit/graphql`,
+    method: 'POST',
+    headers: digitAuth,
+    body: digitBody,
+  })
+  rows.push({
+    name: 'Digit items(first: 20)',
+    bare: await load({
+      url: `${bare.url}/digit-graphql`,
+      method: 'POST',
+      headers: json,
+      body: digitBody,
+    }),
+    sim: await load({
+      url: `${sim.url}/digit/graphql`,
+      method: 'POST',
+      headers: digitAuth,
+      body: digitBody,
+    }),
+    target: 1,
+  })
+
   // DigiKey: an authenticated (3-legged) GET /orderstatus/v4/salesorder/{id} of a shipped order. Header
   // checks and token lookup run as usual; the per-minute limit is lifted, or the load would only measure 429s.
   const dk = `${sim.url}/digikey`
@@ -360,7 +405,7 @@ async function main() {
   console.log(
     '\nMemory (each vendor in its own process: 1,000 minted tenants built, then 100,000 requests with a day passing every 5,000)',
   )
-  for (const id of ['digipix', 'shiphero', 'digikey']) {
+  for (const id of ['digipix', 'shiphero', 'digikey', 'digit']) {
     const out = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,

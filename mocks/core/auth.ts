@@ -127,7 +127,11 @@ export function createTokenKit(deps: {
       )
       // Two tokens minted in the same second with the same claims are the same JWT; keep one record.
     } else if (format.kind === 'given') {
-      if (index.has(format.token)) throw new Error('a token with this text already exists')
+      // The same text again in this store, or in another tenant's, is a clash; a tenant being
+      // rebuilt by a reset registers its own tokens again, under the same tenant id.
+      const owner = index.get(format.token)
+      if (tokens.has(format.token) || (owner !== undefined && owner !== tenantId))
+        throw new Error('a token with this text already exists')
       token = format.token
     } else {
       token = (format.prefix ?? '') + ids.hex(format.length ?? 40)
@@ -279,6 +283,12 @@ export function createTokenKit(deps: {
 
     /** Forget tokens and codes expired more than a day ago (also done every 256 issues). */
     prune: sweep,
+
+    /** File this store's tokens and codes in the sim-wide index again (a reset's fresh tenant, after the old one's were dropped). */
+    reindex() {
+      for (const token of tokens.keys()) index.set(token, tenantId)
+      for (const code of codes.keys()) index.set(code, tenantId)
+    },
 
     /** Forget every token of this tenant (reset). */
     dropAll() {
