@@ -27,6 +27,11 @@ export const REGISTRY: Record<string, VendorEntry> = {
     protocol: 'rest',
     load: async () => (await import('./digikey/index.ts')).digikey,
   },
+  stitchex: {
+    title: 'Stitchex',
+    protocol: 'rest',
+    load: async () => (await import('./stitchex/index.ts')).stitchex,
+  },
   shiphero: {
     title: 'ShipHero',
     protocol: 'graphql',

@@ -94,6 +94,8 @@ export {
 } from './oauth.ts'
 export {
   createRateWindows,
+  takeQuota,
+  type Quota,
   type RateWindows,
   type WindowLimit,
   type WindowState,

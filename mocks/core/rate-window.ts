@@ -68,3 +68,40 @@ export function createRateWindows() {
   }
 }
 export type RateWindows = ReturnType<typeof createRateWindows>
+
+/** A simple per-caller quota: `limit` requests per `windowSeconds`. */
+export interface Quota {
+  limit: number
+  windowSeconds: number
+}
+
+/**
+ * Count one request of `key` against a quota, express-rate-limit style: the `RateLimit-*` headers
+ * (draft 6) of the answer, and, once the window is full, the seconds until it resets (the
+ * vendor answers its own 429 with them as `Retry-After`).
+ * @example
+ * const r = takeQuota(state.rate, tokenId, { limit: 100, windowSeconds: 60 }, clock.now())
+ * c.set('responseHeaders', r.headers)
+ * if (r.retryAfter) throw new SimError(429, 'rate_limited', 'Too many requests', { headers: { 'Retry-After': String(r.retryAfter) } })
+ */
+export function takeQuota(
+  windows: RateWindows,
+  key: string,
+  quota: Quota,
+  now: number,
+): { headers: Record<string, string>; retryAfter?: number } {
+  const taken = windows.take(
+    key,
+    [{ name: 'quota', limit: quota.limit, windowMs: quota.windowSeconds * 1000 }],
+    now,
+  )
+  const w = taken.ok ? taken.windows[0]! : taken.breached
+  const reset = Math.max(1, Math.ceil((w.resetAt - now) / 1000))
+  const headers = {
+    'RateLimit-Policy': `${quota.limit};w=${quota.windowSeconds}`,
+    'RateLimit-Limit': String(quota.limit),
+    'RateLimit-Remaining': String(w.remaining),
+    'RateLimit-Reset': String(reset),
+  }
+  return taken.ok ? { headers } : { headers, retryAfter: reset }
+}

@@ -47,12 +47,14 @@ export function createSim<S, C extends Record<string, unknown>>(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
 
   const prefix = options.basePath?.replace(/\/+$/, '') ?? ''
+  const loose = vendor.trailingSlash === 'optional'
   const app = new Hono<SimEnv<S, C>>(
-    prefix
+    prefix || loose
       ? {
           getPath: (request) => {
-            const path = getPath(request)
-            return path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path
+            let path = getPath(request)
+            if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length) || '/'
+            return loose && path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
           },
         }
       : {},

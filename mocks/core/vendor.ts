@@ -54,6 +54,8 @@ export interface VendorDefinition<
   mintCredentials(tenantId: string, rng: Rng): C
   /** The values a request may carry that identify a tenant (client ids, usernames — lower case —, API tokens). */
   credentialKeys(credentials: C): readonly string[]
+  /** Paths answer with and without a trailing slash (`/payments` and `/payments/`), as Rails apps do. */
+  trailingSlash?: 'optional'
   /** How the vendor authenticates; the core serves its token endpoints and finds each request's tenant from it. */
   auth: VendorAuth<S, C>
   /** A request id minted for every request and sent back in this header (DigiKey's `X-DIGIKEY-REQUEST-ID`); handlers read `c.get('requestId')`. */

@@ -1,5 +1,5 @@
 import type { TokenRecord } from '../core/index.ts'
-import { SimError, type SimContext } from '../core/index.ts'
+import { SimError, takeQuota, type SimContext } from '../core/index.ts'
 import { CODES, missingPermission, unauthorized } from './errors.ts'
 import type { AccountKey, DigitAccount, DigitCredentials, DigitState } from './store.ts'
 
@@ -37,26 +37,13 @@ export function requireToken(c: Ctx): DigitAuth {
  */
 export function countRequest(c: Ctx, auth: DigitAuth) {
   const tenant = c.get('tenant')
-  const limit = tenant.state.settings.rateLimit
-  if (!limit) return
-  const now = tenant.clock.now()
-  const taken = tenant.state.rate.take(
-    String(auth.record.meta.id),
-    [{ name: 'api', limit: limit.limit, windowMs: limit.windowSeconds * 1000 }],
-    now,
-  )
-  const w = taken.ok ? taken.windows[0]! : taken.breached
-  const reset = Math.max(1, Math.ceil((w.resetAt - now) / 1000))
-  const headers = {
-    'RateLimit-Policy': `${limit.limit};w=${limit.windowSeconds}`,
-    'RateLimit-Limit': String(limit.limit),
-    'RateLimit-Remaining': String(w.remaining),
-    'RateLimit-Reset': String(reset),
-  }
-  c.set('responseHeaders', headers)
-  if (!taken.ok)
+  const quota = tenant.state.settings.rateLimit
+  if (!quota) return
+  const r = takeQuota(tenant.state.rate, String(auth.record.meta.id), quota, tenant.clock.now())
+  c.set('responseHeaders', r.headers)
+  if (r.retryAfter !== undefined)
     throw new SimError(429, CODES.rateLimited, 'Too many requests, please try again later.', {
-      headers: { ...headers, 'Retry-After': String(reset) },
+      headers: { ...r.headers, 'Retry-After': String(r.retryAfter) },
       extra: { text: true },
     })
 }

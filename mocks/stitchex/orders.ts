@@ -1,0 +1,295 @@
+import type { Hono } from 'hono'
+import { z } from 'zod'
+import { issuesToDetails, SimError, type SimEnv } from '../core/index.ts'
+import { requireOrganisation } from './auth.ts'
+import { unprocessable } from './errors.ts'
+import { idParam, listPage, ownRow, wrapped } from './params.ts'
+import {
+  nextId,
+  type LineRecord,
+  type SalesOrderRow,
+  type StitchexCredentials,
+  type StitchexState,
+} from './store.ts'
+import { salesOrderView } from './views.ts'
+
+type Env = SimEnv<StitchexState, StitchexCredentials>
+
+const id = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+])
+const decimal = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,10}(\.\d{1,4})?$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().min(0).max(1e9))
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .nullish()
+const text = (max: number) => z.string().max(max).nullish()
+
+const LineInput = z.looseObject({
+  product_id: id.optional(),
+  variation_id: id.optional(),
+  unit_price: decimal.optional(),
+  tax_level: decimal.pipe(z.number().max(100)).optional(),
+  percentage_discount: decimal.pipe(z.number().max(100)).optional(),
+  line_quantities: z
+    .array(z.looseObject({ sku_id: id, quantity: z.number().int().min(1).max(100_000) }))
+    .min(1)
+    .max(200),
+})
+const OrderInput = z.looseObject({
+  company_id: id.optional(),
+  status: z.enum(['draft', 'confirmed', 'cancelled']).optional(),
+  channel_id: id.nullish(),
+  season_id: id.nullish(),
+  purchase_order_ref: text(100),
+  notes: text(5000),
+  internal_notes: text(5000),
+  start_ship_date: date,
+  cancel_ship_date: date,
+  shipping_cost: decimal.optional(),
+  line_items: z.array(LineInput).max(500).optional(),
+})
+type OrderInput = z.output<typeof OrderInput>
+
+/** Parse a sales-order body; every problem is one 422 entry naming its field. */
+function parseOrder(raw: Record<string, unknown>): OrderInput {
+  const r = OrderInput.safeParse(raw)
+  if (!r.success) {
+    const details = issuesToDetails(r.error.issues as never)
+    throw new SimError(422, 'unprocessable_entity', `${details[0]!.field} ${details[0]!.message}`, {
+      details,
+    })
+  }
+  return r.data
+}
+
+/** Order lines from input: every SKU, product and variation of this organisation, prices from the variation unless given. */
+export function linesOf(
+  state: StitchexState,
+  organisationId: number,
+  input: z.output<typeof LineInput>[],
+): LineRecord[] {
+  const org = state.organisations.get(organisationId)!
+  return input.map((l, i) => {
+    const at = `line_items[${i}]`
+    const skus = l.line_quantities.map((q, j) => {
+      const sku = state.skus.get(q.sku_id)
+      if (!sku || sku.organisation_id !== organisationId)
+        throw unprocessable(`${at}.line_quantities[${j}].sku_id`, `${q.sku_id} not found`)
+      return sku
+    })
+    const productId = l.product_id ?? skus[0]!.product_id
+    const product = state.products.get(productId)
+    if (!product || product.organisation_id !== organisationId)
+      throw unprocessable(`${at}.product_id`, `${productId} not found`)
+    const variationId = l.variation_id ?? skus[0]!.variation_id
+    const variation = product.variations.find((v) => v.id === variationId)
+    if (!variation)
+      throw unprocessable(
+        `${at}.variation_id`,
+        `${variationId} is not a variation of product ${product.id}`,
+      )
+    skus.forEach((s, j) => {
+      if (s.variation_id !== variation.id)
+        throw unprocessable(
+          `${at}.line_quantities[${j}].sku_id`,
+          `${s.id} is not a SKU of variation ${variation.id}`,
+        )
+    })
+    const seen = new Set<number>()
+    return {
+      id: nextId(state, 'line'),
+      product_id: product.id,
+      variation_id: variation.id,
+      unit_price: l.unit_price !== undefined ? Math.round(l.unit_price * 100) : variation.wsp,
+      tax_level: l.tax_level ?? org.taxRate,
+      percentage_discount: l.percentage_discount ?? 0,
+      quantities: l.line_quantities.map((q, j) => {
+        if (seen.has(q.sku_id))
+          throw unprocessable(`${at}.line_quantities[${j}].sku_id`, `${q.sku_id} appears twice`)
+        seen.add(q.sku_id)
+        return {
+          id: nextId(state, 'quantity'),
+          sku_id: q.sku_id,
+          size: skus[j]!.size,
+          quantity: q.quantity,
+        }
+      }),
+    }
+  })
+}
+
+/** Promise (or release) the units of confirmed lines: `available_to_sell` follows. */
+async function allocate(state: StitchexState, order: SalesOrderRow, sign: 1 | -1, now: number) {
+  for (const l of order.lines)
+    for (const q of l.quantities) {
+      const open = q.quantity - Math.min(q.quantity, order.shipped[q.sku_id] ?? 0)
+      if (open > 0)
+        await state.skus.update(q.sku_id, (s) => {
+          s.allocated = Math.max(0, s.allocated + sign * open)
+          s.updated_at = now
+        })
+    }
+}
+
+/** Everything a new order refers to, checked before anything is stored. */
+function references(
+  state: StitchexState,
+  organisationId: number,
+  input: OrderInput,
+  before?: SalesOrderRow,
+) {
+  const companyId = input.company_id ?? before?.company_id
+  if (companyId === undefined) throw unprocessable('company_id', "can't be blank")
+  const company = state.customers.get(companyId)
+  if (!company || company.organisation_id !== organisationId)
+    throw unprocessable('company_id', `${companyId} not found`)
+  const channelId =
+    input.channel_id === undefined ? (before?.channel_id ?? company.channel_id) : input.channel_id
+  if (channelId != null && state.channels.get(channelId)?.organisation_id !== organisationId)
+    throw unprocessable('channel_id', `${channelId} not found`)
+  const seasonId = input.season_id === undefined ? (before?.season_id ?? null) : input.season_id
+  if (seasonId != null && state.seasons.get(seasonId)?.organisation_id !== organisationId)
+    throw unprocessable('season_id', `${seasonId} not found`)
+  return { company, channelId: channelId ?? null, seasonId: seasonId ?? null }
+}
+
+/** Create a sales order (also used to seed each organisation). */
+export async function createSalesOrder(
+  state: StitchexState,
+  organisationId: number,
+  input: OrderInput,
+  now: number,
+): Promise<SalesOrderRow> {
+  const { company, channelId, seasonId } = references(state, organisationId, input)
+  if (!input.line_items?.length) throw unprocessable('line_items', "can't be blank")
+  const status = input.status ?? 'draft'
+  if (status === 'cancelled')
+    throw unprocessable('status', 'must be draft or confirmed for a new order')
+  const lines = linesOf(state, organisationId, input.line_items)
+  const org = state.organisations.get(organisationId)!
+  const order: SalesOrderRow = {
+    id: nextId(state, 'salesOrder'),
+    organisation_id: organisationId,
+    order_number: String(org.nextOrderNumber++),
+    status,
+    company_id: company.id,
+    channel_id: channelId,
+    season_id: seasonId,
+    currency: company.currency,
+    purchase_order_ref: input.purchase_order_ref ?? null,
+    notes: input.notes ?? null,
+    internal_notes: input.internal_notes ?? null,
+    start_ship_date: input.start_ship_date ?? null,
+    cancel_ship_date: input.cancel_ship_date ?? null,
+    shipping_cost: Math.round((input.shipping_cost ?? 0) * 100),
+    lines,
+    shipped: {},
+    submitted_at: now,
+    confirmed_at: status === 'confirmed' ? now : null,
+    created_at: now,
+    updated_at: now,
+  }
+  await state.salesOrders.insert(order)
+  if (status === 'confirmed') await allocate(state, order, 1, now)
+  return order
+}
+
+/**
+ * Sales orders: list (`since_id`, `since_created_at`, `by_order_number`), one, create (Rails-wrapped
+ * or bare), update (a draft's fields and lines; draft → confirmed allocates stock; cancelling
+ * releases it).
+ * @see https://help.uphance.com/en/articles/3065571-orders-api
+ */
+export function registerSalesOrders(app: Hono<Env>) {
+  app.get('/sales_orders', (c) => {
+    const org = requireOrganisation(c)
+    const { state } = c.get('tenant')
+    const number = c.req.query('by_order_number')
+    const rows = number
+      ? state.salesOrders.lookup('number', `${org}|${number}`)
+      : state.salesOrders.lookup('org', org)
+    return c.json(listPage(c, 'sales_orders', rows, (o) => salesOrderView(state, o)))
+  })
+  app.get('/sales_orders/:id', (c) => {
+    const org = requireOrganisation(c)
+    const { state } = c.get('tenant')
+    const order = ownRow(state.salesOrders.get(idParam(c)), org, 'Sales order')
+    return c.json({ sales_order: salesOrderView(state, order) })
+  })
+  app.post('/sales_orders', async (c) => {
+    const org = requireOrganisation(c)
+    const tenant = c.get('tenant')
+    const input = parseOrder(await wrapped(c, 'sales_order'))
+    const order = await tenant.state.lock.run(() =>
+      createSalesOrder(tenant.state, org, input, tenant.clock.now()),
+    )
+    return c.json({ sales_order: salesOrderView(tenant.state, order) }, 201)
+  })
+  app.put('/sales_orders/:id', async (c) => {
+    const org = requireOrganisation(c)
+    const tenant = c.get('tenant')
+    const { state } = tenant
+    const orderId = idParam(c)
+    const input = parseOrder(await wrapped(c, 'sales_order'))
+    const order = await state.lock.run(async () => {
+      const before = ownRow(state.salesOrders.get(orderId), org, 'Sales order')
+      const now = tenant.clock.now()
+      const to = input.status ?? before.status
+      const editing = ['company_id', 'line_items', 'channel_id', 'season_id'].some(
+        (k) => (input as Record<string, unknown>)[k] !== undefined,
+      )
+      if (before.status === 'cancelled')
+        throw unprocessable('status', 'a cancelled order cannot change')
+      if (editing && before.status !== 'draft')
+        throw unprocessable(
+          'status',
+          `is ${before.status}: only a draft's customer, channel, season and lines can change`,
+        )
+      if (before.status === 'confirmed' && to === 'draft')
+        throw unprocessable('status', 'a confirmed order cannot go back to draft')
+      if (to === 'cancelled' && Object.keys(before.shipped).length)
+        throw unprocessable('status', 'an order with shipped units cannot be cancelled')
+      const refs = references(state, org, input, before)
+      const lines = input.line_items ? linesOf(state, org, input.line_items) : before.lines
+      if (!lines.length) throw unprocessable('line_items', "can't be blank")
+      if (before.status === 'confirmed' && to === 'cancelled')
+        await allocate(state, before, -1, now)
+      const after = await state.salesOrders.update(before.id, (d) => {
+        d.status = to
+        d.company_id = refs.company.id
+        d.currency = refs.company.currency
+        d.channel_id = refs.channelId
+        d.season_id = refs.seasonId
+        d.lines = lines
+        for (const k of [
+          'purchase_order_ref',
+          'notes',
+          'internal_notes',
+          'start_ship_date',
+          'cancel_ship_date',
+        ] as const)
+          if (input[k] !== undefined) d[k] = input[k] ?? null
+        if (input.shipping_cost !== undefined)
+          d.shipping_cost = Math.round(input.shipping_cost * 100)
+        if (to === 'confirmed' && before.status === 'draft') d.confirmed_at = now
+        d.updated_at = now
+      })
+      if (before.status === 'draft' && to === 'confirmed') await allocate(state, after, 1, now)
+      return after
+    })
+    return c.json({ sales_order: salesOrderView(state, order) })
+  })
+}

@@ -1,0 +1,468 @@
+import { z } from 'zod'
+import {
+  CHANNELS,
+  COLORS,
+  CUSTOMERS,
+  ORGANISATIONS,
+  PRODUCTS,
+  SEASONS,
+  SIZES,
+} from '../../fixtures/stitchex/catalog.ts'
+import { seedDocuments } from './seed.ts'
+import {
+  createLock,
+  createRateWindows,
+  createTable,
+  type Lock,
+  type Table,
+  type TenantBase,
+} from '../core/index.ts'
+
+/** Credentials of a Stitchex tenant: one user, who belongs to every organisation of the tenant. */
+export interface StitchexCredentials extends Record<string, unknown> {
+  email: string
+  password: string
+}
+
+/** Every stored row belongs to one organisation; amounts are integer cents (answered as strings). */
+const Row = z.looseObject({ id: z.number().int().positive(), organisation_id: z.number().int() })
+
+export interface OrganisationRow {
+  id: number
+  name: string
+  currency: string
+  /** Percent applied to wholesale lines (`tax_level`). */
+  taxRate: number
+  nextOrderNumber: number
+  nextInvoiceNumber: number
+  nextCreditNoteNumber: number
+}
+
+export interface SeasonRow {
+  id: number
+  organisation_id: number
+  name: string
+  created_at: number
+  updated_at: number
+}
+export interface ChannelRow extends SeasonRow {
+  currency: string
+  channel_type: string
+}
+export interface PersonRecord {
+  id: number
+  first_name: string | null
+  last_name: string | null
+  position: string | null
+  phone_1: string | null
+  phone_2: string | null
+  email: string | null
+  notes: string | null
+  buyer: boolean
+  shipping: boolean
+  billing: boolean
+}
+export interface AddressRecord {
+  id: number
+  line_1: string | null
+  line_2: string | null
+  line_3: string | null
+  city: string | null
+  state: string | null
+  country: string | null
+  postcode: string | null
+  default_for_shipping: boolean
+  default_for_billing: boolean
+}
+export interface CustomerRow {
+  id: number
+  organisation_id: number
+  name: string
+  company_type: string
+  customer_type: string
+  country: string | null
+  city: string | null
+  vat_number: string | null
+  channel_id: number | null
+  currency: string
+  notes: string | null
+  reference: string | null
+  people: PersonRecord[]
+  addresses: AddressRecord[]
+  created_at: number
+  updated_at: number
+}
+export interface VariationRecord {
+  id: number
+  color: string | null
+  textile_content: string | null
+  /** Cents. */
+  wsp: number
+  msrp: number
+}
+export interface ProductRow {
+  id: number
+  organisation_id: number
+  product_identifier: string
+  name: string
+  description: string | null
+  sizing_system: string | null
+  image_url: string | null
+  not_for_sale: boolean
+  season_id: number | null
+  variations: VariationRecord[]
+  created_at: number
+  updated_at: number
+}
+export interface SkuRow {
+  id: number
+  organisation_id: number
+  product_id: number
+  variation_id: number
+  color: string | null
+  size: string | null
+  ean: string | null
+  in_stock: number
+  /** Units promised to confirmed orders and not yet shipped (`available_to_sell` = in stock − allocated). */
+  allocated: number
+  created_at: number
+  updated_at: number
+}
+export interface QuantityRecord {
+  id: number
+  sku_id: number
+  size: string | null
+  quantity: number
+}
+export interface LineRecord {
+  id: number
+  product_id: number
+  variation_id: number
+  /** Cents. */
+  unit_price: number
+  /** Percent. */
+  tax_level: number
+  percentage_discount: number
+  quantities: QuantityRecord[]
+}
+export type OrderStatus = 'draft' | 'confirmed' | 'cancelled'
+export interface SalesOrderRow {
+  id: number
+  organisation_id: number
+  order_number: string
+  status: OrderStatus
+  company_id: number
+  channel_id: number | null
+  season_id: number | null
+  currency: string
+  purchase_order_ref: string | null
+  notes: string | null
+  internal_notes: string | null
+  start_ship_date: string | null
+  cancel_ship_date: string | null
+  shipping_cost: number
+  lines: LineRecord[]
+  /** sku id → units shipped. */
+  shipped: Record<string, number>
+  submitted_at: number | null
+  confirmed_at: number | null
+  created_at: number
+  updated_at: number
+}
+export interface InvoiceRow {
+  id: number
+  organisation_id: number
+  invoice_number: number
+  sale_id: number
+  company_id: number
+  pick_ticket_id: number | null
+  currency: string
+  lines: LineRecord[]
+  shipping_cost: number
+  total_paid: number
+  total_credited: number
+  due_date: string
+  created_at: number
+  updated_at: number
+}
+export interface CreditNoteRow {
+  id: number
+  organisation_id: number
+  credit_note_number: number
+  invoice_id: number | null
+  sale_id: number | null
+  company_id: number | null
+  currency: string
+  amount: number
+  reason: string
+  created_at: number
+  updated_at: number
+}
+export interface PaymentRow {
+  id: number
+  organisation_id: number
+  amount: number
+  reference: string | null
+  date: string
+  sale_id: number | null
+  company_id: number | null
+  invoice_id: number | null
+  source: string | null
+  created_at: number
+  updated_at: number
+}
+export interface StockOperationRow {
+  id: number
+  organisation_id: number
+  source: string | null
+  external_ref: string | null
+  external_url: string | null
+  comments: string | null
+  line_quantities: Array<{ sku_id: number; quantity: number }>
+  created_at: number
+}
+export interface PickTicketRow {
+  id: number
+  organisation_id: number
+  order_id: number
+  shipment_number: string
+  status: 'open' | 'packing' | 'shipped'
+  tracking_number: string | null
+  carrier: string | null
+  service: string | null
+  lines: LineRecord[]
+  stock_adjusted_at: number | null
+  created_at: number
+  updated_at: number
+}
+export interface ReceivingTicketRow {
+  id: number
+  organisation_id: number
+  production_order_id: number
+  production_order_number: string
+  vendor: string
+  delivery_name: string
+  status: 'pending' | 'checked in'
+  lines: LineRecord[]
+  received_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+/** Per-tenant switches the sandbox changes. */
+export interface StitchexSettings {
+  /** Tokens as the seed's sample: a year, no refresh token. */
+  legacyTokens: boolean
+  /** A per-token fixed window (off by default). */
+  rateLimit: { limit: number; windowSeconds: number } | null
+}
+
+export interface StitchexState {
+  organisations: Map<number, OrganisationRow>
+  seasons: Table<SeasonRow>
+  channels: Table<ChannelRow>
+  customers: Table<CustomerRow>
+  products: Table<ProductRow>
+  skus: Table<SkuRow>
+  salesOrders: Table<SalesOrderRow>
+  invoices: Table<InvoiceRow>
+  creditNotes: Table<CreditNoteRow>
+  payments: Table<PaymentRow>
+  stockOperations: Table<StockOperationRow>
+  pickTickets: Table<PickTicketRow>
+  receivingTickets: Table<ReceivingTicketRow>
+  /** The next id of each kind (ids are integers, unique across the tenant's organisations). */
+  nextId: Record<string, number>
+  settings: StitchexSettings
+  rate: ReturnType<typeof createRateWindows>
+  lock: Lock
+}
+
+const ID_BASES: Record<string, number> = {
+  season: 301,
+  channel: 1201,
+  customer: 41001,
+  person: 61001,
+  address: 71001,
+  product: 100001,
+  variation: 200001,
+  sku: 500001,
+  salesOrder: 700001,
+  line: 750001,
+  quantity: 760001,
+  invoice: 800001,
+  creditNote: 850001,
+  payment: 900001,
+  stockOperation: 950001,
+  pickTicket: 1000001,
+  receivingTicket: 1100001,
+  productionOrder: 5001,
+}
+
+/** The next integer id of a kind. */
+export const nextId = (state: StitchexState, kind: keyof typeof ID_BASES) => state.nextId[kind]!++
+
+const byOrg = (r: { organisation_id: number }) => r.organisation_id
+
+/** Build a tenant: two organisations, their catalogues, stock and documents. */
+export async function createStitchexState(
+  tenant: TenantBase<StitchexCredentials>,
+): Promise<StitchexState> {
+  const state = await createStitchexTables()
+  await seedCatalogue(state, tenant)
+  await seedDocuments(state, tenant)
+  return state
+}
+
+/** Build a tenant's organisations and their (empty) tables. */
+export async function createStitchexTables(): Promise<StitchexState> {
+  const table = <T extends { id: number; organisation_id: number }>(
+    indexes: Record<string, (r: T) => unknown> = {},
+  ) => createTable(Row as unknown as z.ZodType<T>, { org: byOrg, ...indexes })
+  return {
+    organisations: new Map(
+      ORGANISATIONS.map((o) => [
+        o.id,
+        {
+          ...o,
+          nextOrderNumber: 1181,
+          nextInvoiceNumber: 3001,
+          nextCreditNoteNumber: 501,
+        },
+      ]),
+    ),
+    seasons: await table<SeasonRow>(),
+    channels: await table<ChannelRow>(),
+    customers: await table<CustomerRow>(),
+    products: await table<ProductRow>({
+      identifier: (r) => `${r.organisation_id}|${r.product_identifier}`,
+    }),
+    skus: await table<SkuRow>({ product: (r) => r.product_id }),
+    salesOrders: await table<SalesOrderRow>({
+      number: (r) => `${r.organisation_id}|${r.order_number}`,
+    }),
+    invoices: await table<InvoiceRow>({ sale: (r) => r.sale_id }),
+    creditNotes: await table<CreditNoteRow>(),
+    payments: await table<PaymentRow>({ sale: (r) => r.sale_id ?? undefined }),
+    stockOperations: await table<StockOperationRow>(),
+    pickTickets: await table<PickTicketRow>({ order: (r) => r.order_id }),
+    receivingTickets: await table<ReceivingTicketRow>(),
+    nextId: { ...ID_BASES },
+    settings: { legacyTokens: false, rateLimit: null },
+    rate: createRateWindows(),
+    lock: createLock(),
+  }
+}
+
+/** Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with stock. */
+export async function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
+  const rng = tenant.rng.fork('catalogue')
+  const t = tenant.clock.now() - 90 * 86_400_000
+  for (const org of state.organisations.values()) {
+    const o = org.id
+    const seasons = []
+    for (const name of SEASONS)
+      seasons.push(
+        await state.seasons.insert({
+          id: nextId(state, 'season'),
+          organisation_id: o,
+          name,
+          created_at: t,
+          updated_at: t,
+        }),
+      )
+    const channels = []
+    for (const c of CHANNELS)
+      channels.push(
+        await state.channels.insert({
+          id: nextId(state, 'channel'),
+          organisation_id: o,
+          name: c.name,
+          channel_type: c.type,
+          currency: org.currency,
+          created_at: t,
+          updated_at: t,
+        }),
+      )
+    for (const c of CUSTOMERS)
+      await state.customers.insert({
+        id: nextId(state, 'customer'),
+        organisation_id: o,
+        name: c.name,
+        company_type: 'customer',
+        customer_type: 'wholesale',
+        country: c.country,
+        city: c.city,
+        vat_number: null,
+        channel_id: channels[0]!.id,
+        currency: org.currency,
+        notes: null,
+        reference: null,
+        people: [
+          {
+            id: nextId(state, 'person'),
+            ...c.person,
+            position: 'Buyer',
+            phone_1: null,
+            phone_2: null,
+            notes: null,
+            buyer: true,
+            shipping: true,
+            billing: true,
+          },
+        ],
+        addresses: [
+          {
+            id: nextId(state, 'address'),
+            line_2: null,
+            line_3: null,
+            ...c.address,
+            default_for_shipping: true,
+            default_for_billing: true,
+          },
+        ],
+        created_at: t,
+        updated_at: t,
+      })
+    for (const p of PRODUCTS) {
+      const product: ProductRow = {
+        id: nextId(state, 'product'),
+        organisation_id: o,
+        product_identifier: p.identifier,
+        name: p.name,
+        description: p.description,
+        sizing_system: 'XS-XXL',
+        image_url: null,
+        not_for_sale: false,
+        season_id: seasons[p.season]!.id,
+        variations: COLORS.map((color) => ({
+          id: nextId(state, 'variation'),
+          color,
+          textile_content: p.textile,
+          wsp: p.wsp * 100,
+          msrp: p.msrp * 100,
+        })),
+        created_at: t,
+        updated_at: t,
+      }
+      await state.products.insert(product)
+      for (const v of product.variations)
+        for (const size of SIZES) {
+          const id = nextId(state, 'sku')
+          await state.skus.insert({
+            id,
+            organisation_id: o,
+            product_id: product.id,
+            variation_id: v.id,
+            color: v.color,
+            size,
+            ean: `0${String(7_350_000_000_000 + id).slice(0, 12)}`,
+            in_stock: rng.int(0, 60),
+            allocated: 0,
+            created_at: t,
+            updated_at: t,
+          })
+        }
+    }
+  }
+}
