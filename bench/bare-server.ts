@@ -207,6 +207,34 @@ app.get('/orderstatus/v4/salesorder/:id', (c) => {
   const so = salesOrders.get(c.req.param('id'))
   return so ? c.json(so) : c.json({ detail: 'Could not find SalesOrderId' }, 404)
 })
+// Stitchex baseline: 108 SKUs in an array, paged 100 at a time with the same `meta` (no token, no organisation).
+const skus = Array.from({ length: 108 }, (_, i) => ({
+  id: 500001 + i,
+  product_id: 100001 + Math.floor(i / 18),
+  variation_id: 200001 + Math.floor(i / 6),
+  color: ['Black', 'Navy', 'Sand'][Math.floor(i / 6) % 3],
+  size: ['XS', 'S', 'M', 'L', 'XL', 'XXL'][i % 6],
+  ean: `0735000050${String(i).padStart(3, '0')}`,
+  in_stock: i % 60,
+  available_to_sell: i % 60,
+  available_to_sell_from_stock: i % 60,
+  created_at: '2025-10-07T09:00:00.000Z',
+  updated_at: '2025-10-07T09:00:00.000Z',
+}))
+app.get('/skus', (c) => {
+  const page = Number(c.req.query('page') ?? 1)
+  const pages = Math.ceil(skus.length / 100)
+  return c.json({
+    skus: skus.slice((page - 1) * 100, page * 100),
+    meta: {
+      current_page: page,
+      next_page: page < pages ? page + 1 : null,
+      prev_page: page > 1 ? page - 1 : null,
+      total_pages: pages,
+      total_count: skus.length,
+    },
+  })
+})
 app.get('/', (c) => c.json({ ok: true }))
 
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>

@@ -53,6 +53,11 @@ async function run(id: string) {
         }),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${creds.token}` },
       }),
+    stitchex: () =>
+      sim.fetch(
+        `${host}/oauth/token`,
+        json({ email: creds.email, password: creds.password, grant_type: 'password' }),
+      ),
     digikey: () =>
       sim.fetch(`${host}/v1/oauth2/token`, {
         method: 'POST',

@@ -293,6 +293,35 @@ async function main() {
     target: 1,
   })
 
+  // Stitchex: an authenticated GET /skus?page=2 (token and current organisation checked) against a bare route.
+  const sxToken = (
+    (await (
+      await fetch(`${sim.url}/stitchex/oauth/token`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          email: 'dev@stitchex-demo.test',
+          password: 'stitchex-dev-password',
+          grant_type: 'password',
+        }),
+      })
+    ).json()) as { access_token: string }
+  ).access_token
+  const sxAuth = { authorization: `Bearer ${sxToken}` }
+  await fetch(`${sim.url}/stitchex/organisations/set_current_org`, {
+    method: 'POST',
+    headers: { ...json, ...sxAuth },
+    body: JSON.stringify({ organizationId: 9579 }),
+  })
+  await load({ url: `${bare.url}/skus?page=2` })
+  await load({ url: `${sim.url}/stitchex/skus?page=2`, headers: sxAuth })
+  rows.push({
+    name: 'Stitchex GET /skus?page=2',
+    bare: await load({ url: `${bare.url}/skus?page=2` }),
+    sim: await load({ url: `${sim.url}/stitchex/skus?page=2`, headers: sxAuth }),
+    target: 0.85,
+  })
+
   // DigiKey: an authenticated (3-legged) GET /orderstatus/v4/salesorder/{id} of a shipped order. Header
   // checks and token lookup run as usual; the per-minute limit is lifted, or the load would only measure 429s.
   const dk = `${sim.url}/digikey`
@@ -405,7 +434,7 @@ async function main() {
   console.log(
     '\nMemory (each vendor in its own process: 1,000 minted tenants built, then 100,000 requests with a day passing every 5,000)',
   )
-  for (const id of ['digipix', 'shiphero', 'digikey', 'digit']) {
+  for (const id of ['digipix', 'shiphero', 'digikey', 'digit', 'stitchex']) {
     const out = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,

@@ -1,6 +1,7 @@
 import { digitLiveTarget, digitSuite } from '../digit/suite/index.ts'
 import { digikeyLiveTarget, digikeySuite } from '../digikey/suite/index.ts'
 import { digipixLiveTarget, digipixSuite } from '../digipix/suite/index.ts'
+import { stitchexLiveTarget, stitchexSuite } from '../stitchex/suite/index.ts'
 import { shipheroLiveTarget, shipheroSuite } from '../shiphero/suite/index.ts'
 import type { ContractSuite, ContractTarget } from './runner.ts'
 
@@ -16,4 +17,5 @@ export const SUITES: Record<
   digipix: { suite: digipixSuite, live: digipixLiveTarget },
   digikey: { suite: digikeySuite, live: digikeyLiveTarget },
   shiphero: { suite: shipheroSuite, live: shipheroLiveTarget },
+  stitchex: { suite: stitchexSuite, live: stitchexLiveTarget },
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnServer } from '../harness/targets.ts'
@@ -25,7 +27,7 @@ const hasCurl = await run('curl', ['--version']).then(
 describe.skipIf(!hasCurl)('README sessions', () => {
   let server: Awaited<ReturnType<typeof spawnServer>>
   beforeAll(async () => {
-    server = await spawnServer(['--vendors', 'digit'])
+    server = await spawnServer(['--vendors', 'digit,stitchex'])
   }, 30_000)
   afterAll(() => server?.stop())
 
@@ -50,5 +52,29 @@ describe.skipIf(!hasCurl)('README sessions', () => {
       expect(limited.data.orders.nodes[0].totalOrderAmount).toBeNull()
       expect(limited.errors[0].message).toBe('Not authorized: requires READ_ORDER_COST_INFO')
     }
+  }, 60_000)
+
+  it("Stitchex: the seed's three-call connection as written, a page of SKUs, an order to shipped with its webhooks, a payment", async () => {
+    const script = session('## Stitchex, step by step with curl').replaceAll(
+      'http://127.0.0.1:4010',
+      server.url,
+    )
+    const cwd = mkdtempSync(join(tmpdir(), 'vendorsim-readme-'))
+    const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', script], {
+      timeout: 30_000,
+      cwd,
+    })
+    const token = JSON.parse(stdout.split('\n')[0]!)
+    expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 604_800 })
+    expect(token.access_token).toMatch(/^[0-9a-f]{64}$/)
+    expect(stdout).toContain('{"organisations":[{"id":9579,"name":"Stitchex Demo"}')
+    expect(stdout).toContain('{"Status":"Updated"}')
+    expect(stdout).toMatch(
+      /current_page: 2,\s+next_page: null,\s+prev_page: 1,\s+total_pages: 2,\s+total_count: 108/,
+    )
+    expect(stdout).toContain('\nshipped\nshipped\n')
+    expect(stdout.match(/webhook: \{"event":"pick_ticket_update"/g)).toHaveLength(3)
+    expect(stdout).toContain('webhook: {"event":"invoice_create"')
+    expect(stdout).toMatch(/"payment":\{"id":\d+,"amount":"20.00"/)
   }, 60_000)
 })

@@ -1,0 +1,3 @@
+import { defineContractTests } from '../harness/contract.ts'
+
+defineContractTests('stitchex', 'live')
