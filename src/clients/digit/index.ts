@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { Organization, Permission, User } from '../../../contracts/digit/schemas.ts'
-import { createClientCore, type ClientTransportOptions } from '../../core/index.ts'
+import {
+  createClientCore,
+  type AnyConnection,
+  type ClientTransportOptions,
+} from '../../core/index.ts'
 import { createCompanies } from './companies.ts'
 import { createItems } from './items.ts'
 import { createOrders } from './orders.ts'
@@ -50,7 +54,7 @@ export function createDigitClient(options: DigitClientOptions) {
     /** Every node of any Digit connection: `paginate(query, (d) => d.items)` with `$connection` in the query. */
     paginate: <T = any>(
       query: string,
-      select: Parameters<typeof gql.paginate<T>>[1],
+      select: (data: Record<string, any>) => AnyConnection<T>,
       o: { variables?: Record<string, unknown>; pageSize?: number } = {},
     ) => gql.paginate<T>(query, select, { ...o, page: gql.page }),
     /** The organization (Clerk `org_…` id) the token is bound to. */
