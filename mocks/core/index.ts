@@ -95,6 +95,7 @@ export {
 export {
   createRateWindows,
   takeQuota,
+  QuotaSetting,
   type Quota,
   type RateWindows,
   type WindowLimit,

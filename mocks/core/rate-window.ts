@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * Fixed-window request counters on the tenant clock (per minute, per day, ...),
  * aligned to the epoch so a minute window resets on the minute and a day window
@@ -74,6 +76,14 @@ export interface Quota {
   limit: number
   windowSeconds: number
 }
+
+/** A quota as a control route takes it: `{"limit", "windowSeconds"}`, or `null` to turn it off. */
+export const QuotaSetting = z
+  .strictObject({
+    limit: z.number().int().positive().max(1_000_000),
+    windowSeconds: z.number().int().positive().max(86_400),
+  })
+  .nullable()
 
 /**
  * Count one request of `key` against a quota, express-rate-limit style: the `RateLimit-*` headers

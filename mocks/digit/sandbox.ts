@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DIGIT_PERMISSIONS, permissionKey } from '../../contracts/digit/permissions.ts'
 import {
   parseControlBody as parse,
+  QuotaSetting,
   SimError,
   type SimEnv,
   type TokenRecord,
@@ -37,13 +38,7 @@ const Fulfil = z.strictObject({
     .optional(),
 })
 const Settings = z.strictObject({
-  rateLimit: z
-    .strictObject({
-      limit: z.number().int().positive().max(1_000_000),
-      windowSeconds: z.number().int().positive().max(86_400),
-    })
-    .nullable()
-    .optional(),
+  rateLimit: QuotaSetting.optional(),
   maxDepth: z.number().int().min(1).max(100).optional(),
   maxCost: z.number().int().positive().max(1e9).optional(),
   reset: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DIGIT_PERMISSION_KEYS } from '../../contracts/digit/permissions.ts'
+import { OrderStatus as OrderStatusEnum } from '../../contracts/digit/schemas.ts'
 import { COMPANY, ITEMS, ORDERS, UOMS, type UomFixture } from '../../fixtures/digit/catalog.ts'
 import {
   createLock,
@@ -82,17 +83,8 @@ const LocationRow = z.object({
 })
 export type LocationRow = z.output<typeof LocationRow>
 
-export const ORDER_STATUSES = [
-  'draft',
-  'requested',
-  'unfulfilled',
-  'partially_fulfilled',
-  'fulfilled',
-  'cancelled',
-  'returned',
-  'refunded',
-  'closed',
-] as const
+/** Digit's order statuses (the wire's enum). */
+export const ORDER_STATUSES = OrderStatusEnum.options
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 const OrderLine = z.object({

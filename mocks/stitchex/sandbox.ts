@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import { z } from 'zod'
 import {
   parseControlBody as parse,
+  QuotaSetting,
   registerSubscriptionRoutes,
   SimError,
   type SimEnv,
@@ -33,13 +34,7 @@ const NewReceivingTicket = z.strictObject({
 })
 const Settings = z.strictObject({
   legacyTokens: z.boolean().optional(),
-  rateLimit: z
-    .strictObject({
-      limit: z.number().int().positive().max(1_000_000),
-      windowSeconds: z.number().int().positive().max(86_400),
-    })
-    .nullable()
-    .optional(),
+  rateLimit: QuotaSetting.optional(),
 })
 
 /**

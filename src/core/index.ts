@@ -9,7 +9,7 @@ export {
   type RequestCoreOptions,
   type RequestInput,
 } from './request.ts'
-export { createTokenCache, type TokenCache } from './token-cache.ts'
+export { createTokenCache, sendWithToken, type TokenCache } from './token-cache.ts'
 export {
   createGraphqlTransport,
   checkContract,

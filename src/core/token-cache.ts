@@ -1,3 +1,6 @@
+import type { z } from 'zod'
+import { AuthenticationError } from './errors.ts'
+import type { RequestCore, RequestInput } from './request.ts'
 import type { ClientClock } from './clock.ts'
 
 /**
@@ -35,3 +38,29 @@ export function createTokenCache(
   }
 }
 export type TokenCache = ReturnType<typeof createTokenCache>
+
+/**
+ * Send a request with the cached bearer token; when the vendor refuses the token (a 401 that
+ * `isTokenError` accepts, every 401 by default), get a new one and try once more.
+ * @example
+ * const { data } = await sendWithToken(core, cache, { method: 'GET', path: '/skus' })
+ */
+export async function sendWithToken<S extends z.ZodType | undefined>(
+  core: RequestCore,
+  cache: TokenCache,
+  input: RequestInput<S>,
+  isTokenError: (err: AuthenticationError) => boolean = () => true,
+) {
+  const once = async () =>
+    core.send({
+      ...input,
+      headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
+    })
+  try {
+    return await once()
+  } catch (err) {
+    if (!(err instanceof AuthenticationError) || !isTokenError(err)) throw err
+    cache.invalidate()
+    return once()
+  }
+}

@@ -6,7 +6,7 @@ import {
   TokenResponse,
 } from '../../../contracts/digikey/schemas.ts'
 import {
-  AuthenticationError,
+  sendWithToken,
   createTokenCache,
   VendorError,
   type ClientClock,
@@ -126,19 +126,9 @@ export function createDigiKeyAuth(core: RequestCore, o: DigiKeyAuthOptions, cloc
       legs: 2 | 3,
       input: RequestInput<S>,
     ): Promise<{ data: z.output<S>; response: Response }> {
-      const cache = legs === 3 ? three : two
-      const once = async () =>
-        (await core.send({
-          ...input,
-          headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
-        })) as { data: z.output<S>; response: Response }
-      try {
-        return await once()
-      } catch (err) {
-        if (!(err instanceof AuthenticationError) || !/token/i.test(err.message)) throw err
-        cache.invalidate()
-        return once()
-      }
+      return (await sendWithToken(core, legs === 3 ? three : two, input, (err) =>
+        /token/i.test(err.message),
+      )) as { data: z.output<S>; response: Response }
     },
   }
 }

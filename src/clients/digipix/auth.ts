@@ -5,8 +5,8 @@ import {
   type Scope,
 } from '../../../contracts/digipix/schemas.ts'
 import {
-  AuthenticationError,
   createTokenCache,
+  sendWithToken,
   type ClientClock,
   type RequestCore,
   type RequestInput,
@@ -51,22 +51,7 @@ export function createDigipixAuth(
     invalidate: () => cache.invalidate(),
     /** Send with the bearer token; on a 401 get a new token and try once more. */
     async send<S extends z.ZodType>(input: RequestInput<S>): Promise<z.output<S>> {
-      const once = async () =>
-        (
-          await core.send({
-            ...input,
-            headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
-          })
-        ).data as z.output<S>
-      try {
-        return await once()
-      } catch (err) {
-        if (err instanceof AuthenticationError) {
-          cache.invalidate()
-          return once()
-        }
-        throw err
-      }
+      return (await sendWithToken(core, cache, input)).data as z.output<S>
     },
   }
 }

@@ -1,7 +1,7 @@
 import { Organisations, SetCurrentOrg, TokenResponse } from '../../../contracts/stitchex/schemas.ts'
 import {
-  AuthenticationError,
   createTokenCache,
+  sendWithToken,
   type ClientClock,
   type RequestCore,
   type RequestInput,
@@ -108,20 +108,7 @@ export function createStitchexAuth(core: RequestCore, o: StitchexAuthOptions, cl
     },
     /** Send with the bearer token; on a 401 connect afresh and try once more. */
     async send<S extends z.ZodType>(input: RequestInput<S>): Promise<z.output<S>> {
-      const once = async () =>
-        (
-          await core.send({
-            ...input,
-            headers: { ...input.headers, authorization: `Bearer ${await cache.get()}` },
-          })
-        ).data as z.output<S>
-      try {
-        return await once()
-      } catch (err) {
-        if (!(err instanceof AuthenticationError)) throw err
-        cache.invalidate()
-        return once()
-      }
+      return (await sendWithToken(core, cache, input)).data as z.output<S>
     },
   }
 }
