@@ -7,4 +7,5 @@ import { readFileSync } from 'node:fs'
  */
 export const DIGIT_SDL_URL = new URL('./schema.graphql', import.meta.url)
 let sdl: string | undefined
-export const digitSdl = (): string => (sdl ??= readFileSync(DIGIT_SDL_URL, 'utf8'))
+export const digitSdl = (): string =>
+  (sdl ??= readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'))

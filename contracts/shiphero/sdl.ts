@@ -8,4 +8,5 @@ import { readFileSync } from 'node:fs'
  */
 export const SHIPHERO_SDL_URL = new URL('./schema.graphql', import.meta.url)
 let sdl: string | undefined
-export const shipHeroSdl = (): string => (sdl ??= readFileSync(SHIPHERO_SDL_URL, 'utf8'))
+export const shipHeroSdl = (): string =>
+  (sdl ??= readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'))

@@ -1,11 +1,6 @@
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import type { Hono } from 'hono'
-import {
-  estimateCost,
-  explorerPage,
-  graphqlHandler,
-  type Admission,
-} from '../core/graphql/index.ts'
+import { cachedCost, explorerPage, graphqlHandler, type Admission } from '../core/graphql/index.ts'
 import { send, SimError, type SimContext, type SimEnv } from '../core/index.ts'
 import { countRequest, requireToken, type DigitAuth } from './auth.ts'
 import { PAGING, type DigitCtx } from './context.ts'
@@ -52,7 +47,7 @@ function admit(c: Ctx, { auth, operation, prepared, request, schema }: Admission
       'QUERY_TOO_DEEP',
       `The query nests ${prepared.depth} levels deep; the limit is ${maxDepth}.`,
     )
-  const cost = estimateCost(schema, operation, prepared.fragments, request.variables, {
+  const cost = cachedCost(schema, operation, prepared.fragments, request.variables, {
     defaultPageSize: PAGING.defaultSize,
   }).reduce((sum, r) => sum + r.cost, 0)
   if (cost > maxCost)

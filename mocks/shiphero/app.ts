@@ -1,11 +1,11 @@
 import type { Hono } from 'hono'
 import type { ExecutionResult, GraphQLError } from 'graphql'
-import { estimateCost, graphqlHandler, type Admission } from '../core/graphql/index.ts'
+import { cachedCost, graphqlHandler, type Admission } from '../core/graphql/index.ts'
 import { send, SimError, type SimContext, type SimEnv, type Tenant } from '../core/index.ts'
 import { requireUser } from './auth.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
-import { fieldResolver, SHIPHERO_GRAPHQL } from './schema.ts'
+import { SHIPHERO_GRAPHQL } from './schema.ts'
 import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
 import { countRequest, creditsOf, secondsUntil, setCredits } from './throttle.ts'
 
@@ -62,7 +62,7 @@ function admit(
   const requestId = tenant.ids.hex(24)
   const now = tenant.clock.now()
   const isQuery = operation.operation === 'query'
-  const costs = estimateCost(schema, operation, prepared.fragments, request.variables)
+  const costs = cachedCost(schema, operation, prepared.fragments, request.variables)
   const roots = new Map<string, RootMeter>()
   let required = 0
   for (const r of costs) {
@@ -169,7 +169,6 @@ const handleGraphql = graphqlHandler<ShipHeroCtx, Auth>({
   requestError: (c, errors) => send(c, { errors: errors.map((e) => e.toJSON()) }, 400),
   admit,
   lock: (c) => (c.get('tenant') as ShipHeroTenant).state.lock,
-  fieldResolver,
   respond,
 })
 

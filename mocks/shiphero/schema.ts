@@ -105,6 +105,7 @@ export const SHIPHERO_GRAPHQL = defineGraphqlSchema<ShipHeroCtx>({
   wrapRoot: (operation, name, resolve) =>
     operation === 'Query' && BARE.has(name) ? resolve : envelope(resolve),
   scalars: attachScalars,
+  fieldResolver,
 })
 
 function mergeTypes(groups: Array<Record<string, Record<string, Resolver>>>) {

@@ -207,3 +207,30 @@ export function estimateCost(
   collect(operation.selectionSet, new Set())
   return roots
 }
+
+const costCache = new WeakMap<OperationDefinitionNode, Map<string, readonly RootCost[]>>()
+
+/**
+ * `estimateCost`, kept with the cached document: an operation that declares no variables costs
+ * the same every time, so it is analysed once (per page-size setting) and reused. One that takes
+ * variables is analysed on each request, since `first: $n` decides its cost.
+ */
+export function cachedCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Record<string, unknown> | undefined,
+  options: CostOptions = {},
+): readonly RootCost[] {
+  if (operation.variableDefinitions?.length)
+    return estimateCost(schema, operation, fragments, variables, options)
+  const key = `${options.defaultPageSize ?? ''}|${options.rootCost ?? ''}`
+  let byOptions = costCache.get(operation)
+  if (!byOptions) costCache.set(operation, (byOptions = new Map()))
+  let costs = byOptions.get(key)
+  if (!costs) {
+    costs = Object.freeze(estimateCost(schema, operation, fragments, undefined, options))
+    byOptions.set(key, costs)
+  }
+  return costs
+}

@@ -34,7 +34,13 @@ export {
   type SliceOptions,
   type SortKey,
 } from './connections.ts'
-export { estimateCost, argumentValue, type CostOptions, type RootCost } from './cost.ts'
+export {
+  estimateCost,
+  cachedCost,
+  argumentValue,
+  type CostOptions,
+  type RootCost,
+} from './cost.ts'
 export {
   defineGraphqlSchema,
   type GraphqlSchema,

@@ -21,6 +21,11 @@ export interface GraphqlSchemaDefinition<Ctx> {
   scalars?(schema: GraphQLSchema): void
   /** Bounds of the document cache and of each query (size, depth, fields, tokens). */
   limits?: DocumentLimits
+  /**
+   * The resolver of every field that has none (ShipHero's: function values called, integer ids as
+   * Relay ids). Set on the fields themselves, so compiled queries use it too.
+   */
+  fieldResolver?: Resolver<Ctx>
 }
 
 export interface GraphqlSchema {
@@ -63,6 +68,11 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
         ) as GraphQLFieldResolver<unknown, unknown>
       }
     }
+    if (def.fieldResolver)
+      for (const type of Object.values(built.getTypeMap()))
+        if (isObjectType(type) && !type.name.startsWith('__'))
+          for (const field of Object.values(type.getFields()))
+            field.resolve ??= def.fieldResolver as GraphQLFieldResolver<unknown, unknown>
     for (const root of [built.getQueryType(), built.getMutationType()]) {
       for (const field of Object.values(root?.getFields() ?? {}))
         if (!field.resolve)

@@ -1,0 +1,46 @@
+// Part of `npm run build`: the server as one ESM bundle (dist/bundle/server.js, each vendor and
+// the contract suites in chunks loaded on first use). `npm start` and the `vendorsim` command run
+// it: a server that reads one file per vendor instead of hundreds of modules starts in about half
+// the time. Files the sources read beside themselves (LIMITATIONS.md, the SDLs) are inlined.
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { build } from 'esbuild'
+
+const root = new URL('..', import.meta.url).pathname
+const ASSET =
+  /readFileSync\(new URL\('\.\/([\w.-]+\.(?:md|graphql))', import\.meta\.url\), 'utf8'\)/g
+
+/** `readFileSync(new URL('./X.md', import.meta.url), 'utf8')` → the text of X.md. */
+const inlineAssets = {
+  name: 'inline-assets',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes('node_modules')) return undefined
+      const source = readFileSync(args.path, 'utf8')
+      if (!ASSET.test(source)) return undefined
+      ASSET.lastIndex = 0
+      const contents = source.replace(ASSET, (_, file) =>
+        JSON.stringify(readFileSync(join(dirname(args.path), file), 'utf8')),
+      )
+      return { contents, loader: 'ts' }
+    })
+  },
+}
+
+await build({
+  entryPoints: [join(root, 'server.ts')],
+  outdir: join(root, 'dist/bundle'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // A few dependencies are CommonJS: give the bundle the `require` they expect.
+  banner: {
+    js: "import { createRequire as __vendorsimRequire } from 'node:module'; const require = __vendorsimRequire(import.meta.url);",
+  },
+  plugins: [inlineAssets],
+})

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { DIGIT_DEFAULT_CREDENTIALS } from '../../mocks/digit/index.ts'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BUNDLE = `${ROOT}dist/bundle/server.js`
+
+/** What `npm start` and the `vendorsim` command run: the compiled bundle (built by `npm ci` through `prepare`). */
+describe.skipIf(!existsSync(BUNDLE))('the server bundle (skipped until `npm run build`)', () => {
+  it('serves every vendor, with the assets it inlined (LIMITATIONS, SDLs)', async () => {
+    const child = spawn(
+      process.execPath,
+      [`${ROOT}bin/vendorsim.mjs`, 'serve', '--port', '0', '--quiet', '--clock', 'frozen'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout!.on('data', (d) => {
+          out += d
+          const m = /listening on (http:\/\/\S+)/.exec(out)
+          if (m) resolve(m[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
+      })
+      const index = (await (await fetch(`${url}/`)).json()) as { vendors: Array<{ id: string }> }
+      const ids = index.vendors.map((v) => v.id)
+      expect(ids.sort()).toEqual(['digikey', 'digipix', 'digit', 'shiphero', 'stitchex'])
+      for (const id of ids) {
+        const res = await fetch(`${url}/${id}/_sandbox/limitations`)
+        expect(res.status, id).toBe(200)
+        expect(await res.text()).toMatch(/^# /)
+      }
+      // A query the Digit schema (an inlined SDL) answers.
+      const sdl = await fetch(`${url}/digit/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${DIGIT_DEFAULT_CREDENTIALS.token}`,
+        },
+        body: '{"query":"{ organization { id } }"}',
+      })
+      expect(await sdl.json()).toEqual({
+        data: { organization: { id: DIGIT_DEFAULT_CREDENTIALS.organizationId } },
+      })
+    } finally {
+      child.kill()
+    }
+  }, 30_000)
+})
