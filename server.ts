@@ -151,7 +151,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (command === 'serve' || command.startsWith('--')) {
-      const args = parseServeArgs(command === 'serve' ? rest : argv, process.env)
+      const args = parseServeArgs(
+        command === 'serve' ? rest : argv,
+        process.env,
+        Object.keys(REGISTRY),
+      )
       const server = await startServer(args)
       // Handlers go in before the banner: a supervisor may signal as soon as it reads it.
       const stopped = new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { networkErrorText } from '../../contracts/shared/network.ts'
 import type { Clock } from './clock.ts'
 import type { IdFactory } from './ids.ts'
 
@@ -77,7 +78,7 @@ export function createOutbox(options: OutboxOptions) {
         status = res.status
         await res.arrayBuffer().catch(() => undefined)
       } catch (err) {
-        error = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+        error = networkErrorText(err)
       }
     }
     const ok = status !== null && status >= 200 && status < 300

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { ExecutionResult, GraphQLError } from 'graphql'
-import { cachedCost, graphqlHandler, type Admission } from '../core/graphql/index.ts'
+import { cachedCost, explorerPage, graphqlHandler, type Admission } from '../core/graphql/index.ts'
 import { send, SimError, type SimContext, type SimEnv, type Tenant } from '../core/index.ts'
 import { requireUser } from './auth.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
@@ -175,12 +175,30 @@ const handleGraphql = graphqlHandler<ShipHeroCtx, Auth>({
 /** The ShipHero API routes. @see https://developer.shiphero.com/getting-started/ */
 export function registerShipHeroRoutes(app: Hono<Env>) {
   app.post('/graphql', handleGraphql)
-  app.get('/graphql', () => {
+  // A browser gets the explorer; anything else is told to POST.
+  app.get('/graphql', (c) => {
+    if ((c.req.header('accept') ?? '').includes('text/html'))
+      return c.html(
+        explorerPage({
+          title: 'ShipHero API explorer (vendorsim)',
+          endpoint: 'graphql',
+          authorizationHint: 'Bearer <access_token from POST /auth/token>',
+          query: EXAMPLE,
+          note: 'Calls run against this simulator; the real API has no sandbox host.',
+        }),
+      )
     throw new SimError(
       405,
       String(CODES.invalidArgument),
-      'Send GraphQL requests as POST /graphql with a JSON body {"query", "variables"}',
+      'Send GraphQL requests as POST /graphql with a JSON body {"query", "variables"} (open this URL in a browser for the explorer)',
       { headers: { Allow: 'POST' } },
     )
   })
 }
+
+const EXAMPLE = `# The account behind the token, and two products with their stock per warehouse.
+query Explore {
+  account { request_id complexity data { id email } }
+  products { request_id complexity data(first: 2) { edges { node { sku name warehouse_products { warehouse_id on_hand } } } } }
+}
+`

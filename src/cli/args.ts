@@ -35,7 +35,12 @@ export interface ServeArgs {
   allowedHosts: string[]
 }
 
-export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArgs {
+export function parseServeArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  /** The vendor ids `--vendors` may name. */
+  known?: readonly string[],
+): ServeArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -80,12 +85,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     seed: values.seed ?? env.VENDORSIM_SEED ?? 'vendorsim',
-    vendors: values.vendors
-      ? values.vendors
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean)
-      : undefined,
+    vendors: vendorList(values.vendors, known),
     clock,
     start,
     quiet: values.quiet ?? false,
@@ -97,6 +97,27 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
   }
+}
+
+/** `--vendors a,b`: at least one, each known (an empty or mistyped list is an error, not "all"). */
+function vendorList(text: string | undefined, known?: readonly string[]): string[] | undefined {
+  if (text === undefined) return undefined
+  const ids = [
+    ...new Set(
+      text
+        .split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ]
+  const names = known ? ` (known: ${known.join(', ')})` : ''
+  if (!ids.length) throw new UsageError(`--vendors names no vendor${names}`)
+  const unknown = known ? ids.filter((id) => !known.includes(id)) : []
+  if (unknown.length)
+    throw new UsageError(
+      `--vendors: unknown vendor${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${names}`,
+    )
+  return ids
 }
 
 export interface ContractArgs {

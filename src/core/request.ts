@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { networkErrorText } from '../../contracts/shared/network.ts'
 import { systemClock, type ClientClock } from './clock.ts'
 import { ConnectionError, ContractViolationError, errorClassFor, VendorError } from './errors.ts'
 
@@ -116,7 +117,7 @@ export function createRequestCore(options: RequestCoreOptions) {
           continue
         }
         throw new ConnectionError({
-          message: `${options.vendor}: ${input.method} ${input.path} failed: ${(cause as Error).message}`,
+          message: `${options.vendor}: ${input.method} ${input.path} failed: ${networkErrorText(cause)}`,
           status: 0,
           vendor: options.vendor,
           cause,

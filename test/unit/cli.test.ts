@@ -68,7 +68,12 @@ describe('vendorsim command', () => {
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(/--port must be an integer/)
     expect(run.stderr).toMatch(/Usage:/)
-    expect(cli(['serve', '--vendors', 'nosuch']).stderr).toMatch(/unknown vendor\(s\): nosuch/)
+    const unknown = cli(['serve', '--vendors', 'digipix,nosuch'])
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toMatch(/--vendors: unknown vendor nosuch \(known: digit, digipix/)
+    const empty = cli(['serve', '--vendors', ''])
+    expect(empty.status).toBe(2)
+    expect(empty.stderr).toMatch(/--vendors names no vendor/)
     expect(cli(['frobnicate']).status).toBe(2)
   })
 

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSim } from '../../mocks/core/index.ts'
 import { digit, DIGIT_DEFAULT_CREDENTIALS } from '../../mocks/digit/index.ts'
+import { shiphero } from '../../mocks/shiphero/index.ts'
 import { spawnServer } from '../harness/targets.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 
-describe('GraphQL explorer page (GET /digit/docs)', () => {
+describe('GraphQL explorer pages (GET /digit/docs, GET /shiphero/graphql)', () => {
   it('is one self-contained page: no external script, style or font, and its script parses', async () => {
     const sim = createSim(digit, { seed: 'docs' })
     const res = await sim.fetch('https://api.digit-software.com/docs')
@@ -25,12 +26,24 @@ describe('GraphQL explorer page (GET /digit/docs)', () => {
     expect(cfg.query).toContain('organization')
   })
 
+  it('ShipHero serves the same page on GET /graphql to a browser, and 405 to anything else', async () => {
+    const sim = createSim(shiphero, { seed: 'docs' })
+    const page = await sim.fetch('https://public-api.shiphero.com/graphql', {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('ShipHero API explorer')
+    const api = await sim.fetch('https://public-api.shiphero.com/graphql')
+    expect(api.status).toBe(405)
+    expect(api.headers.get('allow')).toBe('POST')
+  })
+
   describe.skipIf(!existsSync(CHROMIUM))(
     'in Chromium (skipped where /usr/bin/chromium is absent)',
     () => {
       let server: Awaited<ReturnType<typeof spawnServer>>
       beforeAll(async () => {
-        server = await spawnServer(['--vendors', 'digit'])
+        server = await spawnServer(['--vendors', 'digit,shiphero'])
       }, 30_000)
       afterAll(() => server?.stop())
 
