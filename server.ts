@@ -6,12 +6,15 @@
  *   vendorsim contract --vendor digipix --target http --base-url http://127.0.0.1:4010/digipix
  */
 import { serve, type ServerType } from '@hono/node-server'
+import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { createHost, type Host } from './mocks/core/host.ts'
 import { REGISTRY } from './mocks/registry.ts'
 import {
   parseContractArgs,
   parseServeArgs,
+  SERVE_HELP,
+  CONTRACT_HELP,
   UsageError,
   USAGE,
   type ServeArgs,
@@ -143,11 +146,37 @@ function banner(server: RunningServer, args: ServeArgs): string {
   return lines.join('\n')
 }
 
+/** This package's version, from the package.json above this file (sources, dist/ or the bundle). */
+function version(): string {
+  for (let dir = new URL('.', import.meta.url); ; ) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'))
+      if (pkg.name === 'vendorsim') return pkg.version
+    } catch {
+      // not here: one level up
+    }
+    const up = new URL('..', dir)
+    if (up.href === dir.href) return 'unknown'
+    dir = up
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command = 'serve', ...rest] = argv
+  const [command, ...rest] = argv
   try {
-    if (command === 'help' || command === '--help' || command === '-h') {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       console.log(USAGE)
+      return 0
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      console.log(version())
+      return 0
+    }
+    if (
+      (command === 'serve' || command === 'contract') &&
+      rest.some((a) => a === '--help' || a === '-h')
+    ) {
+      console.log(command === 'serve' ? SERVE_HELP : CONTRACT_HELP)
       return 0
     }
     if (command === 'serve' || command.startsWith('--')) {

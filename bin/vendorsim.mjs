@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The vendorsim command: runs the compiled server bundle (dist/bundle/server.js, made by
-// `npm run build`); in a checkout that has not been built, the TypeScript sources through tsx.
+// `npm run build`); in a checkout that has not been built (or with VENDORSIM_FROM_SOURCE=1), the
+// TypeScript sources through tsx.
 import { existsSync } from 'node:fs'
 
 const bundle = new URL('../dist/bundle/server.js', import.meta.url)
 let main
-if (existsSync(bundle)) ({ main } = await import(bundle.href))
+if (existsSync(bundle) && process.env.VENDORSIM_FROM_SOURCE !== '1')
+  ({ main } = await import(bundle.href))
 else {
   const { register } = await import('tsx/esm/api')
   register()

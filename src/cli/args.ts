@@ -13,9 +13,38 @@ Usage:
                      [--max-body 1048576] [--max-tenants 1000] [--admin-token TOKEN]
                      [--allowed-hosts name[:port],...]
   vendorsim contract --vendor digipix --target http|live [--base-url URL] [--allow-production]
-  vendorsim help
+                     [--allow-empty] [--reporter junit|json] [--output FILE]
+  vendorsim help | --help | <command> --help | --version
 
 Environment: PORT, HOST, VENDORSIM_SEED, VENDORSIM_ADMIN_TOKEN (serve), <VENDOR>_* variables for live contract runs.`
+
+/** `vendorsim serve --help`: every flag, its environment variable and its default. */
+export const SERVE_HELP = `vendorsim serve — every simulator on one port, each under /<vendor>
+
+  --port N              port to listen on; 0 picks a free one          env PORT            default 4010
+  --host ADDR           address to bind (other than loopback needs --admin-token)  env HOST  default 127.0.0.1
+  --seed TEXT           seed of every id and datum                     env VENDORSIM_SEED  default vendorsim
+  --vendors a,b         only these vendors (digit, digipix, digikey, stitchex, shiphero)       default all
+  --clock real|frozen   tenant clocks follow real time, or move only on /_sandbox/clock/advance  default real
+  --start ISO           the clocks' starting time                                      default 2026-01-05T09:00:00Z
+  --quiet               print only the "listening on" line                             default off
+  --max-body BYTES      largest request body                                           default 1048576
+  --max-tenants N       minted tenants kept per vendor (the oldest is evicted)         default 1000
+  --admin-token TOKEN   required on every /_sandbox route  env VENDORSIM_ADMIN_TOKEN   default none
+  --allowed-hosts h,... Host headers accepted besides the bound address              default none`
+
+/** `vendorsim contract --help`. */
+export const CONTRACT_HELP = `vendorsim contract — run a vendor's contract suite against a simulator or the live vendor
+
+  --vendor ID           digit, digipix, digikey, shiphero or stitchex                  required
+  --target http|live    a running simulator (--base-url) or the vendor (its env vars)  default http
+  --base-url URL        the simulator's vendor base, e.g. http://127.0.0.1:4010/digipix
+  --allow-production    let a live run reach the vendor's production host  env <VENDOR>_ALLOW_PRODUCTION=1
+  --allow-empty         exit 0 even when no case could run (by default that is a failure)
+  --reporter junit|json also write a report file for CI                                default none
+  --output FILE         where the report goes                 default contract-<vendor>.xml or .json
+Live runs read <VENDOR>_* variables (the message names the missing ones); they are read-only unless
+<VENDOR>_LIVE_WRITES=1. VENDORSIM_ADMIN_TOKEN is sent to a simulator that requires it.`
 
 export interface ServeArgs {
   port: number
@@ -125,6 +154,9 @@ export interface ContractArgs {
   target: 'http' | 'live'
   baseUrl?: string
   allowProduction: boolean
+  allowEmpty: boolean
+  reporter?: 'junit' | 'json'
+  output?: string
 }
 
 export function parseContractArgs(argv: string[]): ContractArgs {
@@ -135,6 +167,9 @@ export function parseContractArgs(argv: string[]): ContractArgs {
       target: { type: 'string', default: 'http' },
       'base-url': { type: 'string' },
       'allow-production': { type: 'boolean', default: false },
+      'allow-empty': { type: 'boolean', default: false },
+      reporter: { type: 'string' },
+      output: { type: 'string' },
     },
     strict: true,
   })
@@ -144,10 +179,18 @@ export function parseContractArgs(argv: string[]): ContractArgs {
     throw new UsageError(`--target must be "http" or "live", got "${target}"`)
   if (target === 'http' && !values['base-url'])
     throw new UsageError('--target http needs --base-url (e.g. http://127.0.0.1:4010/digipix)')
+  const reporter = values.reporter
+  if (reporter !== undefined && reporter !== 'junit' && reporter !== 'json')
+    throw new UsageError(`--reporter must be "junit" or "json", got "${reporter}"`)
+  if (values.output !== undefined && reporter === undefined)
+    throw new UsageError('--output needs --reporter junit|json')
   return {
     vendor: values.vendor,
     target,
     baseUrl: values['base-url'],
     allowProduction: values['allow-production'] ?? false,
+    allowEmpty: values['allow-empty'] ?? false,
+    reporter,
+    output: values.output,
   }
 }

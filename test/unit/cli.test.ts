@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnServer } from '../harness/targets.ts'
@@ -8,7 +11,8 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, ['bin/vendorsim.mjs', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    // The sources as they are now (the built bundle is tested by bundle.test.ts).
+    env: { ...process.env, VENDORSIM_FROM_SOURCE: '1', ...env },
     timeout: 60_000,
   })
 
@@ -43,14 +47,73 @@ describe('vendorsim command', () => {
     expect(run.status).toBe(0)
   })
 
-  it('live without credentials explains what to set and exits 0', () => {
-    const run = cli(['contract', '--vendor', 'digipix', '--target', 'live'], {
-      DIGIPIX_BASE_URL: '',
-      DIGIPIX_CLIENT_ID: '',
-      DIGIPIX_CLIENT_SECRET: '',
-    })
+  it('live without credentials explains what to set and fails, unless --allow-empty', () => {
+    const env = { DIGIPIX_BASE_URL: '', DIGIPIX_CLIENT_ID: '', DIGIPIX_CLIENT_SECRET: '' }
+    const run = cli(['contract', '--vendor', 'digipix', '--target', 'live'], env)
     expect(run.stdout).toMatch(/set DIGIPIX_BASE_URL, DIGIPIX_CLIENT_ID, DIGIPIX_CLIENT_SECRET/)
+    expect(run.stderr).toMatch(/no case ran \(pass --allow-empty to accept that\)/)
+    expect(run.status).toBe(1)
+    const allowed = cli(
+      ['contract', '--vendor', 'digipix', '--target', 'live', '--allow-empty'],
+      env,
+    )
+    expect(allowed.status).toBe(0)
+  })
+
+  it('checks the base URL first: nothing there, or another vendor, is one clear line', async () => {
+    const closed = cli([
+      'contract',
+      '--vendor',
+      'digipix',
+      '--base-url',
+      'http://127.0.0.1:9/digipix',
+    ])
+    expect(closed.status).toBe(1)
+    expect(closed.stderr).toMatch(
+      /nothing answers at http:\/\/127\.0\.0\.1:9\/digipix: TypeError: fetch failed \(.*\)/,
+    )
+    const other = cli(['contract', '--vendor', 'digipix', '--base-url', `${server.url}/shiphero`])
+    expect(other.status).toBe(1)
+    expect(other.stderr).toMatch(/is the shiphero simulator, not digipix/)
+    expect(other.stdout).not.toMatch(/✗/)
+  })
+
+  it('--reporter junit writes a JUnit file a CI system reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vendorsim-junit-'))
+    const file = join(dir, 'digit.xml')
+    const run = cli([
+      'contract',
+      '--vendor',
+      'digit',
+      '--base-url',
+      `${server.url}/digit`,
+      '--reporter',
+      'junit',
+      '--output',
+      file,
+    ])
     expect(run.status).toBe(0)
+    const xml = readFileSync(file, 'utf8')
+    expect(xml).toMatch(/^<\?xml version="1\.0"/)
+    expect(xml).toMatch(
+      /<testsuite name="vendorsim digit contract \(http\)" tests="\d+" failures="0"/,
+    )
+    expect(xml.match(/<testcase /g)!.length).toBeGreaterThan(10)
+  })
+
+  it('help, per-command help and the version answer and exit 0', () => {
+    const bare = cli([])
+    expect(bare.status).toBe(0)
+    expect(bare.stdout).toMatch(/Usage:/)
+    const serve = cli(['serve', '--help'])
+    expect(serve.status).toBe(0)
+    expect(serve.stdout).toMatch(/--admin-token TOKEN .*env VENDORSIM_ADMIN_TOKEN/)
+    const contract = cli(['contract', '--help'])
+    expect(contract.stdout).toMatch(/--reporter junit\|json/)
+    const version = cli(['--version'])
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    )
   })
 
   it('refuses the production host unless allowed', () => {
@@ -81,6 +144,7 @@ describe('vendorsim command', () => {
     const child = spawn(process.execPath, ['bin/vendorsim.mjs', 'serve', '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, VENDORSIM_FROM_SOURCE: '1' },
     })
     let out = ''
     await new Promise<void>((resolve) =>
