@@ -1,15 +1,8 @@
 import { execFile, spawn } from 'node:child_process'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,11 +12,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>
 }
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, Record<string, unknown> & { version: string }>
+}
 const SUBPATHS = Object.keys(pkg.exports).filter((k) => k !== './package.json')
 const specifier = (sub: string) => (sub === '.' ? 'vendorsim' : `vendorsim/${sub.slice(2)}`)
 
 /**
- * What a user gets from npm: the packed tarball installed into a scratch project (offline), then (a) plain node imports every export and runs a Digipix order through the
+ * What a user gets from npm: the packed tarball installed into a scratch project offline, from the
+ * local npm cache (`npm ci --offline` with a lockfile made from this checkout's), then (a) plain node imports every export and runs a Digipix order through the
  * client against `createSim`, (b) a vitest test uses `setupServer` with `vendorsim/msw`, (c) `tsc`
  * with `strict` and `skipLibCheck: false` passes under NodeNext and Bundler resolution, and (d)
  * `npx vendorsim serve --port 0` answers. Skipped until `npm run build` has made `dist/`.
@@ -36,38 +33,62 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/bundle/server.js')))('the packed pa
       cwd: ROOT,
     })
     const tarball = join(dir, packed.stdout.trim().split('\n').at(-1)!)
+    // An offline install from the local npm cache: the scratch project's lockfile names the tarball
+    // and, for everything else, the exact versions, tarball URLs and integrities of this checkout's
+    // lockfile (the packages `npm ci` put in the cache), so `npm ci --offline` needs no registry.
+    const tar = readFileSync(tarball)
+    const packedJson = JSON.parse(
+      (await run('tar', ['-xzOf', tarball, 'package/package.json'])).stdout,
+    ) as { version: string; dependencies: Record<string, string>; bin: Record<string, string> }
+    const tools = ['vitest', 'typescript', '@types/node']
+    const rootDeps: Record<string, string> = {
+      vendorsim: `file:${basename(tarball)}`,
+      ...Object.fromEntries(tools.map((t) => [t, lock.packages[`node_modules/${t}`]!.version])),
+    }
+    const packages: Record<string, Record<string, unknown>> = {
+      '': { name: 'consumer', dependencies: rootDeps },
+      'node_modules/vendorsim': {
+        version: packedJson.version,
+        resolved: `file:${basename(tarball)}`,
+        integrity: `sha512-${createHash('sha512').update(tar).digest('base64')}`,
+        dependencies: packedJson.dependencies,
+        bin: packedJson.bin,
+      },
+    }
+    // Every package the tarball's dependencies and the tools need, found as Node would find them.
+    const find = (from: string, name: string): string | undefined => {
+      for (let at = from; ; ) {
+        const path = at ? `${at}/node_modules/${name}` : `node_modules/${name}`
+        if (lock.packages[path]) return path
+        if (!at) return undefined
+        const i = at.lastIndexOf('/node_modules/')
+        at = i === -1 ? '' : at.slice(0, i)
+      }
+    }
+    const queue = [...Object.keys(packedJson.dependencies), ...tools].map((n) => find('', n)!)
+    while (queue.length) {
+      const path = queue.shift()!
+      if (packages[path]) continue
+      const { dev: _dev, devOptional: _devOptional, ...entry } = lock.packages[path]!
+      packages[path] = entry
+      const deps = { ...(entry.dependencies as object), ...(entry.optionalDependencies as object) }
+      for (const name of Object.keys(deps)) {
+        const found = find(path, name)
+        if (found && !packages[found]) queue.push(found)
+      }
+    }
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: rootDeps }),
     )
-    // Offline "install": the tarball unpacked as node_modules/vendorsim, its declared dependencies
-    // (and the consumer's own tools) linked from this checkout. A file of the package that imports
-    // something it does not declare finds nothing, as in a real install.
-    const modules = join(dir, 'node_modules')
-    mkdirSync(join(modules, 'vendorsim'), { recursive: true })
-    await run('tar', ['-xzf', tarball, '-C', join(modules, 'vendorsim'), '--strip-components=1'])
-    const installed = JSON.parse(readFileSync(join(modules, 'vendorsim/package.json'), 'utf8')) as {
-      dependencies: Record<string, string>
-      bin: Record<string, string>
-    }
-    for (const name of [
-      ...Object.keys(installed.dependencies),
-      'vitest',
-      'typescript',
-      '@types/node',
-    ]) {
-      mkdirSync(dirname(join(modules, name)), { recursive: true })
-      symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir')
-    }
-    mkdirSync(join(modules, '.bin'))
-    for (const [bin, target] of Object.entries({
-      ...installed.bin,
-      vitest: '../vitest/vitest.mjs',
-      tsc: '../typescript/bin/tsc',
-    })) {
-      const path = target.startsWith('../') ? target : `../vendorsim/${target.replace(/^\.\//, '')}`
-      symlinkSync(path, join(modules, '.bin', bin))
-    }
+    writeFileSync(
+      join(dir, 'package-lock.json'),
+      JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
+    )
+    await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: dir,
+      timeout: 120_000,
+    })
   }, 180_000)
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true })
@@ -141,28 +162,35 @@ const sim = createSim(digit, { seed: 1 })
 export const client = createDigitClient({ token: sim.control.credentials().token, fetch: sim.fetch })
 `,
     )
-    for (const resolution of ['NodeNext', 'Bundler'] as const) {
-      writeFileSync(
-        join(dir, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            skipLibCheck: false,
-            noEmit: true,
-            target: 'ES2022',
-            module: resolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
-            moduleResolution: resolution,
-            lib: ['ES2023', 'DOM'],
-            types: ['node'],
+    // Both resolutions at once (two configs, two processes).
+    await Promise.all(
+      (['NodeNext', 'Bundler'] as const).map(async (resolution) => {
+        writeFileSync(
+          join(dir, `tsconfig.${resolution}.json`),
+          JSON.stringify({
+            compilerOptions: {
+              strict: true,
+              skipLibCheck: false,
+              noEmit: true,
+              target: 'ES2022',
+              module: resolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
+              moduleResolution: resolution,
+              lib: ['ES2023', 'DOM'],
+              types: ['node'],
+            },
+            files: ['consumer.ts'],
+          }),
+        )
+        const result = await run(
+          join(dir, 'node_modules/.bin/tsc'),
+          ['-p', `tsconfig.${resolution}.json`],
+          {
+            cwd: dir,
           },
-          files: ['consumer.ts'],
-        }),
-      )
-      const result = await run(join(dir, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: dir }).catch(
-        (err: { stdout: string }) => ({ stdout: err.stdout, failed: true }),
-      )
-      expect(result.stdout, `${resolution}: ${result.stdout.slice(0, 2000)}`).toBe('')
-    }
+        ).catch((err: { stdout: string }) => ({ stdout: err.stdout }))
+        expect(result.stdout, `${resolution}: ${result.stdout.slice(0, 2000)}`).toBe('')
+      }),
+    )
   }, 120_000)
 
   it('(d) npx vendorsim serve --port 0 answers, from compiled JavaScript', async () => {
