@@ -43,6 +43,10 @@ export function createSim<S, C extends Record<string, unknown>>(
   vendor: VendorDefinition<S, C>,
   options: SimOptions = {},
 ): Sim<S, C> {
+  if (!vendor || typeof vendor !== 'object' || typeof vendor.credentialKeys !== 'function')
+    throw new TypeError(
+      `createSim needs a vendor definition, not ${JSON.stringify(vendor)}: import { ${typeof vendor === 'string' ? vendor : 'digipix'} } from 'vendorsim/vendors/${typeof vendor === 'string' ? vendor : 'digipix'}'`,
+    )
   const { tenant, control: simControl, exists } = createTenants(vendor, options)
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
 

@@ -41,3 +41,11 @@ describe('clients from a sim', () => {
     expect(org.id).toBe(credentials.organizationId)
   })
 })
+
+describe('createSim', () => {
+  it('given a vendor id instead of a definition, says what to import', () => {
+    expect(() => createSim('digipix' as never)).toThrow(
+      'createSim needs a vendor definition, not "digipix": import { digipix } from \'vendorsim/vendors/digipix\'',
+    )
+  })
+})
