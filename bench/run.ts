@@ -19,6 +19,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { CATALOG } from '../fixtures/digipix/catalog.ts'
 import { createVendorHandlers } from '../mocks/msw.ts'
+import { listeningUrl } from '../test/harness/targets.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 /** The token request the rows that need a Digipix token send (the default tenant's credentials). */
@@ -47,15 +48,7 @@ async function start(
       : ['--import', 'tsx', script, ...args],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   )
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d) => {
-      out += d
-      const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m) resolve(m[1]!)
-    })
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-  })
+  const url = await listeningUrl(child, 60_000)
   // Cold start ends at the first answered request, not at the log line.
   for (;;) {
     try {
@@ -178,15 +171,7 @@ async function npmStartRss(): Promise<number | undefined> {
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout!.on('data', (d) => {
-        out += d
-        const m = /listening on (http:\/\/\S+)/.exec(out)
-        if (m) resolve(m[1]!)
-      })
-      child.once('exit', () => reject(new Error('npm start exited')))
-    })
+    const url = await listeningUrl(child, 60_000)
     await Promise.all(VENDOR_PROBES.map(async (p) => (await p(url)).arrayBuffer()))
     await new Promise((r) => setTimeout(r, 1000))
     return treeRssMiB(child.pid!)

@@ -13,6 +13,34 @@ import { VENDORS } from '../../mocks/vendors.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
+/**
+ * The URL a `vendorsim serve` child prints ("listening on http://…"); rejects with what it wrote
+ * to stderr if it exits first or says nothing within `ms`.
+ */
+export function listeningUrl(child: ChildProcess, ms = 20_000): Promise<string> {
+  let errText = ''
+  child.stderr?.on('data', (d) => (errText += d))
+  return new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${ms / 1000} s: ${errText}`)),
+      ms,
+    )
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}: ${errText}`))
+    })
+  })
+}
+
 /** Start `server.ts` as a separate process on a free port; resolves with its URL once it answers. */
 export async function spawnServer(
   args: string[] = [],
@@ -33,24 +61,7 @@ export async function spawnServer(
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   )
-  let errText = ''
-  child.stderr!.on('data', (d) => (errText += d))
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in 20 s: ${errText}`)),
-      20_000,
-    )
-    child.stdout!.on('data', (d) => {
-      out += d
-      const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${errText}`)))
-  })
+  const url = await listeningUrl(child)
   return {
     url,
     child,

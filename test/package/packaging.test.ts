@@ -6,6 +6,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listeningUrl } from '../harness/targets.ts'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -200,15 +201,7 @@ export const client = createDigitClient({ token: sim.control.credentials().token
       detached: true,
     })
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        child.stdout.on('data', (d) => {
-          out += d
-          const m = /listening on (http:\/\/\S+)/.exec(out)
-          if (m) resolve(m[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`npx vendorsim exited with ${code}`)))
-      })
+      const url = await listeningUrl(child)
       const index = await (await fetch(`${url}/`)).json()
       expect(index.vendors).toHaveLength(5)
     } finally {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { DIGIT_DEFAULT_CREDENTIALS } from '../../mocks/digit/index.ts'
+import { listeningUrl } from '../harness/targets.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const BUNDLE = `${ROOT}dist/bundle/server.js`
@@ -16,15 +17,7 @@ describe.skipIf(!existsSync(BUNDLE))('the server bundle (skipped until `npm run 
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        child.stdout!.on('data', (d) => {
-          out += d
-          const m = /listening on (http:\/\/\S+)/.exec(out)
-          if (m) resolve(m[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
-      })
+      const url = await listeningUrl(child)
       const index = (await (await fetch(`${url}/`)).json()) as { vendors: Array<{ id: string }> }
       const ids = index.vendors.map((v) => v.id)
       expect(ids.sort()).toEqual(['digikey', 'digipix', 'digit', 'shiphero', 'stitchex'])
