@@ -124,17 +124,31 @@ export async function readJsonBody(
   }
 }
 
-/** Validate with a zod schema; failures become a 400 `validation_error` with field details. */
+/**
+ * Validate with a zod schema; failures become a 400 `validation_error` with field details, or the
+ * vendor's own status, code and message (Rails vendors answer 422 naming the first field).
+ */
 export function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  message = 'The request body is invalid',
+  refusal:
+    | string
+    | {
+        status?: number
+        code?: string
+        message?: (details: Array<{ field: string; message: string }>) => string
+      } = 'The request body is invalid',
 ): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new SimError(400, 'validation_error', message, {
-    details: issuesToDetails(result.error.issues as never),
-  })
+  const details = issuesToDetails(result.error.issues as never)
+  const o = typeof refusal === 'string' ? { message: () => refusal } : refusal
+  throw new SimError(
+    o.status ?? 400,
+    o.code ?? 'validation_error',
+    o.message?.(details) ?? 'The request body is invalid',
+    { details },
+  )
 }
 
 /** Send JSON and keep the body for the journal. */

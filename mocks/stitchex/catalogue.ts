@@ -1,8 +1,8 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { issuesToDetails, readBody, SimError, type SimEnv } from '../core/index.ts'
+import { readBody, SimError, type SimEnv } from '../core/index.ts'
 import { requireOrganisation, requireToken } from './auth.ts'
-import { idParam, listPage, ownRow, wrapped } from './params.ts'
+import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import {
   nextId,
   type AddressRecord,
@@ -58,15 +58,6 @@ const CustomerInput = z.looseObject({
   people: z.array(PersonInput).max(100).optional(),
   addresses: z.array(AddressInput).max(100).optional(),
 })
-
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const r = schema.safeParse(raw)
-  if (r.success) return r.data
-  const details = issuesToDetails(r.error.issues as never)
-  throw new SimError(422, 'unprocessable_entity', `${details[0]!.field} ${details[0]!.message}`, {
-    details,
-  })
-}
 
 const person = (
   state: StitchexState,
@@ -238,7 +229,7 @@ export function registerCatalogue(app: Hono<Env>) {
     const org = requireOrganisation(c)
     const tenant = c.get('tenant')
     const { state } = tenant
-    const input = parse(CustomerInput, await wrapped(c, 'customer'))
+    const input = parseInput(CustomerInput, await wrapped(c, 'customer'))
     if (!input.name)
       throw new SimError(422, 'unprocessable_entity', "name can't be blank", {
         details: [{ field: 'name', message: "can't be blank" }],
@@ -284,7 +275,7 @@ export function registerCatalogue(app: Hono<Env>) {
     const tenant = c.get('tenant')
     const { state } = tenant
     const before = ownRow(state.customers.get(idParam(c)), org, 'Customer')
-    const input = parse(CustomerInput, await wrapped(c, 'customer'))
+    const input = parseInput(CustomerInput, await wrapped(c, 'customer'))
     if (input.channel_id != null && state.channels.get(input.channel_id)?.organisation_id !== org)
       throw new SimError(422, 'unprocessable_entity', `channel_id ${input.channel_id} not found`, {
         details: [{ field: 'channel_id', message: 'not found' }],

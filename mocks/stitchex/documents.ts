@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { issuesToDetails, SimError, type SimEnv, type Tenant } from '../core/index.ts'
+import type { SimEnv, Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { notFound, unprocessable } from './errors.ts'
-import { idParam, intParam, listPage, ownRow, wrapped } from './params.ts'
+import { idParam, intParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import {
   nextId,
   type InvoiceRow,
@@ -206,17 +206,8 @@ export function registerDocuments(app: Hono<Env>) {
     const org = requireOrganisation(c)
     const tenant = c.get('tenant')
     const raw = await wrapped(c, 'payment')
-    const r = PaymentInput.safeParse(raw)
-    if (!r.success) {
-      const details = issuesToDetails(r.error.issues as never)
-      throw new SimError(
-        422,
-        'unprocessable_entity',
-        `${details[0]!.field} ${details[0]!.message}`,
-        { details },
-      )
-    }
-    const payment = await tenant.state.lock.run(() => pay(tenant, org, r.data))
+    const input = parseInput(PaymentInput, raw)
+    const payment = await tenant.state.lock.run(() => pay(tenant, org, input))
     return c.json({ payment: paymentView(payment) }, 201)
   })
 }

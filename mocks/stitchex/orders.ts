@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { issuesToDetails, SimError, type SimEnv } from '../core/index.ts'
+import type { SimEnv } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { unprocessable } from './errors.ts'
-import { idParam, listPage, ownRow, wrapped } from './params.ts'
+import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import {
   nextId,
   type LineRecord,
@@ -62,18 +62,6 @@ const OrderInput = z.looseObject({
   line_items: z.array(LineInput).max(500).optional(),
 })
 type OrderInput = z.output<typeof OrderInput>
-
-/** Parse a sales-order body; every problem is one 422 entry naming its field. */
-function parseOrder(raw: Record<string, unknown>): OrderInput {
-  const r = OrderInput.safeParse(raw)
-  if (!r.success) {
-    const details = issuesToDetails(r.error.issues as never)
-    throw new SimError(422, 'unprocessable_entity', `${details[0]!.field} ${details[0]!.message}`, {
-      details,
-    })
-  }
-  return r.data
-}
 
 /** Order lines from input: every SKU, product and variation of this organisation, prices from the variation unless given. */
 export function linesOf(
@@ -232,7 +220,7 @@ export function registerSalesOrders(app: Hono<Env>) {
   app.post('/sales_orders', async (c) => {
     const org = requireOrganisation(c)
     const tenant = c.get('tenant')
-    const input = parseOrder(await wrapped(c, 'sales_order'))
+    const input = parseInput(OrderInput, await wrapped(c, 'sales_order'))
     const order = await tenant.state.lock.run(() =>
       createSalesOrder(tenant.state, org, input, tenant.clock.now()),
     )
@@ -243,7 +231,7 @@ export function registerSalesOrders(app: Hono<Env>) {
     const tenant = c.get('tenant')
     const { state } = tenant
     const orderId = idParam(c)
-    const input = parseOrder(await wrapped(c, 'sales_order'))
+    const input = parseInput(OrderInput, await wrapped(c, 'sales_order'))
     const order = await state.lock.run(async () => {
       const before = ownRow(state.salesOrders.get(orderId), org, 'Sales order')
       const now = tenant.clock.now()

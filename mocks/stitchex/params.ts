@@ -1,4 +1,5 @@
-import { pageOf, readBody, SimError, type SimContext } from '../core/index.ts'
+import type { z } from 'zod'
+import { pageOf, readBody, SimError, validate, type SimContext } from '../core/index.ts'
 import { badRequest } from './errors.ts'
 import type { StitchexCredentials, StitchexState } from './store.ts'
 
@@ -103,3 +104,11 @@ export function ownRow<T extends { organisation_id: number }>(
     throw new SimError(404, 'not_found', `${what} not found`)
   return row
 }
+
+/** A write's input checked whole: Rails' 422 naming the first field, every problem in `errors`. */
+export const parseInput = <S extends z.ZodType>(schema: S, raw: unknown): z.output<S> =>
+  validate(schema, raw, {
+    status: 422,
+    code: 'unprocessable_entity',
+    message: (d) => `${d[0]!.field} ${d[0]!.message}`,
+  })

@@ -113,8 +113,13 @@ export function registerPickTickets(app: Hono<Env>) {
   app.get('/pick_tickets', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    const orderId = intParam(c, 'by_order_id')
     const number = c.req.query('by_order_number')
+    // By order (its id, or its number through the orders' index): that order's tickets only.
+    const byNumber =
+      number !== undefined
+        ? (state.salesOrders.lookup('number', `${org}|${number}`)[0]?.id ?? 0)
+        : undefined
+    const orderId = intParam(c, 'by_order_id') ?? byNumber
     const shipment = c.req.query('by_shipment_number')
     const warehouse = c.req.query('filter[warehouse_name]')
     const rows =
@@ -129,7 +134,7 @@ export function registerPickTickets(app: Hono<Env>) {
         (t) => pickTicketView(state, t),
         (t) =>
           t.organisation_id === org &&
-          (number === undefined || state.salesOrders.get(t.order_id)?.order_number === number) &&
+          (byNumber === undefined || t.order_id === byNumber) &&
           (shipment === undefined || t.shipment_number === shipment) &&
           (warehouse === undefined || warehouse === 'Main warehouse'),
       ),

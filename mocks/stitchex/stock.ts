@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { issuesToDetails, readBody, SimError, type SimEnv, type Tenant } from '../core/index.ts'
+import { readBody, type SimEnv, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { badRequest, unprocessable } from './errors.ts'
-import { idParam, listPage, ownRow } from './params.ts'
+import { idParam, listPage, ownRow, parseInput } from './params.ts'
 import {
   nextId,
   type LineRecord,
@@ -152,17 +152,8 @@ export function registerStock(app: Hono<Env>) {
     const tenant = c.get('tenant')
     const { state } = tenant
     const body = await readBody(c)
-    const r = StockOperationInput.safeParse(body.value ?? {})
-    if (!r.success) {
-      const details = issuesToDetails(r.error.issues as never)
-      throw new SimError(
-        422,
-        'unprocessable_entity',
-        `${details[0]!.field} ${details[0]!.message}`,
-        { details },
-      )
-    }
-    const op = r.data.stock_operation
+    const input = parseInput(StockOperationInput, body.value ?? {})
+    const op = input.stock_operation
     const apply = () =>
       state.lock.run(async () => {
         skusOf(state, org, op.line_quantities, 'stock_operation.line_quantities')
@@ -187,7 +178,7 @@ export function registerStock(app: Hono<Env>) {
         )
         return { stock_operation: stockOperationView(row) }
       })
-    const key = r.data.idempotency_key
+    const key = input.idempotency_key
     const { result } = key
       ? await tenant.idempotency.run(`${org}|${key}`, apply)
       : { result: await apply() }

@@ -340,6 +340,7 @@ export async function createStitchexTables(): Promise<StitchexState> {
     skus: await table<SkuRow>({ product: (r) => r.product_id }),
     salesOrders: await table<SalesOrderRow>({
       number: (r) => `${r.organisation_id}|${r.order_number}`,
+      company: (r) => r.company_id,
     }),
     invoices: await table<InvoiceRow>({ sale: (r) => r.sale_id }),
     creditNotes: await table<CreditNoteRow>(),

@@ -132,9 +132,7 @@ export const customerView = (c: CustomerRow, state: StitchexState) => ({
   notes: c.notes,
   reference: c.reference,
   organisation_id: c.organisation_id,
-  orders_count: state.salesOrders
-    .lookup('org', c.organisation_id)
-    .filter((o) => o.company_id === c.id).length,
+  orders_count: state.salesOrders.lookup('company', c.id).length,
   people: c.people.map((p) => ({ ...p, customer_id: c.id })),
   addresses: c.addresses.map((a) => ({ ...a, customer_id: c.id })),
   created_at: stamp(c.created_at),

@@ -303,6 +303,11 @@ const cases: Array<ContractCase<StitchexCtx>> = [
         carrier: 'ups',
       })
       assert.equal((await client.pickTickets.setService(id, 'Packing')).status, 'packing')
+      const byNumber = await client.pickTickets.page(1, { by_order_number: order.order_number })
+      assert.deepEqual(
+        byNumber.pick_tickets.map((t) => t.id),
+        [id],
+      )
       const shipped = await client.pickTickets.ship(id)
       assert.equal(shipped.status, 'shipped')
       assert.equal((await client.salesOrders.get(order.id)).fulfillment_status, 'shipped')
