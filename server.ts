@@ -60,9 +60,13 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
   // While bound to loopback, only requests naming this server in Host are served: a web page whose
   // DNS name was rebound to 127.0.0.1 sends its own name, and is refused (DNS rebinding).
   let allowed: Set<string> | undefined
-  const guarded = (request: Request): Promise<Response> | Response => {
+  const guarded = (request: Request, env: unknown): Promise<Response> | Response => {
     if (allowed) {
-      const name = (request.headers.get('host') ?? '').toLowerCase()
+      // Node's parsed headers: request.headers would build a WHATWG Headers on every request.
+      const incoming = (env as { incoming?: { headers: { host?: string } } } | undefined)?.incoming
+      const name = (
+        (incoming ? incoming.headers.host : request.headers.get('host')) ?? ''
+      ).toLowerCase()
       if (!allowed.has(name)) {
         return Response.json(
           {
@@ -75,7 +79,7 @@ export async function startServer(options: Partial<ServeArgs> = {}): Promise<Run
         )
       }
     }
-    return host.fetch(request)
+    return host.fetch(request, env)
   }
   const { server, port } = await new Promise<{ server: ServerType; port: number }>(
     (resolve, reject) => {

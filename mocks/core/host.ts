@@ -19,7 +19,11 @@ export interface LazyVendor {
 export interface Host {
   /** The simulators built so far. */
   readonly sims: ReadonlyMap<string, Sim<any, any>>
-  fetch(request: Request): Promise<Response>
+  /**
+   * Answer a request. `env` is what the HTTP adapter gives the app (`@hono/node-server`'s
+   * `{ incoming, outgoing }`): simulators then read headers and bodies from Node directly.
+   */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>
   tick(): Promise<void>
   /** Load every vendor and build its default tenant (the server calls it once listening). */
   warm(): Promise<void>
@@ -73,16 +77,27 @@ export function createHost(
 
   return {
     sims,
-    async fetch(request) {
+    fetch(request, env) {
       // String work only: the request reaches the simulator as it came (no copy).
       const url = request.url
       const start = url.indexOf('/', url.indexOf('://') + 3)
-      const path = start === -1 ? '/' : url.slice(start).replace(/[?#].*$/, '')
+      let end = url.length
+      if (start !== -1)
+        for (let i = start; i < url.length; i++) {
+          const ch = url.charCodeAt(i)
+          if (ch === 63 /* ? */ || ch === 35 /* # */) {
+            end = i
+            break
+          }
+        }
+      const path = start === -1 ? '/' : url.slice(start, end)
       const slash = path.indexOf('/', 1)
       const id = slash === -1 ? path.slice(1) : path.slice(1, slash)
       if (entries.has(id)) {
-        const sim = sims.get(id) ?? (await simOf(id))
-        return sim.app.fetch(request)
+        const sim = sims.get(id)
+        return sim
+          ? sim.app.fetch(request, env)
+          : Promise.resolve(simOf(id)).then((s) => s.app.fetch(request, env))
       }
       const origin = start === -1 ? url : url.slice(0, start)
       if (path === '/') return Response.json(index(origin))

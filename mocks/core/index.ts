@@ -43,6 +43,7 @@ export {
   readBody,
   readJsonBody,
   readText,
+  requestHeader,
   jsonDepth,
   validate,
   send,

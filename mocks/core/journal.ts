@@ -51,14 +51,14 @@ export function createJournal(limit = 500) {
     return out
   }
   return {
-    record(entry: Omit<RawEntry, 'seq'>) {
-      const text = entry.requestText
-      const requestText =
-        text && text.length > JOURNAL_BODY_EXCERPT
-          ? `${text.slice(0, JOURNAL_BODY_EXCERPT)}… [${text.length - JOURNAL_BODY_EXCERPT} more characters]`
-          : text
-      ring[seq % limit] = { ...entry, requestText, seq: seq + 1 }
-      seq++
+    /** Keep `entry` itself (no copy: recording is on every request's path). */
+    record(entry: Omit<RawEntry, 'seq'> & { seq?: number }) {
+      const kept = entry as RawEntry
+      const text = kept.requestText
+      if (text && text.length > JOURNAL_BODY_EXCERPT)
+        kept.requestText = `${text.slice(0, JOURNAL_BODY_EXCERPT)}… [${text.length - JOURNAL_BODY_EXCERPT} more characters]`
+      kept.seq = ++seq
+      ring[(seq - 1) % limit] = kept
     },
     /** Newest last; filter by method, a path substring, or status. */
     list(

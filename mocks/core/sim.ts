@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { bearerToken, tokenFromHeader } from './auth.ts'
 import { SimError } from './errors.ts'
-import { DEFAULT_MAX_BODY_BYTES } from './http.ts'
+import { DEFAULT_MAX_BODY_BYTES, requestHeader } from './http.ts'
 import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
@@ -47,7 +47,7 @@ export function createSim<S, C extends Record<string, unknown>>(
     throw new TypeError(
       `createSim needs a vendor definition, not ${JSON.stringify(vendor)}: import { ${typeof vendor === 'string' ? vendor : 'digipix'} } from 'vendorsim/vendors/${typeof vendor === 'string' ? vendor : 'digipix'}'`,
     )
-  const { tenant, control: simControl, exists } = createTenants(vendor, options)
+  const { tenant, ready, control: simControl, exists } = createTenants(vendor, options)
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
 
   const prefix = options.basePath?.replace(/\/+$/, '') ?? ''
@@ -85,24 +85,38 @@ export function createSim<S, C extends Record<string, unknown>>(
       if (id) keys.push(id)
     }
     for (const h of keyHeaders) {
-      const v = c.req.header(h)
+      const v = requestHeader(c, h.toLowerCase())
       if (v) keys.push(v)
     }
     return keys
   }
 
+  /** A built tenant at once (the common case), else the promise of building it. */
+  const tenantNow = (id: string) => ready(id) ?? tenant(id)
+
   /**
    * The tenant of a vendor request: the one that issued its token, else the one its other
    * credentials name, else the `x-vendorsim-tenant` header's, else the default tenant. A token
    * or tenant header nobody issued is the vendor's 401, never the default tenant.
+   * Synchronous when the token names a built tenant: most requests take no extra turn.
    */
-  const resolveTenant = async (c: SimContext<S, C>, control: boolean): Promise<Tenant<S, C>> => {
-    const header = c.req.header(TENANT_HEADER)
-    if (control) return tenant(header ?? DEFAULT_TENANT)
-    const token = tokenFromHeader(c.req.header('authorization'), tokenForms)
+  const resolveTenant = (
+    c: SimContext<S, C>,
+    control: boolean,
+  ): Tenant<S, C> | Promise<Tenant<S, C>> => {
+    const header = requestHeader(c, TENANT_HEADER)
+    if (control) return tenantNow(header ?? DEFAULT_TENANT)
+    const token = tokenFromHeader(requestHeader(c, 'authorization'), tokenForms)
     if (token !== undefined) c.set('credential', token)
     const byToken = token ? simControl.tenantOf(token) : undefined
-    if (byToken) return tenant(byToken)
+    if (byToken) return tenantNow(byToken)
+    return tenantByKeys(c, token, header)
+  }
+  const tenantByKeys = async (
+    c: SimContext<S, C>,
+    token: string | undefined,
+    header: string | undefined,
+  ): Promise<Tenant<S, C>> => {
     for (const key of await requestKeys(c)) {
       const id = lookup(key)
       if (id) return tenant(id)
@@ -187,14 +201,16 @@ export function createSim<S, C extends Record<string, unknown>>(
     }
     let t: Tenant<S, C>
     try {
-      t = await resolveTenant(c, control)
+      const found = resolveTenant(c, control)
+      t = found instanceof Promise ? await found : found
     } catch (err) {
       return render(err, c)
     }
     c.set('tenant', t)
     // A body declared larger than the limit is refused before any route (or its auth) runs.
-    const declared = Number(c.req.header('content-length'))
-    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+    const length = requestHeader(c, 'content-length')
+    const declared = length === undefined ? 0 : Number(length)
+    if (declared > maxBodyBytes) {
       c.set('bodyTooLarge', true)
       return render(
         new SimError(
@@ -246,6 +262,7 @@ export function createSim<S, C extends Record<string, unknown>>(
     const url = c.req.url
     const q = url.indexOf('?')
     t.journal.record({
+      seq: 0,
       at: t.clock.now(),
       method: c.req.method,
       path: c.req.path,
@@ -253,7 +270,7 @@ export function createSim<S, C extends Record<string, unknown>>(
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestText: c.get('bodyText'),
-      requestType: c.req.header('content-type'),
+      requestType: requestHeader(c, 'content-type'),
       credentials: credentialPaths.has(c.req.path),
       response: c.get('responseBody'),
       fault: faultNote,

@@ -232,7 +232,14 @@ export function createTenants<S, C extends Record<string, unknown>>(
     tenantOf: (key) => credentialIndex.get(key) ?? tokenIndex.get(key),
   }
 
-  return { tenant, control, exists: (id: string) => credentialsOf.has(id) }
+  /** A tenant already built (touched as used), without waiting a turn; else `undefined`. */
+  const ready = (id: string): Tenant<S, C> | undefined => {
+    const t = built.get(id)
+    if (t) touch(id)
+    return t
+  }
+
+  return { tenant, ready, control, exists: (id: string) => credentialsOf.has(id) }
 }
 
 /** Freeze a value and everything it holds (shared seed data must never be written in place). */
