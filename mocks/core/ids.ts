@@ -22,6 +22,17 @@ export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 export const HEX = '0123456789abcdef'
 export const DIGITS = '0123456789'
 
+/**
+ * Base64 of a text's UTF-8 bytes. Relay ids and cursors are ASCII, which `btoa` encodes without
+ * a Buffer (several times cheaper, and they are made per field per row); other text goes
+ * through Buffer (`btoa` would take its Latin-1 letters as single bytes).
+ */
+export function base64(text: string): string {
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 127) return Buffer.from(text, 'utf8').toString('base64')
+  return btoa(text)
+}
+
 /** cyrb128: a small, well-distributed string hash giving four 32-bit words. */
 function hash128(text: string): [number, number, number, number] {
   let h1 = 1779033703,

@@ -6,7 +6,16 @@ export {
   type ClockOptions,
   type ScheduledTask,
 } from './clock.ts'
-export { createRng, createIdFactory, BASE62, HEX, DIGITS, type Rng, type IdFactory } from './ids.ts'
+export {
+  base64,
+  createRng,
+  createIdFactory,
+  BASE62,
+  HEX,
+  DIGITS,
+  type Rng,
+  type IdFactory,
+} from './ids.ts'
 export { SimError, issuesToDetails } from './errors.ts'
 export {
   createTokenKit,

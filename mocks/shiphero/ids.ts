@@ -1,10 +1,11 @@
+import { base64 } from '../core/index.ts'
+
 /**
  * ShipHero ids: Relay global ids, `base64("<Type>:<legacy_id>")`, plus the
  * integer `legacy_id`. Every id argument also accepts the legacy id as a string.
  * @see https://developer.shiphero.com/getting-started/
  */
-export const toGlobalId = (type: string, legacyId: number | string) =>
-  Buffer.from(`${type}:${legacyId}`, 'utf8').toString('base64')
+export const toGlobalId = (type: string, legacyId: number | string) => base64(`${type}:${legacyId}`)
 
 /** Type name in global ids where it differs from the GraphQL type's name. */
 const ID_TYPE: Record<string, string> = {

@@ -1,6 +1,9 @@
 import {
-  type GraphQLFieldResolver,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
+  isLeafType,
   Kind,
   type SelectionSetNode,
 } from 'graphql'
@@ -54,21 +57,30 @@ function envelope(resolve: Resolver): Resolver {
 const BARE = new Set(['user_quota', 'node'])
 
 /**
- * The default resolver: a row's own value, a function value called like a
- * resolver (`data(first: 10)` of a query result), ids as Relay global ids,
- * `legacy_id` as the row's integer id.
+ * The resolver of a field that has none, chosen per field: `id` as the Relay global id of its
+ * type, `*_id` references as global ids of theirs, `legacy_id` as the row's integer id, and
+ * object fields whose value may be a function (`data(first: 10)` of a query result) called like
+ * a resolver. Other leaf fields are plain reads (none: compiled queries inline them).
  */
-export const fieldResolver: GraphQLFieldResolver<any, ShipHeroCtx> = (source, args, ctx, info) => {
-  const name = info.fieldName
-  const value = source[name]
-  if (typeof value === 'function') return value(args, ctx, info)
-  if (name === 'legacy_id' && value === undefined) return source.id
-  if (typeof value === 'number') {
-    if (name === 'id') return toGlobalId(idTypeOf(info.parentType.name), value)
-    const ref = ID_REFS[name]
-    if (ref) return toGlobalId(ref, value)
+export function defaultResolver(
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): Resolver | undefined {
+  const name = field.name
+  const idType = name === 'id' ? idTypeOf(type.name) : ID_REFS[name]
+  if (idType)
+    return (source, args, ctx, info) => {
+      const value = source[name]
+      if (typeof value === 'number') return toGlobalId(idType, value)
+      return typeof value === 'function' ? value(args, ctx, info) : value
+    }
+  if (name === 'legacy_id')
+    return (source) => (source.legacy_id === undefined ? source.id : source.legacy_id)
+  if (isLeafType(getNamedType(field.type))) return undefined
+  return (source, args, ctx, info) => {
+    const value = source[name]
+    return typeof value === 'function' ? value(args, ctx, info) : value
   }
-  return value
 }
 
 /**
@@ -105,7 +117,7 @@ export const SHIPHERO_GRAPHQL = defineGraphqlSchema<ShipHeroCtx>({
   wrapRoot: (operation, name, resolve) =>
     operation === 'Query' && BARE.has(name) ? resolve : envelope(resolve),
   scalars: attachScalars,
-  fieldResolver,
+  defaultResolver,
 })
 
 function mergeTypes(groups: Array<Record<string, Record<string, Resolver>>>) {

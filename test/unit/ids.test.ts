@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createIdFactory, createRng } from '../../mocks/core/ids.ts'
+import { base64, createIdFactory, createRng } from '../../mocks/core/ids.ts'
 import { signHs256, verifyHs256 } from '../../mocks/core/jwt.ts'
 import { redact } from '../../mocks/core/redact.ts'
 
@@ -58,5 +58,20 @@ describe('redact', () => {
       nested: [{ access_token: '[redacted]', ok: 1 }],
       headers: { Authorization: '[redacted]' },
     })
+  })
+})
+
+describe('base64', () => {
+  it('encodes the UTF-8 bytes of any text (Relay ids and cursors, and text beyond ASCII)', () => {
+    for (const text of [
+      'Product:1234',
+      'arrayconnection:19',
+      '',
+      'a',
+      'ab',
+      'Caf\u00e9:1',
+      '\u2713 S\u00e3o',
+    ])
+      expect(base64(text)).toBe(Buffer.from(text, 'utf8').toString('base64'))
   })
 })

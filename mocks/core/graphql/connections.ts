@@ -1,3 +1,4 @@
+import { base64 } from '../ids.ts'
 import { SimError } from '../errors.ts'
 
 /**
@@ -56,8 +57,7 @@ export interface SliceOptions {
 
 const PREFIX = 'arrayconnection:'
 
-export const offsetToCursor = (offset: number, prefix = PREFIX) =>
-  Buffer.from(prefix + offset, 'utf8').toString('base64')
+export const offsetToCursor = (offset: number, prefix = PREFIX) => base64(prefix + offset)
 
 /** The offset a cursor points at; `undefined` when it is not one of ours. */
 export function cursorToOffset(cursor: string, prefix = PREFIX): number | undefined {

@@ -1,7 +1,9 @@
 import {
   buildSchema,
   isObjectType,
+  type GraphQLField,
   type GraphQLFieldResolver,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql'
@@ -22,10 +24,15 @@ export interface GraphqlSchemaDefinition<Ctx> {
   /** Bounds of the document cache and of each query (size, depth, fields, tokens). */
   limits?: DocumentLimits
   /**
-   * The resolver of every field that has none (ShipHero's: function values called, integer ids as
-   * Relay ids). Set on the fields themselves, so compiled queries use it too.
+   * The resolver of a field that has none, chosen once per field when the schema is built
+   * (ShipHero's: Relay ids from integer ids, function values called). `undefined` leaves the
+   * plain property read, which compiled queries inline: give resolvers only where they change
+   * something, since every resolver is a call per field per row.
    */
-  fieldResolver?: Resolver<Ctx>
+  defaultResolver?(
+    type: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+  ): Resolver<Ctx> | undefined
 }
 
 export interface GraphqlSchema {
@@ -68,11 +75,13 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
         ) as GraphQLFieldResolver<unknown, unknown>
       }
     }
-    if (def.fieldResolver)
+    if (def.defaultResolver)
       for (const type of Object.values(built.getTypeMap()))
         if (isObjectType(type) && !type.name.startsWith('__'))
           for (const field of Object.values(type.getFields()))
-            field.resolve ??= def.fieldResolver as GraphQLFieldResolver<unknown, unknown>
+            field.resolve ??= def.defaultResolver(type, field) as
+              | GraphQLFieldResolver<unknown, unknown>
+              | undefined
     for (const root of [built.getQueryType(), built.getMutationType()]) {
       for (const field of Object.values(root?.getFields() ?? {}))
         if (!field.resolve)
