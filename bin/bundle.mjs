@@ -2,7 +2,7 @@
 // the contract suites in chunks loaded on first use). `npm start` and the `vendorsim` command run
 // it: a server that reads one file per vendor instead of hundreds of modules starts in about half
 // the time. Files the sources read beside themselves (LIMITATIONS.md, the SDLs) are inlined.
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { build } from 'esbuild'
 
@@ -27,6 +27,28 @@ const inlineAssets = {
   },
 }
 
+/**
+ * graphql-jit imports fast-json-stringify (and with it ajv) for its `customJSONSerializer`
+ * option, which vendorsim never sets: the bundle carries a stub instead of ~1 MB that every
+ * start would compile for nothing.
+ */
+const withoutFastJson = {
+  name: 'without-fast-json-stringify',
+  setup(b) {
+    b.onResolve({ filter: /^fast-json-stringify$/ }, () => ({
+      path: 'fast-json-stringify',
+      namespace: 'stub',
+    }))
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents:
+        "export default function fastJson() { throw new Error('fast-json-stringify is not in the vendorsim bundle (compileQuery runs without customJSONSerializer)') }",
+      loader: 'js',
+    }))
+  },
+}
+
+// Chunk names change with their contents: last build's would otherwise stay (and ship).
+rmSync(join(root, 'dist/bundle'), { recursive: true, force: true })
 await build({
   entryPoints: [join(root, 'server.ts')],
   outdir: join(root, 'dist/bundle'),
@@ -42,5 +64,5 @@ await build({
   banner: {
     js: "import { createRequire as __vendorsimRequire } from 'node:module'; const require = __vendorsimRequire(import.meta.url);",
   },
-  plugins: [inlineAssets],
+  plugins: [inlineAssets, withoutFastJson],
 })

@@ -155,7 +155,7 @@ export async function readBody(
   options: { form?: boolean } = {},
 ): Promise<ParsedBody> {
   const text = await readText(c)
-  const type = c.req.header('content-type') ?? ''
+  const type = requestHeader(c, 'content-type') ?? ''
   if (options.form && type.includes('application/x-www-form-urlencoded')) {
     const params = new URLSearchParams(text)
     // No prototype: a field named `__proto__` or `constructor` is just a field.

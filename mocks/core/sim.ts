@@ -145,7 +145,7 @@ export function createSim<S, C extends Record<string, unknown>>(
    */
   const guardControl = (c: SimContext<S, C>): SimError | undefined => {
     if (options.adminToken) {
-      const given = c.req.header(ADMIN_HEADER) ?? bearerToken(c.req.header('authorization'))
+      const given = requestHeader(c, ADMIN_HEADER) ?? bearerToken(requestHeader(c, 'authorization'))
       if (!given || !safeEqual(given, options.adminToken))
         return new SimError(
           401,
@@ -154,19 +154,19 @@ export function createSim<S, C extends Record<string, unknown>>(
         )
     }
     const method = c.req.method
-    const length = c.req.header('content-length')
+    const length = requestHeader(c, 'content-length')
     // Over HTTP a request without Content-Length or Transfer-Encoding has no body (a body-less
     // DELETE still reaches Hono with an empty stream); in-process, a body comes with its content type.
     const hasBody =
       length !== undefined
         ? length !== '0'
-        : c.req.header('transfer-encoding') !== undefined ||
-          (c.req.raw.body !== null && c.req.header('content-type') !== undefined)
+        : requestHeader(c, 'transfer-encoding') !== undefined ||
+          (c.req.raw.body !== null && requestHeader(c, 'content-type') !== undefined)
     if (
       hasBody &&
       method !== 'GET' &&
       method !== 'HEAD' &&
-      !/^application\/json\b/i.test(c.req.header('content-type') ?? '')
+      !/^application\/json\b/i.test(requestHeader(c, 'content-type') ?? '')
     ) {
       return new SimError(
         415,

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import type { IssueOptions, TokenRecord } from './auth.ts'
 import { SimError } from './errors.ts'
-import { readBody } from './http.ts'
+import { readBody, requestHeader } from './http.ts'
 import type { SimContext, SimEnv } from './context.ts'
 
 /**
@@ -141,7 +141,7 @@ async function readFields(
 ): Promise<
   { encoding: 'form' | 'json'; value: unknown } | { error: 'encoding' | 'json'; reason?: string }
 > {
-  const type = c.req.header('content-type') ?? ''
+  const type = requestHeader(c, 'content-type') ?? ''
   const isForm = type.includes('application/x-www-form-urlencoded')
   if (isForm && e.encodings.includes('form'))
     return { encoding: 'form', value: (await readBody(c, { form: true })).value }
@@ -177,7 +177,7 @@ export async function tokenRequestKeys(
   const keys: string[] = []
   const add = (v: unknown) => typeof v === 'string' && v !== '' && keys.push(v)
   add(value.client_id)
-  add(basicCredentials(c.req.header('authorization'))?.id)
+  add(basicCredentials(requestHeader(c, 'authorization'))?.id)
   if (e.loginField && typeof value[e.loginField] === 'string')
     add((value[e.loginField] as string).trim().toLowerCase())
   add(value.refresh_token)
@@ -247,7 +247,7 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(
     if (e.clientAuth === 'required') {
       let id = str('client_id')
       let secret = str('client_secret')
-      const basic = basicCredentials(c.req.header('authorization'))
+      const basic = basicCredentials(requestHeader(c, 'authorization'))
       if (basic && !secret) {
         id ??= basic.id
         secret = basic.secret

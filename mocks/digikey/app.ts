@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { readJsonBody, send, SimError } from '../core/index.ts'
+import { readJsonBody, requestHeader, send, SimError } from '../core/index.ts'
 import { guard } from './auth.ts'
 import { orderManagementRoutes } from './order-management.ts'
 import { orderStatusRoutes } from './order-status.ts'
@@ -25,7 +25,7 @@ export function registerDigiKeyRoutes(app: Hono<Env>) {
           errorDetails: `Account ${caller.account.id} does not have an approved DigiKey credit line; orders from accounts without credit are rejected.`,
         },
       })
-    const type = c.req.header('content-type') ?? ''
+    const type = requestHeader(c, 'content-type') ?? ''
     if (!type.includes('application/json'))
       throw new SimError(415, '415', 'Unsupported Media Type', {
         extra: { errorDetails: 'Send the OrderRequest as application/json.' },

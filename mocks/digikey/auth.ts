@@ -9,6 +9,7 @@ import {
   type SimContext,
   type TokenRecord,
   type WindowLimit,
+  requestHeader,
 } from '../core/index.ts'
 import { PRODUCTS } from './apis.ts'
 import type {
@@ -126,7 +127,7 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
   const tenant = c.get('tenant')
   const { state } = tenant
   const env = environmentOf(c)
-  const clientId = c.req.header('x-digikey-client-id')
+  const clientId = requestHeader(c, 'x-digikey-client-id')
   const client = clientId ? state.oauth.clients.find((x) => x.clientId === clientId) : undefined
   if (!client || !clientId)
     throw fail(401, 'Invalid Client-Id', 'X-DIGIKEY-Client-Id invalid for requested resource')
@@ -164,7 +165,7 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
     )
   }
 
-  const header = c.req.header('x-digikey-account-id')
+  const header = requestHeader(c, 'x-digikey-account-id')
   let account: Account | undefined
   const accountNamed = !(header === undefined || header.trim() === '' || header.trim() === '0')
   if (!accountNamed) {
@@ -192,12 +193,12 @@ export function guard(c: Ctx, product: ApiProduct): Caller {
 
 /** Locale headers; invalid or missing values fall back to the defaults, as DigiKey documents. */
 export function localeOf(c: Ctx) {
-  const siteHeader = c.req.header('x-digikey-locale-site')?.toUpperCase()
+  const siteHeader = requestHeader(c, 'x-digikey-locale-site')?.toUpperCase()
   const site = siteHeader && SITE_CURRENCIES[siteHeader] ? siteHeader : 'US'
-  const langHeader = c.req.header('x-digikey-locale-language')?.toLowerCase()
+  const langHeader = requestHeader(c, 'x-digikey-locale-language')?.toLowerCase()
   const language =
     langHeader && (LANGUAGES as readonly string[]).includes(langHeader) ? langHeader : 'en'
-  const curHeader = c.req.header('x-digikey-locale-currency')?.toUpperCase()
+  const curHeader = requestHeader(c, 'x-digikey-locale-currency')?.toUpperCase()
   const accepted = SITE_CURRENCIES[site]!
   const currency = curHeader && accepted.includes(curHeader) ? curHeader : accepted[0]!
   return { site, language, currency }

@@ -7,6 +7,7 @@ import {
   type SimContext,
   type TokenEndpoint,
   type TokenRecord,
+  requestHeader,
 } from '../core/index.ts'
 import type { DigipixCredentials, DigipixState } from './store.ts'
 
@@ -107,7 +108,7 @@ export function requireScope(c: Ctx, scope: Scope): TokenRecord {
     throw new SimError(
       401,
       'unauthorized',
-      c.req.header('authorization')
+      requestHeader(c, 'authorization')
         ? 'The Authorization header must be "Bearer <access_token>"'
         : 'Missing Authorization header: send "Bearer <access_token>" from /v1/oauth/token',
     )

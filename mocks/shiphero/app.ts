@@ -1,7 +1,14 @@
 import type { Hono } from 'hono'
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import { cachedCost, explorerPage, graphqlHandler, type Admission } from '../core/graphql/index.ts'
-import { send, SimError, type SimContext, type SimEnv, type Tenant } from '../core/index.ts'
+import {
+  requestHeader,
+  send,
+  SimError,
+  type SimContext,
+  type SimEnv,
+  type Tenant,
+} from '../core/index.ts'
 import { requireUser } from './auth.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
@@ -177,7 +184,7 @@ export function registerShipHeroRoutes(app: Hono<Env>) {
   app.post('/graphql', handleGraphql)
   // A browser gets the explorer; anything else is told to POST.
   app.get('/graphql', (c) => {
-    if ((c.req.header('accept') ?? '').includes('text/html'))
+    if ((requestHeader(c, 'accept') ?? '').includes('text/html'))
       return c.html(
         explorerPage({
           title: 'ShipHero API explorer (vendorsim)',

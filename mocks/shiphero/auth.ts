@@ -4,6 +4,7 @@ import {
   type SimContext,
   type TokenEndpoint,
   type TokenRecord,
+  requestHeader,
 } from '../core/index.ts'
 import { CODES } from './errors.ts'
 import type { ShipHeroCredentials, ShipHeroState, UserRow } from './store.ts'
@@ -142,7 +143,7 @@ export function requireUser(c: Ctx): { user: UserRow; token: TokenRecord } {
   const token = c.get('credential')
   if (!token)
     throw unauthenticated(
-      c.req.header('authorization')
+      requestHeader(c, 'authorization')
         ? 'The Authorization header must be "Bearer <access_token>"'
         : 'Missing Authorization header: send "Bearer <access_token>" from POST /auth/token',
     )

@@ -1,9 +1,7 @@
 import {
-  getNamedType,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
-  isLeafType,
   Kind,
   type SelectionSetNode,
 } from 'graphql'
@@ -58,9 +56,9 @@ const BARE = new Set(['user_quota', 'node'])
 
 /**
  * The resolver of a field that has none, chosen per field: `id` as the Relay global id of its
- * type, `*_id` references as global ids of theirs, `legacy_id` as the row's integer id, and
- * object fields whose value may be a function (`data(first: 10)` of a query result) called like
- * a resolver. Other leaf fields are plain reads (none: compiled queries inline them).
+ * type, `*_id` references as global ids of theirs, `legacy_id` as the row's integer id, and a
+ * query result's `data`, whose value is a function (`data(first: 10)`), called like a resolver.
+ * Every other field is a plain read (no resolver: compiled queries inline it).
  */
 export function defaultResolver(
   type: GraphQLObjectType,
@@ -69,18 +67,18 @@ export function defaultResolver(
   const name = field.name
   const idType = name === 'id' ? idTypeOf(type.name) : ID_REFS[name]
   if (idType)
-    return (source, args, ctx, info) => {
+    return (source) => {
       const value = source[name]
-      if (typeof value === 'number') return toGlobalId(idType, value)
-      return typeof value === 'function' ? value(args, ctx, info) : value
+      return typeof value === 'number' ? toGlobalId(idType, value) : value
     }
   if (name === 'legacy_id')
     return (source) => (source.legacy_id === undefined ? source.id : source.legacy_id)
-  if (isLeafType(getNamedType(field.type))) return undefined
-  return (source, args, ctx, info) => {
-    const value = source[name]
-    return typeof value === 'function' ? value(args, ctx, info) : value
-  }
+  if (name === 'data')
+    return (source, args, ctx, info) => {
+      const value = source.data
+      return typeof value === 'function' ? value(args, ctx, info) : value
+    }
+  return undefined
 }
 
 /**

@@ -1,4 +1,10 @@
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql'
+import {
+  buildSchema,
+  parse,
+  printSchema,
+  validateSchema,
+  type OperationDefinitionNode,
+} from 'graphql'
 import { describe, expect, it } from 'vitest'
 import {
   connectionFromArray,
@@ -11,6 +17,7 @@ import {
   sortRows,
 } from '../../mocks/core/graphql/index.ts'
 import { SimError } from '../../mocks/core/errors.ts'
+import { VENDORS } from '../../mocks/vendors.ts'
 
 const schema = buildSchema(`
   type Query { orders(first: Int, last: Int): OrderConnection  me: User }
@@ -144,4 +151,14 @@ describe('cost analysis', () => {
       estimateCost(schema, doc.definitions[0] as OperationDefinitionNode, fragments, undefined),
     ).toEqual([{ field: 'orders', key: 'orders', cost: 1 + 2 + 8, args: { first: 2 } }])
   })
+})
+
+describe("the GraphQL vendors' SDLs", () => {
+  // Simulators build them with assumeValidSDL and assumeValid (a faster start): this is where they are checked.
+  for (const vendor of Object.values(VENDORS).filter((v) => v.graphql))
+    it(`${vendor.id}: its SDL is a valid schema, and the served schema is that schema`, () => {
+      const checked = buildSchema(vendor.graphql!.sdl())
+      expect(validateSchema(checked).map((e) => e.message)).toEqual([])
+      expect(printSchema(vendor.graphql!.schema())).toBe(printSchema(checked))
+    })
 })

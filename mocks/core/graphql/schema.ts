@@ -36,6 +36,8 @@ export interface GraphqlSchemaDefinition<Ctx> {
 }
 
 export interface GraphqlSchema {
+  /** The SDL the schema is built from. */
+  sdl(): string
   /** The executable schema, built on first use and kept by this definition (every tenant shares it; state comes through the context). */
   schema(): GraphQLSchema
   /** Parsed and validated documents for this schema. */
@@ -54,7 +56,9 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
   let schema: GraphQLSchema | undefined
   let documents: DocumentCache | undefined
   const build = () => {
-    const built = buildSchema(def.sdl())
+    // The SDL ships with the package and a test checks it (test/unit/graphql-core.test.ts):
+    // validating it again on every start costs ShipHero's a third of its build time.
+    const built = buildSchema(def.sdl(), { assumeValidSDL: true, assumeValid: true })
     def.scalars?.(built)
     for (const [typeName, resolvers] of Object.entries(def.resolvers)) {
       const type = built.getType(typeName)
@@ -90,6 +94,7 @@ export function defineGraphqlSchema<Ctx>(def: GraphqlSchemaDefinition<Ctx>): Gra
     return built
   }
   const api: GraphqlSchema = {
+    sdl: def.sdl,
     schema: () => (schema ??= build()),
     documents: () => (documents ??= createDocumentCache(api.schema(), def.limits)),
   }
