@@ -300,6 +300,13 @@ const ID_BASES: Record<string, number> = {
 }
 
 /** The next integer id of a kind. */
+/** A 12-digit body with its GS1 check digit: an EAN-13 a scanner accepts (one per SKU). */
+export function ean13(body: string): string {
+  let sum = 0
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3)
+  return `${body}${(10 - (sum % 10)) % 10}`
+}
+
 export const nextId = (state: StitchexState, kind: keyof typeof ID_BASES) => state.nextId[kind]!++
 
 const byOrg = (r: { organisation_id: number }) => r.organisation_id
@@ -457,7 +464,7 @@ export async function seedCatalogue(state: StitchexState, tenant: TenantBase<Sti
             variation_id: v.id,
             color: v.color,
             size,
-            ean: `0${String(7_350_000_000_000 + id).slice(0, 12)}`,
+            ean: ean13(`735000${String(id).padStart(6, '0')}`),
             in_stock: rng.int(0, 60),
             allocated: 0,
             created_at: t,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { createSim } from '../../mocks/core/index.ts'
+import { stitchex } from '../../mocks/stitchex/index.ts'
+
+const json = { 'content-type': 'application/json' }
+
+describe('Stitchex seed data', () => {
+  it('every SKU of both organisations has its own valid EAN-13', async () => {
+    const sim = createSim(stitchex)
+    const base = 'https://api.stitchex.com'
+    const login = await sim.fetch(`${base}/oauth/token`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        email: 'dev@stitchex-demo.test',
+        password: 'stitchex-dev-password',
+        grant_type: 'password',
+      }),
+    })
+    const auth = { authorization: `Bearer ${(await login.json()).access_token}` }
+    const eans: string[] = []
+    for (const organizationId of [9579, 9580]) {
+      await sim.fetch(`${base}/organisations/set_current_org`, {
+        method: 'POST',
+        headers: { ...json, ...auth },
+        body: JSON.stringify({ organizationId }),
+      })
+      for (let page = 1; ; page++) {
+        const body = await (await sim.fetch(`${base}/skus?page=${page}`, { headers: auth })).json()
+        eans.push(...body.skus.map((s: { ean: string }) => s.ean))
+        if (body.meta.next_page === null) break
+      }
+    }
+    expect(eans).toHaveLength(216)
+    expect(new Set(eans).size).toBe(216)
+    for (const ean of eans) {
+      expect(ean).toMatch(/^\d{13}$/)
+      const sum = [...ean.slice(0, 12)].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0)
+      expect(Number(ean[12])).toBe((10 - (sum % 10)) % 10)
+    }
+  })
+})
