@@ -167,4 +167,13 @@ describe('architecture', () => {
       })
     }
   })
+
+  it('simulators read request headers through the core (requestHeader), never c.req.header()', () => {
+    // Over HTTP, c.req.header() builds a WHATWG Headers of every header on each request;
+    // requestHeader reads Node's parsed headers (see mocks/core/http.ts).
+    const offenders = files('mocks')
+      .filter((f) => f !== join('mocks', 'core', 'http.ts'))
+      .filter((f) => /\bc\.req\.header\(/.test(readFileSync(join(ROOT, f), 'utf8')))
+    expect(offenders).toEqual([])
+  })
 })
