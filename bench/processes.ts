@@ -156,20 +156,24 @@ export const treeRssMiB = (root: number) =>
   [...processTree(root).values()].reduce((kib, rss) => kib + rss, 0) / 1024
 
 /**
- * Proportional memory of a process and its descendants, in MiB (`Pss` of smaps_rollup: pages
- * shared between them, such as the node binary's, counted once in all rather than once each).
+ * What a process tree occupies, in MiB: each process's private pages, plus the pages they share
+ * (the node binary, libraries) counted once — taken as the largest shared set among them (from
+ * /proc/<pid>/smaps_rollup). Summed RSS counts those shared pages once per process.
  */
-export const treePssMiB = (root: number) => {
-  let kib = 0
+export const treeFootprintMiB = (root: number) => {
+  let privateKiB = 0
+  let sharedKiB = 0
   for (const pid of processTree(root).keys()) {
     try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))
-      kib += Number(m?.[1] ?? 0)
+      const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+      const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0)
+      privateKiB += kib('Private_Clean') + kib('Private_Dirty')
+      sharedKiB = Math.max(sharedKiB, kib('Shared_Clean') + kib('Shared_Dirty'))
     } catch {
       // gone, or not readable
     }
   }
-  return kib / 1024
+  return (privateKiB + sharedKiB) / 1024
 }
 
 /** Stop a process tree, children first. */

@@ -33,7 +33,7 @@ import {
   ROOT,
   ROUNDS,
   start,
-  treePssMiB,
+  treeFootprintMiB,
   treeRssMiB,
   type Load,
   type Server,
@@ -86,7 +86,7 @@ const everyVendor = async (url: string) => {
 }
 
 /** Idle memory of the whole tree `npm start` makes (npm, its shell, the server), every vendor loaded. */
-async function npmStartMemory(): Promise<{ rss: number; pss: number } | undefined> {
+async function npmStartMemory(): Promise<{ rss: number; footprint: number } | undefined> {
   const child = spawn('npm', ['start', '--', ...SERVE.slice(1)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -95,7 +95,7 @@ async function npmStartMemory(): Promise<{ rss: number; pss: number } | undefine
     const url = await listeningUrl(child, 60_000)
     await Promise.all(VENDOR_PROBES.map(async (p) => (await p(url)).arrayBuffer()))
     await new Promise((r) => setTimeout(r, 1000))
-    return { rss: treeRssMiB(child.pid!), pss: treePssMiB(child.pid!) }
+    return { rss: treeRssMiB(child.pid!), footprint: treeFootprintMiB(child.pid!) }
   } catch {
     return undefined
   } finally {
@@ -285,7 +285,7 @@ async function coldSection() {
     `  idle RSS, server process        ${fmt(median(cold.rss)).padStart(6)} MiB  (every vendor loaded)`,
   )
   console.log(
-    `  idle \`npm start\` tree (npm, sh, node): RSS summed ${npmTree ? fmt(npmTree.rss) : '—'} MiB, PSS ${npmTree ? fmt(npmTree.pss) : '—'} MiB  (target ≤ 120 MiB; PSS counts pages the processes share once)`,
+    `  idle \`npm start\` tree (npm, sh, node): RSS summed ${npmTree ? fmt(npmTree.rss) : '—'} MiB, footprint ${npmTree ? fmt(npmTree.footprint) : '—'} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share once)`,
   )
 }
 
