@@ -86,6 +86,7 @@ export {
   isoTicks,
   isoInZone,
   isoSecondsZ,
+  isoTime,
   SECOND,
   MINUTE,
   HOUR,

@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, type GraphQLSchema, type ValueNode } from 'graphql'
 import { digitSdl } from '../../contracts/digit/sdl.ts'
 import { defineGraphqlSchema, type Resolver } from '../core/graphql/index.ts'
+import { isoTime } from '../core/index.ts'
 import { accountQueries } from './account.ts'
 import { companyFields, companyMutations, companyQueries } from './companies.ts'
 import type { DigitCtx } from './context.ts'
@@ -25,7 +26,9 @@ function attachScalars(schema: GraphQLSchema) {
   if (!type) return
   Object.assign(type, {
     serialize: (v: unknown) =>
-      new Date(typeof v === 'number' || typeof v === 'string' ? v : Number.NaN).toISOString(),
+      typeof v === 'number'
+        ? isoTime(v)
+        : new Date(typeof v === 'string' ? v : Number.NaN).toISOString(),
     parseValue: parseIso,
     parseLiteral: (node: ValueNode) => {
       if (node.kind !== Kind.STRING)

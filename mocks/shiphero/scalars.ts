@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, type GraphQLSchema, type ValueNode } from 'graphql'
 import { argumentValue } from '../core/graphql/index.ts'
+import { isoTime } from '../core/index.ts'
 
 /**
  * ShipHero's custom scalars, as lenient on input as the real server:
@@ -9,7 +10,7 @@ import { argumentValue } from '../core/graphql/index.ts'
  * Dates are answered as `2026-01-05T09:00:00+00:00`.
  */
 export function isoDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+  return isoTime(ms).replace(/\.\d{3}Z$/, '+00:00')
 }
 
 const DATE =

@@ -1,3 +1,4 @@
+import { isoTime } from '../core/index.ts'
 import type {
   CreditNoteRow,
   CustomerRow,
@@ -20,8 +21,8 @@ import type {
  * @see https://help.uphance.com/en/articles/3065571-orders-api
  */
 export const money = (cents: number) => (cents / 100).toFixed(2)
-export const stamp = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
-export const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+export const stamp = (ms: number | null) => (ms === null ? null : isoTime(ms))
+export const day = (ms: number) => isoTime(ms).slice(0, 10)
 
 export interface Totals {
   total_quantity: number

@@ -10,6 +10,7 @@ import {
   createTokenKit,
   requirePermission,
   DEFAULT_EPOCH,
+  isoTime,
   pageOf,
   tokenFromHeader,
 } from '../../mocks/core/index.ts'
@@ -234,5 +235,16 @@ describe('kit pieces', () => {
     expect(journal.size()).toBe(0)
     journal.record(entry('/e'))
     expect(journal.list().map((e) => [e.seq, e.path])).toEqual([[5, '/e']])
+  })
+})
+
+describe('isoTime', () => {
+  it('is toISOString, remembered, past its cache size and for invalid times too', () => {
+    for (let i = 0; i < 5000; i++) {
+      const ms = DEFAULT_EPOCH + i * 7_777_777
+      expect(isoTime(ms)).toBe(new Date(ms).toISOString())
+    }
+    expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
+    expect(() => isoTime(Number.NaN)).toThrow(RangeError)
   })
 })
