@@ -5,7 +5,20 @@ import { base64 } from '../core/index.ts'
  * integer `legacy_id`. Every id argument also accepts the legacy id as a string.
  * @see https://developer.shiphero.com/getting-started/
  */
-export const toGlobalId = (type: string, legacyId: number | string) => base64(`${type}:${legacyId}`)
+export function toGlobalId(type: string, legacyId: number | string): string {
+  if (typeof legacyId !== 'number') return base64(`${type}:${legacyId}`)
+  // A page of 20 products answers ~60 ids: each is encoded once, then remembered (per type, bounded).
+  let byId = GLOBAL_IDS.get(type)
+  if (!byId) GLOBAL_IDS.set(type, (byId = new Map()))
+  let id = byId.get(legacyId)
+  if (id === undefined) {
+    id = base64(`${type}:${legacyId}`)
+    if (byId.size >= 20_000) byId.clear()
+    byId.set(legacyId, id)
+  }
+  return id
+}
+const GLOBAL_IDS = new Map<string, Map<number, string>>()
 
 /** Type name in global ids where it differs from the GraphQL type's name. */
 const ID_TYPE: Record<string, string> = {
