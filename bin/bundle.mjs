@@ -47,6 +47,26 @@ const withoutFastJson = {
   },
 }
 
+/**
+ * zod's `z.locales` re-exports every language's messages (~340 KB the server would compile at each
+ * start); vendorsim answers in English only, so the bundle keeps `en` (zod's default) alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`)
+        ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+        : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))}`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }))
+  },
+}
+
 // Chunk names change with their contents: last build's would otherwise stay (and ship).
 rmSync(join(root, 'dist/bundle'), { recursive: true, force: true })
 await build({
@@ -64,5 +84,5 @@ await build({
   banner: {
     js: "import { createRequire as __vendorsimRequire } from 'node:module'; const require = __vendorsimRequire(import.meta.url);",
   },
-  plugins: [inlineAssets, withoutFastJson],
+  plugins: [inlineAssets, withoutFastJson, zodEnglishOnly],
 })

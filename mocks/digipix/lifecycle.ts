@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../contracts/digipix/schemas.ts'
-import { addBusinessDays, DAY, HOUR, MINUTE, type Tenant } from '../core/index.ts'
+import { addBusinessDays, DAY, DIGITS, HOUR, MINUTE, type Rng, type Tenant } from '../core/index.ts'
 import type { DigipixCredentials, DigipixState, OrderRecord } from './store.ts'
 
 type DigipixTenant = Tenant<DigipixState, DigipixCredentials>
@@ -56,6 +56,10 @@ function nextStep(
 }
 
 /** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
+/** A Correios object code: two letters, nine digits, `BR` (`QB123456789BR`). */
+const trackingCode = (rng: Rng) =>
+  `${rng.string(2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}${rng.string(9, DIGITS)}BR`
+
 export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: number) {
   const key = `order:${order.id}`
   const step = nextStep(tenant, order, enteredAt)
@@ -86,14 +90,13 @@ export async function transition(
   at: number,
   cancelReason?: OrderRecord['cancelReason'],
 ): Promise<OrderRecord> {
-  const { builders } = tenant.state
   const next = await tenant.state.orders.update(order.id, (o) => {
     o.status = to
     o.updatedAt = at
     o.history.push({ status: to, at })
     if (to === 'CANCELED') o.cancelReason = cancelReason ?? 'partner'
     if (to === 'SHIPPED' && o.shipment && !o.shipment.trackingCode) {
-      const code = builders.trackingCode()
+      const code = trackingCode(tenant.state.tracking)
       o.shipment.trackingCode = code
       o.shipment.trackingUrl = `https://rastreamento.correios.com.br/app/index.php?objeto=${code}`
     }

@@ -89,7 +89,7 @@ export function registerDigipixSandbox(app: Hono<Env>) {
         'unknown_scenario',
         `No scenario "${name}"; try quote-order, approved-order, shipped-order, delivered-order`,
       )
-    const req = tenant.state.builders.order({
+    const req = await tenant.state.builders.order({
       ...(target === 'QUOTE' ? {} : { shipmentMethodId: 1 }),
       ...(input.statusNotificationUrl
         ? { statusNotificationUrl: input.statusNotificationUrl }

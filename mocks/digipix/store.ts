@@ -7,6 +7,7 @@ import {
   createTable,
   HEX,
   type Lock,
+  type Rng,
   type Table,
   type TenantBase,
 } from '../core/index.ts'
@@ -68,6 +69,8 @@ export interface DigipixState {
   /** Signing key of this tenant's JWTs. */
   jwtSecret: string
   builders: DigipixBuilders
+  /** Draws the Correios tracking codes of shipped orders. */
+  tracking: Rng
   lock: Lock
 }
 
@@ -84,6 +87,7 @@ export async function createDigipixState(
     partner: { id: tenant.ids.autoId(), name: tenant.credentials.partnerName, collect: false },
     jwtSecret: tenant.rng.string(48, HEX),
     builders: createDigipixBuilders(tenant.rng.seed()),
+    tracking: tenant.rng.fork('tracking'),
     lock: createLock(),
   }
 }

@@ -289,6 +289,12 @@ describe('simulator core through Digipix', () => {
     expect(res.status).toBe(201)
     const { order } = await res.json()
     expect(order.status).toBe('SHIPPED')
+    // A Correios object code, and a recipient from the pt_BR builders (faker loads on first use).
+    expect(order.shipment.trackingCode).toMatch(/^[A-Z]{2}\d{9}BR$/)
+    expect(order.recipient.address.country).toBe('BR')
+    expect(order.recipient.name).toEqual(expect.any(String))
+    const again = await (await setup()).ctl('/scenarios/shipped-order', { method: 'POST' })
+    expect((await again.json()).order.recipient).toEqual(order.recipient)
     const next = await (await ctl(`/orders/${order.id}/transition`, { method: 'POST' })).json()
     expect(next.status).toBe('DELIVERED')
     expect((await ctl(`/orders/${order.id}/transition`, { method: 'POST' })).status).toBe(409)
