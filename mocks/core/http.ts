@@ -31,6 +31,20 @@ export function requestHeader(c: SimContext<any, any>, name: string): string | u
 }
 
 /**
+ * Whether a request carries a body. Over HTTP its headers say so (a request without
+ * Content-Length or Transfer-Encoding has none, even a DELETE that reaches Hono with an empty
+ * stream); in-process, a body comes with its content type.
+ */
+export function hasRequestBody(c: SimContext<any, any>): boolean {
+  const length = requestHeader(c, 'content-length')
+  if (length !== undefined) return length !== '0'
+  if (requestHeader(c, 'transfer-encoding') !== undefined) return true
+  return (
+    !nodeIncoming(c) && c.req.raw.body !== null && requestHeader(c, 'content-type') !== undefined
+  )
+}
+
+/**
  * Read the request body once (cached on the context for the journal and tenant lookup),
  * counting bytes as they stream in: a body past the limit is refused with 413 without
  * being held in memory, and a declared `Content-Length` past it is refused before reading.

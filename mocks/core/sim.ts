@@ -8,7 +8,7 @@ import { TrieRouter } from 'hono/router/trie-router'
 import { getPath } from 'hono/utils/url'
 import { bearerToken, tokenFromHeader } from './auth.ts'
 import { SimError } from './errors.ts'
-import { DEFAULT_MAX_BODY_BYTES, requestHeader } from './http.ts'
+import { DEFAULT_MAX_BODY_BYTES, hasRequestBody, requestHeader } from './http.ts'
 import { authorizeClientId, oauthTokenEndpoint, registerOAuthRoutes } from './oauth.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
@@ -171,16 +171,8 @@ export function createSim<S, C extends Record<string, unknown>>(
         )
     }
     const method = c.req.method
-    const length = requestHeader(c, 'content-length')
-    // Over HTTP a request without Content-Length or Transfer-Encoding has no body (a body-less
-    // DELETE still reaches Hono with an empty stream); in-process, a body comes with its content type.
-    const hasBody =
-      length !== undefined
-        ? length !== '0'
-        : requestHeader(c, 'transfer-encoding') !== undefined ||
-          (c.req.raw.body !== null && requestHeader(c, 'content-type') !== undefined)
     if (
-      hasBody &&
+      hasRequestBody(c) &&
       method !== 'GET' &&
       method !== 'HEAD' &&
       !/^application\/json\b/i.test(requestHeader(c, 'content-type') ?? '')
