@@ -166,7 +166,8 @@ export const treeFootprintMiB = (root: number) => {
   for (const pid of processTree(root).keys()) {
     try {
       const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
-      const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0)
+      const kib = (field: string) =>
+        Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0)
       privateKiB += kib('Private_Clean') + kib('Private_Dirty')
       sharedKiB = Math.max(sharedKiB, kib('Shared_Clean') + kib('Shared_Dirty'))
     } catch {
