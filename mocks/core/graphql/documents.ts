@@ -7,7 +7,6 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FragmentDefinitionNode,
-  type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -341,8 +340,9 @@ const compiled = new WeakMap<PreparedDocument, Map<string, CompiledQuery | null>
 /**
  * Execute a prepared operation (only that one). Each cached document is compiled once with
  * graphql-jit, which turns the operation into a plain function (the same results, errors and
- * null propagation as graphql-js, several times faster); an operation it cannot compile, or a
- * schema that relies on a default `fieldResolver`, runs through graphql-js `execute`.
+ * null propagation as graphql-js, several times faster); an operation it cannot compile runs
+ * through graphql-js `execute`. Default resolvers belong on the schema's fields
+ * (`defineGraphqlSchema({ defaultResolver })`), where compiled queries see them too.
  * @see https://github.com/zalando-incubator/graphql-jit
  */
 export async function runOperation(o: {
@@ -352,20 +352,17 @@ export async function runOperation(o: {
   variables?: Record<string, unknown>
   contextValue?: unknown
   rootValue?: unknown
-  fieldResolver?: GraphQLFieldResolver<unknown, unknown>
 }): Promise<ExecutionResult> {
-  if (!o.fieldResolver) {
-    let byName = compiled.get(o.prepared)
-    if (!byName) compiled.set(o.prepared, (byName = new Map()))
-    const name = o.operation.name?.value ?? ''
-    let query = byName.get(name)
-    if (query === undefined) {
-      const made = compileQuery(o.schema, o.prepared.document, o.operation.name?.value)
-      query = isCompiledQuery(made) ? made : null
-      byName.set(name, query)
-    }
-    if (query) return query.query(o.rootValue, o.contextValue, o.variables ?? {}) as ExecutionResult
+  let byName = compiled.get(o.prepared)
+  if (!byName) compiled.set(o.prepared, (byName = new Map()))
+  const name = o.operation.name?.value ?? ''
+  let query = byName.get(name)
+  if (query === undefined) {
+    const made = compileQuery(o.schema, o.prepared.document, o.operation.name?.value)
+    query = isCompiledQuery(made) ? made : null
+    byName.set(name, query)
   }
+  if (query) return query.query(o.rootValue, o.contextValue, o.variables ?? {}) as ExecutionResult
   return execute({
     schema: o.schema,
     document: o.prepared.document,
@@ -373,7 +370,6 @@ export async function runOperation(o: {
     variableValues: o.variables,
     contextValue: o.contextValue,
     rootValue: o.rootValue,
-    fieldResolver: o.fieldResolver,
   })
 }
 

@@ -1,10 +1,4 @@
-import type {
-  ExecutionResult,
-  GraphQLError,
-  GraphQLFieldResolver,
-  GraphQLSchema,
-  OperationDefinitionNode,
-} from 'graphql'
+import type { ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql'
 import type { Lock } from '../lock.ts'
 import type { SimContext } from '../context.ts'
 import {
@@ -35,7 +29,6 @@ export interface GraphqlHandlerOptions<Ctx, A> {
   admit(c: SimContext<any, any>, a: Admission<A>): Ctx | Response
   /** Mutations run one at a time under this lock (check-then-write resolvers stay atomic). */
   lock?(c: SimContext<any, any>): Lock
-  fieldResolver?: GraphQLFieldResolver<any, Ctx>
   /** Shape the executed result into the vendor's answer (format errors, refund credits). */
   respond(c: SimContext<any, any>, ctx: Ctx, result: ExecutionResult): Response
 }
@@ -71,7 +64,6 @@ export function graphqlHandler<Ctx, A>(o: GraphqlHandlerOptions<Ctx, A>) {
         operation: prepared.operation,
         variables: request.variables,
         contextValue: ctx,
-        fieldResolver: o.fieldResolver as GraphQLFieldResolver<unknown, unknown> | undefined,
       })
     const lock = prepared.operation.operation === 'mutation' ? o.lock?.(c) : undefined
     const result = lock ? await lock.run(run) : await run()
