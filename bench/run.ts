@@ -13,41 +13,16 @@
  * answering, idle memory, and the scale and memory sections. Figures are for reading, not
  * assertions.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { CATALOG } from '../fixtures/digipix/catalog.ts'
-import { createVendorHandlers } from '../mocks/msw.ts'
-import { listeningUrl } from '../test/harness/targets.ts'
-import {
-  CONNECTIONS,
-  DURATION,
-  fmt,
-  killTree,
-  load,
-  median,
-  ROOT,
-  ROUNDS,
-  start,
-  treeFootprintMiB,
-  treeRssMiB,
-  type Load,
-  type Server,
-} from './processes.ts'
-import { prepareRows, type Row } from './setup.ts'
+import { coldSection, SERVE } from './cold.ts'
+import { mswCost } from './msw-face.ts'
+import { againstPrism } from './prism.ts'
+import { CONNECTIONS, DURATION, fmt, load, ROOT, ROUNDS, start, type Load } from './processes.ts'
+import { prepareRows } from './setup.ts'
 
-/** The token request the MSW row sends (the default tenant's credentials). */
-const DIGIPIX_TOKEN_BODY = JSON.stringify({
-  client_id: 'digipix-dev-client',
-  client_secret: 'digipix-dev-secret',
-  grant_type: 'client_credentials',
-  scope: ['products'],
-})
-const SERVE = ['serve', '--port', '0', '--clock', 'frozen', '--quiet']
 const SECTIONS = ['http', 'msw', 'cold', 'scale', 'memory'] as const
 const chosen = process.argv.slice(2)
 for (const name of chosen)
@@ -57,51 +32,6 @@ for (const name of chosen)
   }
 /** Whether a section runs (all of them when none is named). */
 const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section)
-
-/** One request per vendor that reaches its own routes (each answers 401 without credentials). */
-const VENDOR_PROBES: Array<(url: string) => Promise<Response>> = [
-  (u) => fetch(`${u}/digipix/v1/products`),
-  (u) => fetch(`${u}/digikey/orderstatus/v4/salesorder/1`),
-  (u) => fetch(`${u}/stitchex/organisations`),
-  ...['shiphero', 'digit'].map(
-    (id) => (u: string) =>
-      fetch(`${u}/${id}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query":"{ __typename }"}',
-      }),
-  ),
-]
-
-/** Every vendor answering one of its own requests (its module, schema and default tenant loaded). */
-const everyVendor = async (url: string) => {
-  const answers = await Promise.all(
-    VENDOR_PROBES.map(async (probe) => {
-      const res = await probe(url)
-      await res.arrayBuffer()
-      return res.status
-    }),
-  )
-  return new Response(null, { status: answers.every((s) => s < 500) ? 200 : 503 })
-}
-
-/** Idle memory of the whole tree `npm start` makes (npm, its shell, the server), every vendor loaded. */
-async function npmStartMemory(): Promise<{ rss: number; footprint: number } | undefined> {
-  const child = spawn('npm', ['start', '--', ...SERVE.slice(1)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  try {
-    const url = await listeningUrl(child, 60_000)
-    await Promise.all(VENDOR_PROBES.map(async (p) => (await p(url)).arrayBuffer()))
-    await new Promise((r) => setTimeout(r, 1000))
-    return { rss: treeRssMiB(child.pid!), footprint: treeFootprintMiB(child.pid!) }
-  } catch {
-    return undefined
-  } finally {
-    killTree(child.pid!)
-  }
-}
 
 interface Measured {
   name: string
@@ -189,67 +119,6 @@ async function httpSection() {
     )
 }
 
-/**
- * With BENCH_PRISM=<path of a prism binary> (Stoplight Prism is not a dependency: install it
- * anywhere, e.g. `npm i --prefix /tmp/prism @stoplight/prism-cli`), the Digipix GET and POST rows
- * also run against `prism mock` of the simulator's OpenAPI document, in alternating rounds.
- */
-async function againstPrism(sim: Server, rows: Row[]) {
-  const bin = process.env.BENCH_PRISM!
-  const dir = mkdtempSync(join(tmpdir(), 'vendorsim-prism-'))
-  const doc = join(dir, 'digipix.json')
-  writeFileSync(doc, await (await fetch(`${sim.url}/digipix/_sandbox/openapi.json`)).text())
-  const port = await freePort()
-  const child = spawn(bin, ['mock', doc, '-h', '127.0.0.1', '-p', String(port)], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let seen = ''
-      child.stdout!.on('data', (d) => {
-        seen += d
-        if (seen.includes('Prism is listening')) resolve()
-      })
-      child.once('exit', (code) => reject(new Error(`prism exited with ${code}`)))
-    })
-    const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()
-    const pair = async (row: Row) => {
-      const url = new URL(row.sim.url)
-      const onPrism = {
-        ...row.sim,
-        url: `http://127.0.0.1:${port}${url.pathname.replace(/^\/digipix/, '')}`,
-      }
-      await load(onPrism, child.pid!, 2)
-      const ratios: Array<{ sim: number; prism: number }> = []
-      for (let r = 0; r < ROUNDS; r++) {
-        const p = await load(onPrism, child.pid!)
-        ratios.push({ prism: p.rps, sim: (await load(row.sim, sim.child.pid!)).rps })
-      }
-      ratios.sort((a, b) => a.sim / a.prism - b.sim / b.prism)
-      return ratios[Math.floor(ratios.length / 2)]!
-    }
-    return {
-      version,
-      get: await pair(rows.find((r) => r.name.startsWith('GET /v1/products'))!),
-      post: await pair(rows.find((r) => r.name.startsWith('POST /v1/orders'))!),
-    }
-  } finally {
-    killTree(child.pid!)
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 async function mswSection() {
   const msw = await mswCost(1000)
   console.log('\nMSW face (in-process, sequential fetch of GET /v1/products/photobook)')
@@ -257,35 +126,6 @@ async function mswSection() {
   console.log(`  bare MSW handler    ${fmt(msw.bare.rps)} req/s  ${fmt(msw.bare.us, 1)} µs/req`)
   console.log(
     `  cost of vendorsim   ${fmt(msw.sim.us - msw.bare.us, 1)} µs/req  (ratio ${fmt((msw.sim.rps / msw.bare.rps) * 100)} %)`,
-  )
-}
-
-async function coldSection() {
-  // Three spawns each, median — to the first answer, and to every vendor answering.
-  const cold = { first: [] as number[], every: [] as number[], rss: [] as number[] }
-  for (let i = 0; i < 3; i++) {
-    const s = await start('server.ts', SERVE)
-    cold.first.push(s.startedMs)
-    await s.stop()
-    const v = await start('server.ts', SERVE, { firstRequest: everyVendor })
-    cold.every.push(v.startedMs)
-    await new Promise((r) => setTimeout(r, 1000))
-    cold.rss.push(treeRssMiB(v.child.pid!))
-    await v.stop()
-  }
-  const npmTree = await npmStartMemory()
-  console.log('\nCold start (compiled bundle, spawn → answered request, median of 3)')
-  console.log(
-    `  first answer (GET /)            ${fmt(median(cold.first)).padStart(6)} ms   (target ≤ 250 ms)`,
-  )
-  console.log(
-    `  every vendor answering          ${fmt(median(cold.every)).padStart(6)} ms   (target ≤ 450 ms)`,
-  )
-  console.log(
-    `  idle RSS, server process        ${fmt(median(cold.rss)).padStart(6)} MiB  (every vendor loaded)`,
-  )
-  console.log(
-    `  idle \`npm start\` tree (npm, sh, node): RSS summed ${npmTree ? fmt(npmTree.rss) : '—'} MiB, footprint ${npmTree ? fmt(npmTree.footprint) : '—'} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share once)`,
   )
 }
 
@@ -306,44 +146,6 @@ async function memorySection() {
       `  ${id.padEnd(9)} RSS ${m.baseMiB} MiB → ${m.after1000TenantsMiB} MiB after 1,000 tenants (${m.perTenantKiB} KiB each) → ${m.after100kRequestsMiB} MiB after 100k requests (heap ${m.heapAfterMiB} MiB)`,
     )
   }
-}
-
-async function mswCost(n: number) {
-  const product = CATALOG[0]!
-  const once = async (doFetch: () => Promise<Response>) => {
-    const t0 = performance.now()
-    for (let i = 0; i < n; i++) await (await doFetch()).arrayBuffer()
-    return ((performance.now() - t0) * 1000) / n
-  }
-  // Both faces in one interceptor setup, measured in alternating rounds (best of 5),
-  // so JIT warm-up and GC do not favour whichever runs first.
-  const { handlers } = createVendorHandlers({ vendors: ['digipix'] })
-  const server = setupServer(
-    http.get('https://bare.test/v1/products/:id', () => HttpResponse.json(product)),
-    ...handlers,
-  )
-  server.listen({ onUnhandledRequest: 'error' })
-  const tok = await (
-    await fetch('https://api.digipix.dev/v1/oauth/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: DIGIPIX_TOKEN_BODY,
-    })
-  ).json()
-  const headers = { authorization: `Bearer ${tok.access_token}` }
-  const bareFetch = () => fetch('https://bare.test/v1/products/photobook', { headers })
-  const simFetch = () => fetch('https://api.digipix.dev/v1/products/photobook', { headers })
-  await once(bareFetch)
-  await once(simFetch)
-  const rounds = { bare: [] as number[], sim: [] as number[] }
-  for (let r = 0; r < 5; r++) {
-    rounds.bare.push(await once(bareFetch))
-    rounds.sim.push(await once(simFetch))
-  }
-  server.close()
-  const best = (xs: number[]) => Math.min(...xs)
-  const view = (us: number) => ({ us, rps: 1e6 / us })
-  return { sim: view(best(rounds.sim)), bare: view(best(rounds.bare)) }
 }
 
 main().then(

@@ -1,0 +1,84 @@
+/**
+ * The cold-start section of `npm run bench`: the compiled server from spawn to its first answer
+ * and to every vendor answering, and the idle memory of the server and of the `npm start` tree.
+ */
+import { spawn } from 'node:child_process'
+import { listeningUrl } from '../test/harness/targets.ts'
+import { fmt, killTree, median, ROOT, start, treeFootprintMiB, treeRssMiB } from './processes.ts'
+
+/** The server's arguments for a bench run: any free port, the frozen clock, no banner. */
+export const SERVE = ['serve', '--port', '0', '--clock', 'frozen', '--quiet']
+
+/** One request per vendor that reaches its own routes (each answers 401 without credentials). */
+const VENDOR_PROBES: Array<(url: string) => Promise<Response>> = [
+  (u) => fetch(`${u}/digipix/v1/products`),
+  (u) => fetch(`${u}/digikey/orderstatus/v4/salesorder/1`),
+  (u) => fetch(`${u}/stitchex/organisations`),
+  ...['shiphero', 'digit'].map(
+    (id) => (u: string) =>
+      fetch(`${u}/${id}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      }),
+  ),
+]
+
+/** Every vendor answering one of its own requests (its module, schema and default tenant loaded). */
+const everyVendor = async (url: string) => {
+  const answers = await Promise.all(
+    VENDOR_PROBES.map(async (probe) => {
+      const res = await probe(url)
+      await res.arrayBuffer()
+      return res.status
+    }),
+  )
+  return new Response(null, { status: answers.every((s) => s < 500) ? 200 : 503 })
+}
+
+/** Idle memory of the whole tree `npm start` makes (npm, its shell, the server), every vendor loaded. */
+async function npmStartMemory(): Promise<{ rss: number; footprint: number } | undefined> {
+  const child = spawn('npm', ['start', '--', ...SERVE.slice(1)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  try {
+    const url = await listeningUrl(child, 60_000)
+    await Promise.all(VENDOR_PROBES.map(async (p) => (await p(url)).arrayBuffer()))
+    await new Promise((r) => setTimeout(r, 1000))
+    return { rss: treeRssMiB(child.pid!), footprint: treeFootprintMiB(child.pid!) }
+  } catch {
+    return undefined
+  } finally {
+    killTree(child.pid!)
+  }
+}
+
+export async function coldSection() {
+  // Three spawns each, median — to the first answer, and to every vendor answering.
+  const cold = { first: [] as number[], every: [] as number[], rss: [] as number[] }
+  for (let i = 0; i < 3; i++) {
+    const s = await start('server.ts', SERVE)
+    cold.first.push(s.startedMs)
+    await s.stop()
+    const v = await start('server.ts', SERVE, { firstRequest: everyVendor })
+    cold.every.push(v.startedMs)
+    await new Promise((r) => setTimeout(r, 1000))
+    cold.rss.push(treeRssMiB(v.child.pid!))
+    await v.stop()
+  }
+  const npmTree = await npmStartMemory()
+  console.log('\nCold start (compiled bundle, spawn → answered request, median of 3)')
+  console.log(
+    `  first answer (GET /)            ${fmt(median(cold.first)).padStart(6)} ms   (target ≤ 250 ms)`,
+  )
+  console.log(
+    `  every vendor answering          ${fmt(median(cold.every)).padStart(6)} ms   (target ≤ 450 ms)`,
+  )
+  console.log(
+    `  idle RSS, server process        ${fmt(median(cold.rss)).padStart(6)} MiB  (every vendor loaded)`,
+  )
+  console.log(
+    `  idle \`npm start\` tree (npm, sh, node): RSS summed ${npmTree ? fmt(npmTree.rss) : '—'} MiB, footprint ${npmTree ? fmt(npmTree.footprint) : '—'} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share once)`,
+  )
+}

@@ -1,0 +1,54 @@
+/**
+ * The MSW-face section of `npm run bench`: vendorsim's handlers against a bare MSW handler,
+ * sequential in-process fetches through MSW's interceptor.
+ */
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { CATALOG } from '../fixtures/digipix/catalog.ts'
+import { createVendorHandlers } from '../mocks/msw.ts'
+
+/** The token request the MSW row sends (the default tenant's credentials). */
+const DIGIPIX_TOKEN_BODY = JSON.stringify({
+  client_id: 'digipix-dev-client',
+  client_secret: 'digipix-dev-secret',
+  grant_type: 'client_credentials',
+  scope: ['products'],
+})
+
+export async function mswCost(n: number) {
+  const product = CATALOG[0]!
+  const once = async (doFetch: () => Promise<Response>) => {
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) await (await doFetch()).arrayBuffer()
+    return ((performance.now() - t0) * 1000) / n
+  }
+  // Both faces in one interceptor setup, measured in alternating rounds (best of 5),
+  // so JIT warm-up and GC do not favour whichever runs first.
+  const { handlers } = createVendorHandlers({ vendors: ['digipix'] })
+  const server = setupServer(
+    http.get('https://bare.test/v1/products/:id', () => HttpResponse.json(product)),
+    ...handlers,
+  )
+  server.listen({ onUnhandledRequest: 'error' })
+  const tok = await (
+    await fetch('https://api.digipix.dev/v1/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: DIGIPIX_TOKEN_BODY,
+    })
+  ).json()
+  const headers = { authorization: `Bearer ${tok.access_token}` }
+  const bareFetch = () => fetch('https://bare.test/v1/products/photobook', { headers })
+  const simFetch = () => fetch('https://api.digipix.dev/v1/products/photobook', { headers })
+  await once(bareFetch)
+  await once(simFetch)
+  const rounds = { bare: [] as number[], sim: [] as number[] }
+  for (let r = 0; r < 5; r++) {
+    rounds.bare.push(await once(bareFetch))
+    rounds.sim.push(await once(simFetch))
+  }
+  server.close()
+  const best = (xs: number[]) => Math.min(...xs)
+  const view = (us: number) => ({ us, rps: 1e6 / us })
+  return { sim: view(best(rounds.sim)), bare: view(best(rounds.bare)) }
+}
