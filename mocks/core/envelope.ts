@@ -5,7 +5,7 @@ import { SmartRouter } from 'hono/router/smart-router'
 import { TrieRouter } from 'hono/router/trie-router'
 import type { RouterRoute } from 'hono/types'
 import { SimError } from './errors.ts'
-import { requestHeader } from './http.ts'
+import { requestHeader } from './request.ts'
 import type { SimContext, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
 
 /** What the envelope needs from the simulator it wraps. */

@@ -48,17 +48,15 @@ export { createJournal, type Journal, type JournalEntry } from './journal.ts'
 export { createFaults, FaultInput, globMatch, type Fault, type Faults } from './faults.ts'
 export { createTable, type Table } from './store.ts'
 export { redact } from './redact.ts'
+export { readText, requestHeader, DEFAULT_MAX_BODY_BYTES } from './request.ts'
 export {
   readBody,
   readJsonBody,
-  readText,
-  requestHeader,
   jsonDepth,
   validate,
   send,
   authorityOf,
   parseControlBody,
-  DEFAULT_MAX_BODY_BYTES,
   MAX_JSON_DEPTH,
 } from './http.ts'
 export {

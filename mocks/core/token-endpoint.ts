@@ -1,7 +1,8 @@
 import type { Hono } from 'hono'
 import type { IssueOptions, TokenRecord } from './auth.ts'
 import { SimError } from './errors.ts'
-import { readBody, requestHeader } from './http.ts'
+import { readBody } from './http.ts'
+import { requestHeader } from './request.ts'
 import type { SimContext, SimEnv } from './context.ts'
 
 /**

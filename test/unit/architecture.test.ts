@@ -170,9 +170,9 @@ describe('architecture', () => {
 
   it('simulators read request headers through the core (requestHeader), never c.req.header()', () => {
     // Over HTTP, c.req.header() builds a WHATWG Headers of every header on each request;
-    // requestHeader reads Node's parsed headers (see mocks/core/http.ts).
+    // requestHeader reads Node's parsed headers (see mocks/core/request.ts).
     const offenders = files('mocks')
-      .filter((f) => f !== join('mocks', 'core', 'http.ts'))
+      .filter((f) => f !== join('mocks', 'core', 'request.ts'))
       .filter((f) => /\bc\.req\.header\(/.test(readFileSync(join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
