@@ -146,3 +146,23 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     },
   }
 }
+
+/**
+ * A view computed once per row version. A table never changes a stored row (an update stores a
+ * new row built from a copy), so a view that reads its row and nothing else can be kept beside
+ * the row, and goes with it. The view is frozen: every answer that lists the row shares it.
+ *
+ * @example
+ * export const skuView = viewPerRow((s: SkuRow) => ({ id: s.id, ean: s.ean }))
+ * app.get('/skus', (c) => c.json({ skus: table.all().map((s) => skuView(s)) }))
+ */
+export function viewPerRow<R extends object, V extends object>(
+  view: (row: R) => V,
+): (row: R) => Readonly<V> {
+  const views = new WeakMap<R, Readonly<V>>()
+  return (row) => {
+    let v = views.get(row)
+    if (v === undefined) views.set(row, (v = Object.freeze(view(row))))
+    return v
+  }
+}

@@ -1,4 +1,4 @@
-import { isoTime } from '../core/index.ts'
+import { isoTime, viewPerRow } from '../core/index.ts'
 import type {
   CreditNoteRow,
   CustomerRow,
@@ -80,7 +80,7 @@ const moneyTotals = (t: Totals) => ({
   shipping_tax: money(t.shipping_tax),
 })
 
-export const skuView = (s: SkuRow) => ({
+export const skuView = viewPerRow((s: SkuRow) => ({
   id: s.id,
   product_id: s.product_id,
   variation_id: s.variation_id,
@@ -92,7 +92,7 @@ export const skuView = (s: SkuRow) => ({
   available_to_sell_from_stock: Math.max(0, s.in_stock - s.allocated),
   created_at: stamp(s.created_at),
   updated_at: stamp(s.updated_at),
-})
+}))
 
 export function productView(state: StitchexState, p: ProductRow) {
   const skus = state.skus.lookup('product', p.id)
@@ -293,7 +293,7 @@ export function invoiceView(state: StitchexState, i: InvoiceRow) {
   }
 }
 
-export const creditNoteView = (c: CreditNoteRow) => ({
+export const creditNoteView = viewPerRow((c: CreditNoteRow) => ({
   id: c.id,
   credit_note_number: c.credit_note_number,
   invoice_id: c.invoice_id,
@@ -307,9 +307,9 @@ export const creditNoteView = (c: CreditNoteRow) => ({
   grand_total: money(c.amount),
   created_at: stamp(c.created_at),
   updated_at: stamp(c.updated_at),
-})
+}))
 
-export const paymentView = (p: PaymentRow) => ({
+export const paymentView = viewPerRow((p: PaymentRow) => ({
   id: p.id,
   amount: money(p.amount),
   reference: p.reference,
@@ -321,9 +321,9 @@ export const paymentView = (p: PaymentRow) => ({
   organisation_id: p.organisation_id,
   created_at: stamp(p.created_at),
   updated_at: stamp(p.updated_at),
-})
+}))
 
-export const stockOperationView = (s: StockOperationRow) => ({
+export const stockOperationView = viewPerRow((s: StockOperationRow) => ({
   id: s.id,
   source: s.source,
   external_ref: s.external_ref,
@@ -332,7 +332,7 @@ export const stockOperationView = (s: StockOperationRow) => ({
   organisation_id: s.organisation_id,
   line_quantities: s.line_quantities,
   created_at: stamp(s.created_at),
-})
+}))
 
 export function pickTicketView(state: StitchexState, t: PickTicketRow) {
   const order = state.salesOrders.get(t.order_id)!
