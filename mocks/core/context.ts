@@ -52,8 +52,10 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
     tenant: Tenant<S, C>
     /** The request body text, read once by `readBody`. */
     bodyText?: string
-    /** The body a handler sent (kept for the journal). */
+    /** The body a handler answered with (kept for the journal): error renderers set it. */
     responseBody?: unknown
+    /** The UTF-8 JSON `send` answered with (kept for the journal instead of the object). */
+    responseBytes?: Uint8Array
     /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */
     requestId?: string
     /**

@@ -34,7 +34,21 @@ interface RawEntry {
   /** A credential request (token endpoint, authorize): its body is shown only redacted, never raw. */
   credentials?: boolean
   response?: unknown
+  /** The response's UTF-8 JSON (off the JS heap), decoded only when the journal is read. */
+  responseBytes?: Uint8Array
   fault?: string
+}
+
+/** The body an entry answered with: the object an error renderer kept, or `send`'s JSON. */
+const responseOf = (e: RawEntry): unknown => {
+  if (e.response !== undefined) return e.response
+  if (e.responseBytes === undefined) return undefined
+  const text = new TextDecoder().decode(e.responseBytes)
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
 }
 
 export function createJournal(limit = 500) {
@@ -69,20 +83,23 @@ export function createJournal(limit = 500) {
       if (filter.path) rows = rows.filter((e) => e.path.includes(filter.path!))
       if (filter.status) rows = rows.filter((e) => e.status === filter.status)
       if (filter.limit) rows = rows.slice(-filter.limit)
-      return rows.map((e) => ({
-        seq: e.seq,
-        at: new Date(e.at).toISOString(),
-        method: e.method,
-        path: e.path,
-        query: e.query,
-        status: e.status,
-        durationMs: e.durationMs,
-        ...(e.requestText
-          ? { requestBody: redactText(e.requestText, e.requestType, e.credentials) }
-          : {}),
-        ...(e.response !== undefined ? { responseBody: redact(e.response) } : {}),
-        ...(e.fault ? { fault: e.fault } : {}),
-      }))
+      return rows.map((e) => {
+        const response = responseOf(e)
+        return {
+          seq: e.seq,
+          at: new Date(e.at).toISOString(),
+          method: e.method,
+          path: e.path,
+          query: e.query,
+          status: e.status,
+          durationMs: e.durationMs,
+          ...(e.requestText
+            ? { requestBody: redactText(e.requestText, e.requestType, e.credentials) }
+            : {}),
+          ...(response !== undefined ? { responseBody: redact(response) } : {}),
+          ...(e.fault ? { fault: e.fault } : {}),
+        }
+      })
     },
     size: () => Math.min(seq - cleared, limit),
     clear: () => {

@@ -187,6 +187,20 @@ describe('simulator core through Digipix', () => {
     expect(JSON.stringify(entries)).not.toMatch(/eyJ/)
   })
 
+  it('the journal shows the JSON a route answered with, as the client read it', async () => {
+    const { sim, ctl, token } = await setup()
+    const t = await token()
+    const res = await sim.fetch('/v1/orders', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+      body: JSON.stringify(ORDER),
+    })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('content-type')).toBe('application/json')
+    const entries = (await (await ctl('/journal?path=/v1/orders')).json()).entries
+    expect(entries.at(-1).responseBody).toEqual(await res.json())
+  })
+
   it('reset replaces the tenant: tokens die, orders go, credentials stay', async () => {
     const { sim, ctl, token } = await setup()
     const t = await token()
