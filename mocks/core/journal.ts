@@ -96,7 +96,7 @@ export function createJournal(limit = 500) {
           ...(e.requestText
             ? { requestBody: redactText(e.requestText, e.requestType, e.credentials) }
             : {}),
-          ...(response !== undefined ? { responseBody: redact(response) } : {}),
+          ...(response !== undefined ? { responseBody: redact(response, e.credentials) } : {}),
           ...(e.fault ? { fault: e.fault } : {}),
         }
       })

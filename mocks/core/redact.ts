@@ -1,22 +1,25 @@
 /**
  * Secrets never leave the simulator in logs, journals or snapshots: any key
  * that names a secret is masked, at any depth, whatever its value's type.
- * `token_type` names no secret.
+ * `token_type` names no secret. `code` is an OAuth authorization code only in a
+ * credential request or answer (`credentials`); elsewhere it is an error code, and shown.
  */
-const SECRET_KEY = /secret|password|token|authorization|api[-_]?key|client_assertion|^code$/i
+const SECRET_KEY = /secret|password|token|authorization|api[-_]?key|client_assertion/i
 const NOT_SECRET = /^token_type$/i
+const CODE = /^code$/i
 const MAX_DEPTH = 12
 
-export function redact(value: unknown, depth = 0): unknown {
+export function redact(value: unknown, credentials = false, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value
   if (depth > MAX_DEPTH) return '[nested too deep]'
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))
+  if (Array.isArray(value)) return value.map((v) => redact(v, credentials, depth + 1))
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
+    const secret = (SECRET_KEY.test(k) && !NOT_SECRET.test(k)) || (credentials && CODE.test(k))
     out[k] =
-      SECRET_KEY.test(k) && !NOT_SECRET.test(k) && v !== null && v !== undefined && v !== ''
+      secret && v !== null && v !== undefined && v !== ''
         ? '[redacted]'
-        : redact(v, depth + 1)
+        : redact(v, credentials, depth + 1)
   }
   return out
 }
@@ -33,10 +36,10 @@ export function redactText(
 ): unknown {
   if (!text) return undefined
   if (contentType?.includes('application/x-www-form-urlencoded')) {
-    return redact(Object.fromEntries(new URLSearchParams(text)))
+    return redact(Object.fromEntries(new URLSearchParams(text)), credentials)
   }
   try {
-    return redact(JSON.parse(text))
+    return redact(JSON.parse(text), credentials)
   } catch {
     if (credentials)
       return `[withheld: ${text.length} characters of a credential request that is not valid JSON]`

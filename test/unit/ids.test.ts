@@ -59,6 +59,16 @@ describe('redact', () => {
       headers: { Authorization: '[redacted]' },
     })
   })
+
+  it('masks `code` in credential bodies only (an authorization code); elsewhere it is an error code', () => {
+    expect(redact({ grant_type: 'authorization_code', code: 'abc' }, true)).toEqual({
+      grant_type: 'authorization_code',
+      code: '[redacted]',
+    })
+    expect(redact({ errors: [{ message: 'Not found', code: 6 }] })).toEqual({
+      errors: [{ message: 'Not found', code: 6 }],
+    })
+  })
 })
 
 describe('base64', () => {
