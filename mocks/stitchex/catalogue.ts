@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { readBody, SimError, type SimEnv } from '../core/index.ts'
+import { readBody, SimError, type SimEnv, send } from '../core/index.ts'
 import { requireOrganisation, requireToken } from './auth.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import {
@@ -127,7 +127,7 @@ export function registerCatalogue(app: Hono<Env>) {
   app.get('/organisations', (c) => {
     requireToken(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       organisations: [...state.organisations.values()].map((o) => ({ id: o.id, name: o.name })),
     })
   })
@@ -157,7 +157,7 @@ export function registerCatalogue(app: Hono<Env>) {
     tenant.auth.setSession(record.token, { organisationId: id })
     const refresh = record.session.refreshToken
     if (typeof refresh === 'string') tenant.auth.setSession(refresh, { organisationId: id })
-    return c.json({ Status: 'Updated' }, 201)
+    return send(c, { Status: 'Updated' }, 201)
   })
 
   app.get('/products', (c) => {
@@ -167,29 +167,33 @@ export function registerCatalogue(app: Hono<Env>) {
     const rows = identifier
       ? state.products.lookup('identifier', `${org}|${identifier}`)
       : state.products.lookup('org', org)
-    return c.json(listPage(c, 'products', rows, (p) => productView(state, p)))
+    return send(
+      c,
+      listPage(c, 'products', rows, (p) => productView(state, p)),
+    )
   })
   app.get('/products/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       product: productView(state, ownRow(state.products.get(idParam(c)), org, 'Product')),
     })
   })
   app.get('/skus', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(listPage(c, 'skus', state.skus.lookup('org', org), skuView))
+    return send(c, listPage(c, 'skus', state.skus.lookup('org', org), skuView))
   })
   app.get('/skus/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({ sku: skuView(ownRow(state.skus.get(idParam(c)), org, 'SKU')) })
+    return send(c, { sku: skuView(ownRow(state.skus.get(idParam(c)), org, 'SKU')) })
   })
   app.get('/seasons', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(
+    return send(
+      c,
       listPage(c, 'seasons', state.seasons.lookup('org', org), (s) => ({
         id: s.id,
         name: s.name,
@@ -200,7 +204,8 @@ export function registerCatalogue(app: Hono<Env>) {
   app.get('/channels', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(
+    return send(
+      c,
       listPage(c, 'channels', state.channels.lookup('org', org), (ch) => ({
         id: ch.id,
         name: ch.name,
@@ -214,14 +219,15 @@ export function registerCatalogue(app: Hono<Env>) {
   app.get('/customers', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(
+    return send(
+      c,
       listPage(c, 'customers', state.customers.lookup('org', org), (x) => customerView(x, state)),
     )
   })
   app.get('/customers/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       customer: customerView(ownRow(state.customers.get(idParam(c)), org, 'Customer'), state),
     })
   })
@@ -268,7 +274,7 @@ export function registerCatalogue(app: Hono<Env>) {
       updated_at: now,
     }
     await state.customers.insert(row)
-    return c.json({ customer: customerView(row, state) }, 201)
+    return send(c, { customer: customerView(row, state) }, 201)
   })
   app.put('/customers/:id', async (c) => {
     const org = requireOrganisation(c)
@@ -302,6 +308,6 @@ export function registerCatalogue(app: Hono<Env>) {
       d.addresses = addresses
       d.updated_at = tenant.clock.now()
     })
-    return c.json({ customer: customerView(after, state) })
+    return send(c, { customer: customerView(after, state) })
   })
 }

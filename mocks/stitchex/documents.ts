@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import type { SimEnv, Tenant } from '../core/index.ts'
+import { type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { notFound, unprocessable } from './errors.ts'
 import { idParam, intParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
@@ -171,17 +171,23 @@ export function registerDocuments(app: Hono<Env>) {
       one !== undefined
         ? [state.invoices.get(one)].filter((i): i is InvoiceRow => i?.organisation_id === org)
         : state.invoices.lookup('org', org)
-    return c.json(listPage(c, 'invoices', rows, (i) => invoiceView(state, i)))
+    return send(
+      c,
+      listPage(c, 'invoices', rows, (i) => invoiceView(state, i)),
+    )
   })
   app.get('/credit_notes', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(listPage(c, 'credit_notes', state.creditNotes.lookup('org', org), creditNoteView))
+    return send(
+      c,
+      listPage(c, 'credit_notes', state.creditNotes.lookup('org', org), creditNoteView),
+    )
   })
   app.get('/credit_notes/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       credit_notes: creditNoteView(ownRow(state.creditNotes.get(idParam(c)), org, 'Credit note')),
     })
   })
@@ -193,14 +199,17 @@ export function registerDocuments(app: Hono<Env>) {
       orderId !== undefined
         ? state.payments.lookup('sale', orderId)
         : state.payments.lookup('org', org)
-    return c.json(listPage(c, 'payments', rows, paymentView, (p) => p.organisation_id === org))
+    return send(
+      c,
+      listPage(c, 'payments', rows, paymentView, (p) => p.organisation_id === org),
+    )
   })
   app.get('/payments/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
     const payment = state.payments.get(idParam(c))
     if (!payment || payment.organisation_id !== org) throw notFound('Payment')
-    return c.json({ payment: paymentView(payment) })
+    return send(c, { payment: paymentView(payment) })
   })
   app.post('/payments', async (c) => {
     const org = requireOrganisation(c)
@@ -208,6 +217,6 @@ export function registerDocuments(app: Hono<Env>) {
     const raw = await wrapped(c, 'payment')
     const input = parseInput(PaymentInput, raw)
     const payment = await tenant.state.lock.run(() => pay(tenant, org, input))
-    return c.json({ payment: paymentView(payment) }, 201)
+    return send(c, { payment: paymentView(payment) }, 201)
   })
 }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import type { SimEnv } from '../core/index.ts'
+import { type SimEnv, send } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { unprocessable } from './errors.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
@@ -209,13 +209,16 @@ export function registerSalesOrders(app: Hono<Env>) {
     const rows = number
       ? state.salesOrders.lookup('number', `${org}|${number}`)
       : state.salesOrders.lookup('org', org)
-    return c.json(listPage(c, 'sales_orders', rows, (o) => salesOrderView(state, o)))
+    return send(
+      c,
+      listPage(c, 'sales_orders', rows, (o) => salesOrderView(state, o)),
+    )
   })
   app.get('/sales_orders/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
     const order = ownRow(state.salesOrders.get(idParam(c)), org, 'Sales order')
-    return c.json({ sales_order: salesOrderView(state, order) })
+    return send(c, { sales_order: salesOrderView(state, order) })
   })
   app.post('/sales_orders', async (c) => {
     const org = requireOrganisation(c)
@@ -224,7 +227,7 @@ export function registerSalesOrders(app: Hono<Env>) {
     const order = await tenant.state.lock.run(() =>
       createSalesOrder(tenant.state, org, input, tenant.clock.now()),
     )
-    return c.json({ sales_order: salesOrderView(tenant.state, order) }, 201)
+    return send(c, { sales_order: salesOrderView(tenant.state, order) }, 201)
   })
   app.put('/sales_orders/:id', async (c) => {
     const org = requireOrganisation(c)
@@ -278,6 +281,6 @@ export function registerSalesOrders(app: Hono<Env>) {
       if (before.status === 'draft' && to === 'confirmed') await allocate(state, after, 1, now)
       return after
     })
-    return c.json({ sales_order: salesOrderView(state, order) })
+    return send(c, { sales_order: salesOrderView(state, order) })
   })
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { SimError, type SimEnv, type Tenant } from '../core/index.ts'
+import { SimError, type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { raiseInvoice } from './documents.ts'
 import { badRequest, unprocessable } from './errors.ts'
@@ -126,7 +126,8 @@ export function registerPickTickets(app: Hono<Env>) {
       orderId !== undefined
         ? state.pickTickets.lookup('order', orderId)
         : state.pickTickets.lookup('org', org)
-    return c.json(
+    return send(
+      c,
       listPage(
         c,
         'pick_tickets',
@@ -143,7 +144,7 @@ export function registerPickTickets(app: Hono<Env>) {
   app.get('/pick_tickets/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       pick_ticket: pickTicketView(
         state,
         ownRow(state.pickTickets.get(idParam(c)), org, 'Pick ticket'),
@@ -182,14 +183,14 @@ export function registerPickTickets(app: Hono<Env>) {
       emit(tenant, org, 'pick_ticket', 'update', pickTicketView(state, after))
       return after
     })
-    return c.json({ pick_ticket: pickTicketView(state, row) })
+    return send(c, { pick_ticket: pickTicketView(state, row) })
   })
   app.put('/pick_tickets/:id/ship', async (c) => {
     const org = requireOrganisation(c)
     const tenant = c.get('tenant')
     const ticketId = idParam(c)
     const row = await tenant.state.lock.run(() => shipPickTicket(tenant, org, ticketId))
-    return c.json({ pick_ticket: pickTicketView(tenant.state, row) })
+    return send(c, { pick_ticket: pickTicketView(tenant.state, row) })
   })
 }
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { readBody, type SimEnv, type Tenant } from '../core/index.ts'
+import { readBody, type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { badRequest, unprocessable } from './errors.ts'
 import { idParam, listPage, ownRow, parseInput } from './params.ts'
@@ -182,13 +182,14 @@ export function registerStock(app: Hono<Env>) {
     const { result } = key
       ? await tenant.idempotency.run(`${org}|${key}`, apply)
       : { result: await apply() }
-    return c.json(result, 201)
+    return send(c, result, 201)
   })
 
   app.get('/receiving_tickets', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json(
+    return send(
+      c,
       listPage(c, 'receiving_tickets', state.receivingTickets.lookup('org', org), (r) =>
         receivingTicketView(state, r),
       ),
@@ -197,7 +198,7 @@ export function registerStock(app: Hono<Env>) {
   app.get('/receiving_tickets/:id', (c) => {
     const org = requireOrganisation(c)
     const { state } = c.get('tenant')
-    return c.json({
+    return send(c, {
       receiving_ticket: receivingTicketView(
         state,
         ownRow(state.receivingTickets.get(idParam(c)), org, 'Receiving ticket'),
@@ -228,6 +229,6 @@ export function registerStock(app: Hono<Env>) {
       emit(tenant, org, 'receiving_ticket', 'update', receivingTicketView(state, after))
       return after
     })
-    return c.json({ receiving_ticket: receivingTicketView(state, row) })
+    return send(c, { receiving_ticket: receivingTicketView(state, row) })
   })
 }
