@@ -54,8 +54,8 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
     bodyText?: string
     /** The body a handler answered with (kept for the journal): error renderers set it. */
     responseBody?: unknown
-    /** The UTF-8 JSON `send` answered with (kept for the journal instead of the object). */
-    responseBytes?: Uint8Array
+    /** The JSON `send` answered with, as text or UTF-8 bytes (kept for the journal instead of the object). */
+    responseSent?: string | Uint8Array
     /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */
     requestId?: string
     /**

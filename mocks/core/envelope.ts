@@ -180,7 +180,7 @@ export function createEnvelope<S, C extends Record<string, unknown>>(
       requestType: requestHeader(c, 'content-type'),
       credentials: credentialPaths.has(c.req.path),
       response: c.get('responseBody'),
-      responseBytes: c.get('responseBytes'),
+      responseSent: c.get('responseSent'),
       fault: faultNote,
     })
     // Effects due now (a callback for a transition that just happened) go out right after the answer.

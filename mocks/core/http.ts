@@ -105,12 +105,15 @@ export function validate<S extends z.ZodType>(
 }
 
 const utf8 = new TextEncoder()
+/** Answers longer than this (in UTF-16 units) are kept as bytes; shorter ones as text. */
+const KEEP_AS_BYTES = 2048
 
 /**
- * Send JSON (as `c.json` does) and keep it for the journal as the bytes that went out. The
- * journal holds the last 500 answers; held as objects or strings they would live in the young
- * generation, and every scavenge would copy them again (a fifth of a ShipHero page's CPU under
- * load). Bytes live outside the JS heap, and are the same bytes the socket writes.
+ * Send JSON (as `c.json` does) and keep what went out for the journal, which holds the last 500
+ * answers. Kept as objects or long strings, they would live in the young generation and every
+ * scavenge would copy them again (a fifth of a ShipHero page's CPU under load); a long answer is
+ * kept as the bytes the socket writes, outside the JS heap. A short one stays text: an off-heap
+ * buffer per answer costs more than copying a few hundred characters.
  */
 export function send(
   c: SimContext<any, any>,
@@ -119,9 +122,10 @@ export function send(
   headers?: Record<string, string>,
 ): Response {
   // (`undefined` has no JSON: an empty body, as `c.json` sends.)
-  const bytes = utf8.encode(JSON.stringify(body) ?? '')
-  c.set('responseBytes', bytes)
-  return c.body(bytes, status as ContentfulStatusCode, {
+  const text = JSON.stringify(body) ?? ''
+  const out = text.length > KEEP_AS_BYTES ? utf8.encode(text) : text
+  c.set('responseSent', out)
+  return c.body(out, status as ContentfulStatusCode, {
     'Content-Type': 'application/json',
     ...headers,
   })

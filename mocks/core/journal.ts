@@ -34,16 +34,17 @@ interface RawEntry {
   /** A credential request (token endpoint, authorize): its body is shown only redacted, never raw. */
   credentials?: boolean
   response?: unknown
-  /** The response's UTF-8 JSON (off the JS heap), decoded only when the journal is read. */
-  responseBytes?: Uint8Array
+  /** The response's JSON, as text or UTF-8 bytes (off the JS heap), parsed only when the journal is read. */
+  responseSent?: string | Uint8Array
   fault?: string
 }
 
 /** The body an entry answered with: the object an error renderer kept, or `send`'s JSON. */
 const responseOf = (e: RawEntry): unknown => {
   if (e.response !== undefined) return e.response
-  if (e.responseBytes === undefined) return undefined
-  const text = new TextDecoder().decode(e.responseBytes)
+  const sent = e.responseSent
+  if (sent === undefined) return undefined
+  const text = typeof sent === 'string' ? sent : new TextDecoder().decode(sent)
   try {
     return JSON.parse(text)
   } catch {
