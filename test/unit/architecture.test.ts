@@ -176,4 +176,15 @@ describe('architecture', () => {
       .filter((f) => /\bc\.req\.header\(/.test(readFileSync(join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
+
+  it('vendor routes answer JSON through send(), which hands the body to the journal', () => {
+    // Error renderers (errors.ts) keep their body themselves; control routes are not journaled.
+    const offenders = VENDORS.flatMap((vendor) =>
+      readdirSync(join(ROOT, 'mocks', vendor))
+        .filter((f) => f.endsWith('.ts') && f !== 'errors.ts' && f !== 'sandbox.ts')
+        .map((f) => join('mocks', vendor, f))
+        .filter((f) => /\bc\.json\(/.test(readFileSync(join(ROOT, f), 'utf8'))),
+    )
+    expect(offenders).toEqual([])
+  })
 })
