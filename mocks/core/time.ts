@@ -18,7 +18,7 @@ export function addBusinessDays(ms: number, days: number): number {
 
 /** ISO 8601 with 7 fractional digits, the .NET "O" format (`2020-08-26T21:31:10.7582058Z`). */
 export function isoTicks(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '0000Z')
+  return `${isoTime(ms).slice(0, -1)}0000Z`
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>()

@@ -12,6 +12,7 @@ import {
   createTokenKit,
   requirePermission,
   DEFAULT_EPOCH,
+  isoTicks,
   isoTime,
   pageOf,
   tokenFromHeader,
@@ -242,10 +243,11 @@ describe('kit pieces', () => {
 })
 
 describe('isoTime', () => {
-  it('is toISOString, remembered, past its cache size and for invalid times too', () => {
+  it('is toISOString, remembered, past its cache size and for invalid times too (isoTicks too)', () => {
     for (let i = 0; i < 5000; i++) {
       const ms = DEFAULT_EPOCH + i * 7_777_777
       expect(isoTime(ms)).toBe(new Date(ms).toISOString())
+      expect(isoTicks(ms)).toBe(new Date(ms).toISOString().replace('Z', '0000Z'))
     }
     expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
     expect(() => isoTime(Number.NaN)).toThrow(RangeError)
