@@ -111,7 +111,7 @@ const KEEP_AS_BYTES = 2048
 /**
  * Send JSON (as `c.json` does) and keep what went out for the journal, which holds the last 500
  * answers. Kept as objects or long strings, they would live in the young generation and every
- * scavenge would copy them again (a fifth of a ShipHero page's CPU under load); a long answer is
+ * scavenge would copy them again (11–20 % of a ShipHero run's time under load); a long answer is
  * kept as the bytes the socket writes, outside the JS heap. A short one stays text: an off-heap
  * buffer per answer costs more than copying a few hundred characters.
  */

@@ -154,7 +154,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
  *
  * @example
  * export const skuView = viewPerRow((s: SkuRow) => ({ id: s.id, ean: s.ean }))
- * app.get('/skus', (c) => c.json({ skus: table.all().map((s) => skuView(s)) }))
+ * app.get('/skus', (c) => send(c, { skus: table.all().map((s) => skuView(s)) }))
  */
 export function viewPerRow<R extends object, V extends object>(
   view: (row: R) => V,
