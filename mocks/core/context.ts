@@ -52,8 +52,6 @@ export type SimEnv<S = unknown, C = Record<string, unknown>> = {
     tenant: Tenant<S, C>
     /** The request body text, read once by `readBody`. */
     bodyText?: string
-    /** The body a handler answered with (kept for the journal): error renderers set it. */
-    responseBody?: unknown
     /** The JSON `send` answered with, as text or UTF-8 bytes (kept for the journal instead of the object). */
     responseSent?: string | Uint8Array
     /** The vendor's id for this request, when it gives one (DigiKey's X-DIGIKEY-REQUEST-ID). */

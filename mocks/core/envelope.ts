@@ -179,7 +179,6 @@ export function createEnvelope<S, C extends Record<string, unknown>>(
       requestText: c.get('bodyText'),
       requestType: requestHeader(c, 'content-type'),
       credentials: credentialPaths.has(c.req.path),
-      response: c.get('responseBody'),
       responseSent: c.get('responseSent'),
       fault: faultNote,
     })

@@ -33,18 +33,18 @@ interface RawEntry {
   requestType?: string
   /** A credential request (token endpoint, authorize): its body is shown only redacted, never raw. */
   credentials?: boolean
-  response?: unknown
   /** The response's JSON, as text or UTF-8 bytes (off the JS heap), parsed only when the journal is read. */
   responseSent?: string | Uint8Array
   fault?: string
 }
 
-/** The body an entry answered with: the object an error renderer kept, or `send`'s JSON. */
+const utf8 = new TextDecoder()
+
+/** The body an entry answered with: `send`'s JSON (or a text answer), parsed when the journal is read. */
 const responseOf = (e: RawEntry): unknown => {
-  if (e.response !== undefined) return e.response
   const sent = e.responseSent
   if (sent === undefined) return undefined
-  const text = typeof sent === 'string' ? sent : new TextDecoder().decode(sent)
+  const text = typeof sent === 'string' ? sent : utf8.decode(sent)
   try {
     return JSON.parse(text)
   } catch {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import type { IssueOptions, TokenRecord } from './auth.ts'
 import { SimError } from './errors.ts'
-import { readBody } from './http.ts'
+import { readBody, send } from './http.ts'
 import { requestHeader } from './request.ts'
 import type { SimContext, SimEnv } from './context.ts'
 
@@ -345,8 +345,7 @@ export function registerTokenEndpoint<S, C extends Record<string, unknown>>(
     const access = tenant.auth.issue(accessOptions)
     const refresh = refreshOptions ? tenant.auth.issueRefresh(refreshOptions) : undefined
     const body = e.respond(c, { access, refresh, req })
-    c.set('responseBody', body)
-    return c.json(body, 200, e.headers)
+    return send(c, body, 200, e.headers)
   })
 }
 

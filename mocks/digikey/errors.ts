@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { oauthErrorBody, type SimError, type Tenant } from '../core/index.ts'
+import { oauthErrorBody, type SimError, send, type Tenant } from '../core/index.ts'
 import { PRODUCTS, productOf, type Envelope } from './apis.ts'
 import type { DigiKeyCredentials, DigiKeyState } from './store.ts'
 
@@ -92,6 +91,5 @@ export function renderDigiKeyError(err: SimError, c: Context<any>): Response {
     body =
       envelope === 'v3' ? apiErrorBody(err, requestId) : problemBody(err, requestId, c.req.path)
   }
-  c.set('responseBody', body)
-  return c.json(body as object, err.status as ContentfulStatusCode, headers)
+  return send(c, body, err.status, headers)
 }

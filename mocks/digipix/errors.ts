@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { SimError } from '../core/index.ts'
+import { type SimError, send } from '../core/index.ts'
 
 /**
  * Digipix error envelope. Digipix documents only that "error descriptions can
@@ -20,6 +19,5 @@ export function renderDigipixError(err: SimError, c: Context<any>): Response {
         message: err.message,
         ...(err.details.length ? { details: err.details } : {}),
       }
-  c.set('responseBody', body)
-  return c.json(body, err.status as ContentfulStatusCode, headers)
+  return send(c, body, err.status, headers)
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { SimError } from '../core/index.ts'
+import { SimError, send } from '../core/index.ts'
 
 /**
  * Digit's errors. HTTP-level refusals answer `{"errors":[{"message","extensions":{"code"}}]}`
@@ -38,7 +38,7 @@ export const missingPermission = (permission: string) =>
 export function renderDigitError(err: SimError, c: Context<any>): Response {
   const status = (err.status === 200 ? 400 : err.status) as ContentfulStatusCode
   if (err.extra.text) {
-    c.set('responseBody', err.message)
+    c.set('responseSent', err.message)
     return c.text(err.message, status, {
       ...err.headers,
       'content-type': 'text/html; charset=utf-8',
@@ -48,6 +48,5 @@ export function renderDigitError(err: SimError, c: Context<any>): Response {
   const body = {
     errors: [{ message: err.message, extensions: { code: err.code.toUpperCase(), ...extra } }],
   }
-  c.set('responseBody', body)
-  return c.json(body, status, err.headers)
+  return send(c, body, status, err.headers)
 }

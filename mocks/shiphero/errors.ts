@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { SimError } from '../core/index.ts'
+import { SimError, send } from '../core/index.ts'
 
 /**
  * ShipHero's error codes (gRPC-style; 5 and 30 are documented, the rest are
@@ -49,10 +48,5 @@ export function renderShipHeroError(err: SimError, c: Context<any>): Response {
       ],
     }
   }
-  c.set('responseBody', body)
-  return c.json(
-    body as never,
-    (err.status === 200 ? 400 : err.status) as ContentfulStatusCode,
-    err.headers,
-  )
+  return send(c, body, err.status === 200 ? 400 : err.status, err.headers)
 }

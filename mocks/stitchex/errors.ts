@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { oauthErrorBody, SimError } from '../core/index.ts'
+import { oauthErrorBody, SimError, send } from '../core/index.ts'
 
 /**
  * Stitchex's errors. The token endpoint and refused tokens answer Doorkeeper's
@@ -22,6 +21,5 @@ export function renderStitchexError(err: SimError, c: Context<any>): Response {
         message: err.message,
         ...(err.details.length ? { errors: err.details } : {}),
       }
-  c.set('responseBody', body)
-  return c.json(body, (err.status === 200 ? 400 : err.status) as ContentfulStatusCode, err.headers)
+  return send(c, body, err.status === 200 ? 400 : err.status, err.headers)
 }
