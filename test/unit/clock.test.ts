@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createClock, DEFAULT_EPOCH } from '../../mocks/core/clock.ts'
+import { isoTicks, isoTime } from '../../mocks/core/time.ts'
 
 describe('clock', () => {
   it('frozen: time moves only when advanced, and tasks run in due order at their due time', async () => {
@@ -87,5 +88,17 @@ describe('real clock advance', () => {
     expect(clock.now() - start).toBe(600_000)
     wall += 5_000
     expect(clock.now() - start).toBe(605_000)
+  })
+})
+
+describe('isoTime', () => {
+  it('is toISOString, remembered, past its cache size and for invalid times too (isoTicks too)', () => {
+    for (let i = 0; i < 5000; i++) {
+      const ms = DEFAULT_EPOCH + i * 7_777_777
+      expect(isoTime(ms)).toBe(new Date(ms).toISOString())
+      expect(isoTicks(ms)).toBe(new Date(ms).toISOString().replace('Z', '0000Z'))
+    }
+    expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
+    expect(() => isoTime(Number.NaN)).toThrow(RangeError)
   })
 })

@@ -1,9 +1,7 @@
 import { parse } from 'graphql'
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import {
   createClock,
-  createTable,
   createIdempotencyStore,
   createIdFactory,
   createJournal,
@@ -12,11 +10,8 @@ import {
   createTokenKit,
   requirePermission,
   DEFAULT_EPOCH,
-  isoTicks,
-  isoTime,
   pageOf,
   tokenFromHeader,
-  viewPerRow,
 } from '../../mocks/core/index.ts'
 import {
   defineGraphqlSchema,
@@ -239,41 +234,5 @@ describe('kit pieces', () => {
     expect(journal.size()).toBe(0)
     journal.record(entry('/e'))
     expect(journal.list().map((e) => [e.seq, e.path])).toEqual([[5, '/e']])
-  })
-})
-
-describe('isoTime', () => {
-  it('is toISOString, remembered, past its cache size and for invalid times too (isoTicks too)', () => {
-    for (let i = 0; i < 5000; i++) {
-      const ms = DEFAULT_EPOCH + i * 7_777_777
-      expect(isoTime(ms)).toBe(new Date(ms).toISOString())
-      expect(isoTicks(ms)).toBe(new Date(ms).toISOString().replace('Z', '0000Z'))
-    }
-    expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
-    expect(() => isoTime(Number.NaN)).toThrow(RangeError)
-  })
-})
-
-describe('viewPerRow', () => {
-  it('computes a view once per row version: an update gives a new view, the old row keeps its own', async () => {
-    const table = await createTable(z.object({ id: z.string(), stock: z.number() }))
-    let computed = 0
-    const view = viewPerRow((r: { id: string; stock: number }) => {
-      computed++
-      return { id: r.id, available: r.stock }
-    })
-    const before = await table.insert({ id: 'a', stock: 2 })
-    expect(view(table.get('a')!)).toBe(view(table.get('a')!))
-    expect(computed).toBe(1)
-    await table.update('a', (d) => {
-      d.stock = 5
-    })
-    expect(view(table.get('a')!)).toEqual({ id: 'a', available: 5 })
-    expect(view(before)).toEqual({ id: 'a', available: 2 })
-    expect(computed).toBe(2)
-    // Shared by every answer that lists the row: nobody may change it.
-    expect(() => {
-      ;(view(before) as { available: number }).available = 9
-    }).toThrow(TypeError)
   })
 })
