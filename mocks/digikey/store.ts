@@ -160,7 +160,7 @@ export async function createDigiKeyState(
   tenant: TenantBase<DigiKeyCredentials>,
 ): Promise<DigiKeyState> {
   const parts = (await createTable(PartRow)) as unknown as Table<Part>
-  for (const part of tenant.shared('parts', () => structuredClone(PARTS))) await parts.insert(part)
+  for (const part of tenant.shared('parts', () => structuredClone(PARTS))) parts.seed(part)
   const creds = tenant.credentials
   const customerId = creds.accountId
   const name = creds.appName

@@ -79,7 +79,7 @@ export async function createDigipixState(
 ): Promise<DigipixState> {
   const products = await createTable(Product)
   for (const p of tenant.shared('catalog', () => structuredClone(CATALOG)))
-    await products.insert(p as Product)
+    products.seed(p as Product)
   return {
     products,
     quotes: (await createTable(Row)) as unknown as Table<QuoteRecord>,

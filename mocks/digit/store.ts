@@ -208,7 +208,7 @@ export async function createDigitState(tenant: TenantBase<DigitCredentials>): Pr
     for (const f of ITEMS) {
       const t = now - 40 * DAY
       items.push(
-        await state.items.insert({
+        state.items.seed({
           id: ids.uuidv7(t),
           account: key,
           name: f.name + mark,
@@ -225,7 +225,7 @@ export async function createDigitState(tenant: TenantBase<DigitCredentials>): Pr
       )
     }
     const companyAt = now - 35 * DAY
-    const company = await state.companies.insert({
+    const company = state.companies.seed({
       id: ids.uuidv7(companyAt),
       account: key,
       name: COMPANY.name + mark,
@@ -236,7 +236,7 @@ export async function createDigitState(tenant: TenantBase<DigitCredentials>): Pr
     const locations: LocationRow[] = []
     for (const l of COMPANY.locations)
       locations.push(
-        await state.locations.insert({
+        state.locations.seed({
           id: ids.uuidv7(companyAt),
           account: key,
           companyId: company.id,
@@ -247,7 +247,7 @@ export async function createDigitState(tenant: TenantBase<DigitCredentials>): Pr
       )
     for (const o of ORDERS) {
       const at = now - o.daysAgo * DAY
-      await state.orders.insert({
+      state.orders.seed({
         id: ids.uuidv7(at),
         account: key,
         number: account.nextOrderNumber++,

@@ -339,7 +339,7 @@ export async function createShipHeroState(
   }
 
   for (const a of ACCOUNTS)
-    await accounts.insert({
+    accounts.seed({
       id: a.id,
       parent_id: a.parentId,
       email: a.email,
@@ -351,7 +351,7 @@ export async function createShipHeroState(
     })
   for (const u of USERS) {
     const login = [...logins].find(([, l]) => l.userId === u.id)?.[0]
-    await users.insert({
+    users.seed({
       id: u.id,
       account_id: u.accountId,
       email: login ?? u.email,
@@ -365,7 +365,7 @@ export async function createShipHeroState(
     })
   }
   for (const w of WAREHOUSES) {
-    await warehouses.insert({
+    warehouses.seed({
       id: w.id,
       account_id: ACCOUNTS[0]!.id,
       identifier: w.identifier,
@@ -381,8 +381,8 @@ export async function createShipHeroState(
   }
   // The seeded catalogue is the same for every tenant of a simulator: built once, shared until written.
   const catalog = tenant.shared(`catalog:${now}`, (rng) => seedCatalog(rng.fork('catalog'), now))
-  for (const row of catalog.products) await products.insert(row)
-  for (const row of catalog.warehouseProducts) await warehouseProducts.insert(row)
+  for (const row of catalog.products) products.seed(row)
+  for (const row of catalog.warehouseProducts) warehouseProducts.seed(row)
   const productId = catalog.nextProduct
   const warehouseProductId = catalog.nextWarehouseProduct
 

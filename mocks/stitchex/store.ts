@@ -316,7 +316,7 @@ export async function createStitchexState(
   tenant: TenantBase<StitchexCredentials>,
 ): Promise<StitchexState> {
   const state = await createStitchexTables()
-  await seedCatalogue(state, tenant)
+  seedCatalogue(state, tenant)
   await seedDocuments(state, tenant)
   return state
 }
@@ -363,7 +363,7 @@ export async function createStitchexTables(): Promise<StitchexState> {
 }
 
 /** Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with stock. */
-export async function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
+export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
   const rng = tenant.rng.fork('catalogue')
   const t = tenant.clock.now() - 90 * 86_400_000
   for (const org of state.organisations.values()) {
@@ -371,7 +371,7 @@ export async function seedCatalogue(state: StitchexState, tenant: TenantBase<Sti
     const seasons = []
     for (const name of SEASONS)
       seasons.push(
-        await state.seasons.insert({
+        state.seasons.seed({
           id: nextId(state, 'season'),
           organisation_id: o,
           name,
@@ -382,7 +382,7 @@ export async function seedCatalogue(state: StitchexState, tenant: TenantBase<Sti
     const channels = []
     for (const c of CHANNELS)
       channels.push(
-        await state.channels.insert({
+        state.channels.seed({
           id: nextId(state, 'channel'),
           organisation_id: o,
           name: c.name,
@@ -393,7 +393,7 @@ export async function seedCatalogue(state: StitchexState, tenant: TenantBase<Sti
         }),
       )
     for (const c of CUSTOMERS)
-      await state.customers.insert({
+      state.customers.seed({
         id: nextId(state, 'customer'),
         organisation_id: o,
         name: c.name,
@@ -453,11 +453,11 @@ export async function seedCatalogue(state: StitchexState, tenant: TenantBase<Sti
         created_at: t,
         updated_at: t,
       }
-      await state.products.insert(product)
+      state.products.seed(product)
       for (const v of product.variations)
         for (const size of SIZES) {
           const id = nextId(state, 'sku')
-          await state.skus.insert({
+          state.skus.seed({
             id,
             organisation_id: o,
             product_id: product.id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTable, viewPerRow } from '../../mocks/core/index.ts'
+import { createSim, createTable, type Table, viewPerRow } from '../../mocks/core/index.ts'
+import { REGISTRY } from '../../mocks/registry.ts'
 
 describe('viewPerRow', () => {
   it('computes a view once per row version: an update gives a new view, the old row keeps its own', async () => {
@@ -24,4 +25,33 @@ describe('viewPerRow', () => {
       ;(view(before) as { available: number }).available = 9
     }).toThrow(TypeError)
   })
+})
+
+describe('seeded rows', () => {
+  it('seed() skips the schema check but not the id check; verify() finds what it let through', async () => {
+    const table = await createTable(z.object({ id: z.string(), stock: z.number().int() }))
+    await expect(table.insert({ id: 'bad', stock: 1.5 })).rejects.toThrow(/stock/)
+    expect(table.seed({ id: 'a', stock: 2 })).toEqual({ id: 'a', stock: 2 })
+    table.seed({ id: 'b', stock: 1.5 })
+    expect(() => table.seed({ id: 'a', stock: 3 })).toThrow(/duplicate id a/)
+    await expect(table.insert({ id: 'a', stock: 3 })).rejects.toThrow(/duplicate id a/)
+    expect(table.verify()).toEqual([expect.stringMatching(/^row b does not match .*stock/)])
+    expect(table.get('a')).toEqual({ id: 'a', stock: 2 })
+  })
+
+  // The default seeds skip the per-row check at start; this is where they are checked instead.
+  it.each(Object.keys(REGISTRY))(
+    "every table of %s's seeded tenant matches its schema",
+    async (id) => {
+      const sim = createSim(await REGISTRY[id]!.load())
+      const { state } = await sim.control.tenant()
+      const tables = Object.entries(state as Record<string, unknown>).filter(
+        (e): e is [string, Table<{ id: string }>] =>
+          typeof (e[1] as Partial<Table<{ id: string }>> | null)?.verify === 'function',
+      )
+      expect(tables.length).toBeGreaterThan(0)
+      for (const [name, table] of tables) expect([name, table.verify()]).toEqual([name, []])
+      expect(tables.reduce((n, [, t]) => n + t.count(), 0)).toBeGreaterThan(0)
+    },
+  )
 })
