@@ -2,7 +2,7 @@
 // the contract suites in chunks loaded on first use). `npm start` and the `vendorsim` command run
 // it: a server that reads one file per vendor instead of hundreds of modules starts in about half
 // the time. Files the sources read beside themselves (LIMITATIONS.md, the SDLs) are inlined.
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { build } from 'esbuild'
 
@@ -86,3 +86,16 @@ await build({
   },
   plugins: [inlineAssets, withoutFastJson, zodEnglishOnly],
 })
+
+// esbuild escapes non-ASCII in code (its default charset) but keeps comments as written: one
+// character outside ASCII (a dash in a dependency's comment) makes Node decode a whole chunk the
+// slow way and V8 hold its source as two bytes per character (the zod chunk: ~0.7 MiB, not ~0.35).
+for (const name of readdirSync(join(root, 'dist/bundle'))) {
+  const file = join(root, 'dist/bundle', name)
+  const text = readFileSync(file, 'utf8')
+  const ascii = text.replace(
+    /[\u0080-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  if (ascii !== text) writeFileSync(file, ascii)
+}

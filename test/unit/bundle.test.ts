@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { DIGIT_DEFAULT_CREDENTIALS } from '../../mocks/digit/index.ts'
@@ -42,4 +42,10 @@ describe.skipIf(!existsSync(BUNDLE))('the server bundle (skipped until `npm run 
       child.kill()
     }
   }, 30_000)
+
+  it('is ASCII throughout (Node reads an ASCII chunk fast and V8 keeps its source at a byte per character)', () => {
+    const dir = `${ROOT}dist/bundle/`
+    const wide = readdirSync(dir).filter((f) => /[\x80-\xff]/.test(readFileSync(dir + f, 'latin1')))
+    expect(wide).toEqual([])
+  })
 })
