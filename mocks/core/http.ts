@@ -1,4 +1,3 @@
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import { SimError, issuesToDetails } from './errors.ts'
 import type { SimContext } from './context.ts'
@@ -114,6 +113,12 @@ const KEEP_AS_BYTES = 2048
  * scavenge would copy them again (11–20 % of a ShipHero run's time under load); a long answer is
  * kept as the bytes the socket writes, outside the JS heap. A short one stays text: an off-heap
  * buffer per answer costs more than copying a few hundred characters.
+ *
+ * The answer carries `headers`, then the request's `responseHeaders` where `headers` names none of
+ * the same, in one plain record (names in lower case, as a `Headers` object sends them): the HTTP
+ * adapter writes a record as it is, where `c.body` builds a `Headers` for two headers or more and
+ * the adapter reads it back. Headers set through `c.header()` are not merged: the core and the
+ * vendors use `responseHeaders` (the architecture test holds them to it).
  */
 export function send(
   c: SimContext<any, any>,
@@ -125,10 +130,15 @@ export function send(
   const text = JSON.stringify(body) ?? ''
   const out = text.length > KEEP_AS_BYTES ? utf8.encode(text) : text
   c.set('responseSent', out)
-  return c.body(out, status as ContentfulStatusCode, {
-    'Content-Type': 'application/json',
-    ...headers,
-  })
+  const all: Record<string, string> = { 'content-type': 'application/json' }
+  const extra = c.get('responseHeaders')
+  if (extra) {
+    for (const k in extra) all[k.toLowerCase()] = extra[k]!
+    // Carried now: the envelope need not add them to the answer afterwards.
+    c.set('responseHeaders', undefined)
+  }
+  if (headers) for (const k in headers) all[k.toLowerCase()] = headers[k]!
+  return new Response(out, { status, headers: all })
 }
 
 /**

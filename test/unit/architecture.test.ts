@@ -177,6 +177,14 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('simulators add response headers through responseHeaders or send(), never c.header()', () => {
+    // send() builds its answer with a plain header record and does not merge what c.header() set.
+    const offenders = files('mocks').filter((f) =>
+      /\bc\.header\(/.test(readFileSync(join(ROOT, f), 'utf8').replace(/^\s*\*.*$/gm, '')),
+    )
+    expect(offenders).toEqual([])
+  })
+
   it('vendor routes and error renderers answer JSON through send(), which hands the body to the journal', () => {
     // Error renderers (errors.ts) too; control routes (sandbox.ts) are not journaled.
     const offenders = VENDORS.flatMap((vendor) =>
