@@ -6,8 +6,12 @@ import { spawn } from 'node:child_process'
 import { listeningUrl } from '../test/harness/targets.ts'
 import { fmt, killTree, median, ROOT, start, treeFootprintMiB, treeRssMiB } from './processes.ts'
 
-/** The server's arguments for a bench run: any free port, the frozen clock, no banner. */
-export const SERVE = ['serve', '--port', '0', '--clock', 'frozen', '--quiet']
+/**
+ * The server's arguments for a bench run: any free port, no banner, and the real clock, as
+ * `npm start` runs it (the tenants' clocks follow wall time and the server looks for due effects
+ * every second).
+ */
+export const SERVE = ['serve', '--port', '0', '--quiet']
 
 /** One request per vendor that reaches its own routes (each answers 401 without credentials). */
 const VENDOR_PROBES: Array<(url: string) => Promise<Response>> = [
