@@ -103,6 +103,6 @@ export async function coldSection() {
   console.log(
     `  idle \`npm start\` tree (npm, sh, node), RSS summed / footprint:\n` +
       `    every vendor just loaded      ${tree(npmTree?.loaded).padStart(9)} MiB\n` +
-      `    settled (heaps compacted)     ${tree(npmTree?.settled).padStart(9)} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share, the node binary's ~40 MiB in each, once)`,
+      `    settled (heaps compacted)     ${tree(npmTree?.settled).padStart(9)} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share, the node binary's ~44 MiB resident in each, once)`,
   )
 }
