@@ -363,7 +363,7 @@ export async function createStitchexTables(): Promise<StitchexState> {
 }
 
 /** Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with stock. */
-export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
+function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
   const rng = tenant.rng.fork('catalogue')
   const t = tenant.clock.now() - 90 * 86_400_000
   for (const org of state.organisations.values()) {
