@@ -3,7 +3,7 @@ import { page, warehouseAccountOf, type ShipHeroCtx } from './context.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { fromGlobalId, toGlobalId } from './ids.ts'
 import { creditsOf } from './throttle.ts'
-import type { AccountRow, UserRow } from './store.ts'
+import type { AccountRow, UserRow } from './rows.ts'
 
 /**
  * Who is calling: `account` (with a 3PL's `customers` and the warehouses),

@@ -7,7 +7,8 @@ import {
   requestHeader,
 } from '../core/index.ts'
 import { CODES } from './errors.ts'
-import type { ShipHeroCredentials, ShipHeroState, UserRow } from './store.ts'
+import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
+import type { UserRow } from './rows.ts'
 
 type Ctx = SimContext<ShipHeroState, ShipHeroCredentials>
 type Endpoint = TokenEndpoint<ShipHeroState, ShipHeroCredentials>

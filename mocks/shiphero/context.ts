@@ -9,7 +9,8 @@ import {
 import type { Tenant } from '../core/index.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
-import type { AccountRow, ShipHeroCredentials, ShipHeroState, UserRow } from './store.ts'
+import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
+import type { AccountRow, UserRow } from './rows.ts'
 
 /** What a root field knows about its cost while the operation runs. */
 export interface RootMeter {

@@ -3,14 +3,8 @@ import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } 
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'
-import {
-  nextId,
-  productKey,
-  type AccountRow,
-  type ProductRow,
-  type WarehouseProductRow,
-  type WarehouseRow,
-} from './store.ts'
+import { nextId, productKey } from './store.ts'
+import type { AccountRow, ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**

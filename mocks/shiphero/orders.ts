@@ -11,14 +11,14 @@ import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { availableOf, findProduct, findWarehouseProduct } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
-import {
-  nextId,
-  type AccountRow,
-  type AllocationRecord,
-  type LineItemRecord,
-  type OrderRow,
-  type WarehouseProductRow,
-} from './store.ts'
+import { nextId } from './store.ts'
+import type {
+  AccountRow,
+  AllocationRecord,
+  LineItemRecord,
+  OrderRow,
+  WarehouseProductRow,
+} from './rows.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**

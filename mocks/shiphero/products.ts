@@ -10,13 +10,8 @@ import {
   requireProduct,
 } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
-import {
-  nextId,
-  productKey,
-  type ProductRow,
-  type WarehouseProductRow,
-  type WarehouseRow,
-} from './store.ts'
+import { nextId, productKey } from './store.ts'
+import type { ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
 
 /**
  * Products (account-wide: sku, name, descriptive fields) and warehouse

@@ -5,15 +5,15 @@ import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
 import { canSee, findOrder } from './orders.ts'
 import { isoDateTime } from './scalars.ts'
-import {
-  nextId,
-  type AddressRecord,
-  type LineItemRecord,
-  type OrderRow,
-  type ShipmentRow,
-  type ShippingLabelRecord,
-  type WarehouseRow,
-} from './store.ts'
+import { nextId } from './store.ts'
+import type {
+  AddressRecord,
+  LineItemRecord,
+  OrderRow,
+  ShipmentRow,
+  ShippingLabelRecord,
+  WarehouseRow,
+} from './rows.ts'
 import { emit } from './webhooks.ts'
 
 /**

@@ -5,7 +5,8 @@ import { page, scopeAccount, type ShipHeroCtx } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, type ShipHeroCredentials, type ShipHeroState, type WebhookRow } from './store.ts'
+import { nextId, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
+import type { WebhookRow } from './rows.ts'
 
 /**
  * Webhook registrations (`webhook_create` / `webhook_delete` / `webhooks`) and

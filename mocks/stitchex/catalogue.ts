@@ -3,14 +3,8 @@ import { z } from 'zod'
 import { readBody, SimError, type SimEnv, send } from '../core/index.ts'
 import { requireOrganisation, requireToken } from './auth.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
-import {
-  nextId,
-  type AddressRecord,
-  type CustomerRow,
-  type PersonRecord,
-  type StitchexCredentials,
-  type StitchexState,
-} from './store.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import type { AddressRecord, CustomerRow, PersonRecord } from './rows.ts'
 import { customerView, productView, skuView } from './views.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>

@@ -4,15 +4,8 @@ import { type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { notFound, unprocessable } from './errors.ts'
 import { idParam, intParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
-import {
-  nextId,
-  type InvoiceRow,
-  type LineRecord,
-  type PaymentRow,
-  type SalesOrderRow,
-  type StitchexCredentials,
-  type StitchexState,
-} from './store.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import type { InvoiceRow, LineRecord, PaymentRow, SalesOrderRow } from './rows.ts'
 import { creditNoteView, day, invoiceView, paymentView, totalsOf } from './views.ts'
 import { emit } from './webhooks.ts'
 

@@ -4,13 +4,8 @@ import { type SimEnv, send } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { unprocessable } from './errors.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
-import {
-  nextId,
-  type LineRecord,
-  type SalesOrderRow,
-  type StitchexCredentials,
-  type StitchexState,
-} from './store.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import type { LineRecord, SalesOrderRow } from './rows.ts'
 import { salesOrderView } from './views.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>

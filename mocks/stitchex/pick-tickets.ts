@@ -5,13 +5,8 @@ import { raiseInvoice } from './documents.ts'
 import { badRequest, unprocessable } from './errors.ts'
 import { idParam, intParam, listPage, ownRow } from './params.ts'
 import { moveStock } from './stock.ts'
-import {
-  nextId,
-  type LineRecord,
-  type PickTicketRow,
-  type StitchexCredentials,
-  type StitchexState,
-} from './store.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import type { LineRecord, PickTicketRow } from './rows.ts'
 import { pickTicketView } from './views.ts'
 import { emit } from './webhooks.ts'
 

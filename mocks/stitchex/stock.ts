@@ -4,13 +4,8 @@ import { readBody, type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { badRequest, unprocessable } from './errors.ts'
 import { idParam, listPage, ownRow, parseInput } from './params.ts'
-import {
-  nextId,
-  type LineRecord,
-  type ReceivingTicketRow,
-  type StitchexCredentials,
-  type StitchexState,
-} from './store.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import type { LineRecord, ReceivingTicketRow } from './rows.ts'
 import { productView, receivingTicketView, stockOperationView } from './views.ts'
 import { emit } from './webhooks.ts'
 

@@ -1,4 +1,5 @@
 import { isoTime, viewPerRow } from '../core/index.ts'
+import type { StitchexState } from './store.ts'
 import type {
   CreditNoteRow,
   CustomerRow,
@@ -10,9 +11,8 @@ import type {
   ReceivingTicketRow,
   SalesOrderRow,
   SkuRow,
-  StitchexState,
   StockOperationRow,
-} from './store.ts'
+} from './rows.ts'
 
 /**
  * The wire view of each stored row, computed when read: money as decimal strings ("45.00"),
