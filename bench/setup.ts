@@ -12,6 +12,11 @@ export interface Row {
   bare: Omit<LoadSpec, 'url'> & { path: string }
   /** The ratio to the bare baseline the performance goals ask for (`null`: none). */
   target: number | null
+  /**
+   * A second baseline on the bare server, measured in the same alternating rounds (ShipHero: an
+   * endpoint that parses and validates every request), with the ratio the goals ask for.
+   */
+  naive?: { path: string; target: number }
 }
 
 /** What the bare server answers: the simulator's own pages (see bench/bare-server.ts). */
@@ -112,6 +117,7 @@ export async function prepareRows(sim: string): Promise<{ rows: Row[]; pages: Ba
     sim: { url: `${sim}/shiphero/graphql`, method: 'POST', headers: shAuth, body: shBody },
     bare: { path: '/graphql', method: 'POST', headers: json, body: shBody },
     target: 1,
+    naive: { path: '/graphql-naive', target: 5 },
   })
 
   // Digit: items(connection: { first: 20 }) after 14 items of its own.
