@@ -40,7 +40,10 @@ export interface Table<T extends { id: string | number }> {
   lookup(index: string, key: unknown): readonly T[]
 }
 
-/** Secondary indexes of a table: name → the key a row is filed under (`undefined`: not filed). */
+/**
+ * Secondary indexes of a table: name → the key a row is filed under (`undefined`: not filed), or
+ * an array of keys to file it under each of them (an order under each of its line items' ids).
+ */
 export type TableIndexes<T> = Record<string, (row: T) => unknown>
 
 /**
@@ -78,11 +81,27 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     if (!bucket.rows.length) byKey.delete(key)
   }
   const file = (row: T) => {
-    for (const [name, keyOf] of Object.entries(indexes)) add(buckets.get(name)!, keyOf(row), row)
+    for (const [name, keyOf] of Object.entries(indexes)) {
+      const byKey = buckets.get(name)!
+      const key = keyOf(row)
+      if (Array.isArray(key)) for (const k of new Set(key)) add(byKey, k, row)
+      else add(byKey, key, row)
+    }
   }
   const unfile = (row: T) => {
-    for (const [name, keyOf] of Object.entries(indexes))
-      drop(buckets.get(name)!, keyOf(row), row.id)
+    for (const [name, keyOf] of Object.entries(indexes)) {
+      const byKey = buckets.get(name)!
+      const key = keyOf(row)
+      if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row.id)
+      else drop(byKey, key, row.id)
+    }
+  }
+  /** The new version of a row where it is filed under `key` already; filed anew (at the end) where not. */
+  const replace = (byKey: Map<unknown, Bucket>, key: unknown, after: T) => {
+    const bucket = byKey.get(key)
+    const i = bucket?.at.get(after.id)
+    if (bucket && i !== undefined) bucket.rows[i] = after
+    else add(byKey, key, after)
   }
   /** An update that keeps a row's keys replaces it in place; one that changes a key moves it (to the end, as a new filing). */
   const refile = (before: T, after: T) => {
@@ -90,11 +109,13 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       const byKey = buckets.get(name)!
       const was = keyOf(before)
       const is = keyOf(after)
-      if (was === is) {
-        const bucket = byKey.get(was)
-        const i = bucket?.at.get(after.id)
-        if (bucket && i !== undefined) bucket.rows[i] = after
-      } else {
+      if (Array.isArray(was) || Array.isArray(is)) {
+        const kept = new Set(Array.isArray(is) ? is : is === undefined ? [] : [is])
+        for (const k of Array.isArray(was) ? was : [was])
+          if (!kept.has(k)) drop(byKey, k, before.id)
+        for (const k of kept) replace(byKey, k, after)
+      } else if (was === is) replace(byKey, is, after)
+      else {
         drop(byKey, was, before.id)
         add(byKey, is, after)
       }

@@ -55,3 +55,40 @@ describe('seeded rows', () => {
     },
   )
 })
+
+describe('indexes', () => {
+  const Order = z.object({
+    id: z.number(),
+    account: z.number(),
+    lines: z.array(z.number()),
+  })
+
+  it('file a row under its key, or under each key of an array, and follow updates and removals', async () => {
+    const orders = await createTable(Order, {
+      account: (o) => o.account,
+      line: (o) => o.lines,
+    })
+    await orders.insert({ id: 1, account: 7, lines: [10, 11, 11] })
+    await orders.insert({ id: 2, account: 7, lines: [12] })
+    const ids = (rows: readonly { id: number }[]) => rows.map((r) => r.id)
+    expect(ids(orders.lookup('account', 7))).toEqual([1, 2])
+    expect(ids(orders.lookup('line', 11))).toEqual([1])
+    expect(ids(orders.lookup('line', 12))).toEqual([2])
+
+    // A line moves from one order to the other; the kept keys hold the new version in place.
+    await orders.update(1, (d) => void (d.lines = [10]))
+    await orders.update(2, (d) => void d.lines.push(11))
+    expect(ids(orders.lookup('line', 11))).toEqual([2])
+    expect(orders.lookup('line', 10)[0]).toBe(orders.get(1))
+    expect(orders.lookup('account', 7)[0]).toBe(orders.get(1))
+    await orders.update(1, (d) => void (d.account = 8))
+    expect(ids(orders.lookup('account', 7))).toEqual([2])
+    expect(ids(orders.lookup('account', 8))).toEqual([1])
+
+    orders.remove(2)
+    expect(orders.lookup('line', 11)).toEqual([])
+    expect(orders.lookup('line', 12)).toEqual([])
+    expect(ids(orders.lookup('line', 10))).toEqual([1])
+    expect(() => orders.lookup('nope', 1)).toThrow(/no index "nope"/)
+  })
+})
