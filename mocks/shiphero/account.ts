@@ -22,10 +22,9 @@ const ENTITY_TABLES = {
 
 /** Whether an entity with this legacy id exists for the caller (types the simulator keeps). */
 function exists(ctx: ShipHeroCtx, entity: string, legacyId: number): boolean | undefined {
-  if (entity === 'LineItem')
-    return ctx.state.orders.all().some((o) => o.line_items.some((l) => l.id === legacyId))
+  if (entity === 'LineItem') return ctx.state.orders.lookup('lineItem', legacyId).length > 0
   if (entity === 'ShippedLineItem')
-    return ctx.state.shipments.all().some((s) => s.line_items.some((l) => l.id === legacyId))
+    return ctx.state.shipments.lookup('lineItem', legacyId).length > 0
   const table = ENTITY_TABLES[entity as keyof typeof ENTITY_TABLES]
   if (!table) return undefined
   return ctx.state[table].get(legacyId) !== undefined
@@ -75,9 +74,9 @@ export const accountFields = {
         (c) =>
           c.parent_id === a.id &&
           (wid === undefined ||
-            ctx.state.warehouseProducts.find(
-              (w) => w.account_id === c.id && w.warehouse_id === wid,
-            ) !== undefined),
+            ctx.state.warehouseProducts
+              .lookup('account', c.id)
+              .some((w) => w.warehouse_id === wid)),
       )
       return page(ctx, info, rows, args)
     },

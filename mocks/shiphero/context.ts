@@ -6,7 +6,7 @@ import {
   sortRows,
   type ConnectionArgs,
 } from '../core/graphql/index.ts'
-import type { Tenant } from '../core/index.ts'
+import type { Table, Tenant } from '../core/index.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
@@ -113,6 +113,19 @@ export function page<T extends { id: number }>(
   const meter = ctx.roots.get(rootKeyOf(info.path))
   if (meter) meter.rows += connection.edges.length
   return connection
+}
+
+/**
+ * The rows a list's `ids` argument names, once each and in the order they were created (legacy ids
+ * grow with creation): a lookup per id, not a pass over the table.
+ */
+export function byIds<T extends { id: number }>(table: Table<T>, ids: readonly number[]): T[] {
+  const out: T[] = []
+  for (const id of new Set(ids)) {
+    const row = table.get(id)
+    if (row) out.push(row)
+  }
+  return out.sort((a, b) => a.id - b.id)
 }
 
 /** Inclusive date-range filter on an ISO field (inputs are ms from the ISODateTime scalar). */

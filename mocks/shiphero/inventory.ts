@@ -198,18 +198,31 @@ export const inventoryQueries = {
     const sku = args.sku != null ? skuKey(args.sku) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        // Locations are not simulated: a location filter matches nothing.
+        // Locations are not simulated: a location filter matches nothing. The SKU's changes or the
+        // account's come from their index; a page of the account's costs the page when nothing
+        // else filters.
+        const base =
+          sku !== undefined
+            ? ctx.state.inventoryChanges.lookup('sku', productKey(account.id, sku))
+            : ctx.state.inventoryChanges.lookup('account', account.id)
+        const filtered =
+          warehouseId !== undefined ||
+          args.reason != null ||
+          args.date_from != null ||
+          args.date_to != null
         const rows =
           args.location_id != null || args.location_name != null
             ? []
-            : ctx.state.inventoryChanges.filter(
-                (r) =>
-                  r.account_id === account.id &&
-                  (sku === undefined || skuKey(r.sku) === sku) &&
-                  (warehouseId === undefined || r.warehouse_id === warehouseId) &&
-                  (args.reason == null || r.reason === args.reason) &&
-                  inRange(r.created_at, args.date_from, args.date_to),
-              )
+            : !filtered
+              ? base
+              : base.filter(
+                  (r) =>
+                    r.account_id === account.id &&
+                    (sku === undefined || skuKey(r.sku) === sku) &&
+                    (warehouseId === undefined || r.warehouse_id === warehouseId) &&
+                    (args.reason == null || r.reason === args.reason) &&
+                    inRange(r.created_at, args.date_from, args.date_to),
+                )
         return page(c, info, rows, a)
       },
     }

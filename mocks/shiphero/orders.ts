@@ -182,9 +182,9 @@ function planAllocations(
   }> = []
   for (const { record, productId } of lines) {
     const candidates = ctx.state.warehouseProducts
+      .lookup('product', productId)
       .filter(
         (w) =>
-          w.product_id === productId &&
           w.active &&
           (record.locked_to_warehouse_id === null ||
             w.warehouse_id === record.locked_to_warehouse_id),
@@ -658,7 +658,7 @@ export const orderFields = {
       return page(ctx, info, o.line_items, args)
     },
     shipments: (o: OrderRow, _: unknown, ctx: ShipHeroCtx) =>
-      ctx.state.shipments.filter((s) => s.order_id === o.id),
+      ctx.state.shipments.lookup('order', o.id),
     allocations: (o: OrderRow) =>
       o.allocations.map((a) => ({
         ...a,

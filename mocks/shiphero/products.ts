@@ -1,5 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
+import {
+  byIds,
+  findWarehouse,
+  inRange,
+  page,
+  scopeAccount,
+  skuKey,
+  type ShipHeroCtx,
+} from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import {
@@ -10,7 +18,7 @@ import {
   requireProduct,
 } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
-import { nextId, productKey } from './store.ts'
+import { barcodeKey, nextId, productKey } from './store.ts'
 import type { ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
 
 /**
@@ -177,10 +185,8 @@ export const productQueries = {
       const found = id !== undefined ? ctx.state.products.get(id) : undefined
       product = found?.account_id === account.id ? found : undefined
     } else if (args.sku != null) product = findProduct(ctx, account, args.sku)
-    else
-      product = ctx.state.products.find(
-        (p) => p.account_id === account.id && p.barcode === args.barcode,
-      )
+    else if (args.barcode != null)
+      product = ctx.state.products.lookup('barcode', barcodeKey(account.id, args.barcode))[0]
     if (!product) throw notFound('Product')
     return { data: product }
   },
@@ -230,16 +236,37 @@ export const productQueries = {
     const sku = args.sku != null ? skuKey(args.sku) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
-        const rows = ctx.state.warehouseProducts.filter(
-          (w) =>
-            w.account_id === account.id &&
-            (warehouseId === undefined || w.warehouse_id === warehouseId) &&
-            (!ids || ids.includes(w.id)) &&
-            (args.active == null || w.active === args.active) &&
-            (sku === undefined || skuKey(w.sku) === sku) &&
-            inRange(w.created_at, args.created_from, args.created_to) &&
-            inRange(w.updated_at, args.updated_from, args.updated_to),
-        )
+        // The rows named, the SKU's product's or the account's, from their index: a page of the
+        // account's costs the page when nothing else filters.
+        const product = sku !== undefined ? findProduct(ctx, account, sku) : undefined
+        const base = ids
+          ? byIds(ctx.state.warehouseProducts, ids)
+          : sku !== undefined
+            ? product
+              ? ctx.state.warehouseProducts.lookup('product', product.id)
+              : []
+            : ctx.state.warehouseProducts.lookup('account', account.id)
+        const filtered =
+          ids !== undefined ||
+          sku !== undefined ||
+          warehouseId !== undefined ||
+          args.active != null ||
+          args.created_from != null ||
+          args.created_to != null ||
+          args.updated_from != null ||
+          args.updated_to != null
+        const rows = !filtered
+          ? base
+          : base.filter(
+              (w) =>
+                w.account_id === account.id &&
+                (warehouseId === undefined || w.warehouse_id === warehouseId) &&
+                (!ids || ids.includes(w.id)) &&
+                (args.active == null || w.active === args.active) &&
+                (sku === undefined || skuKey(w.sku) === sku) &&
+                inRange(w.created_at, args.created_from, args.created_to) &&
+                inRange(w.updated_at, args.updated_from, args.updated_to),
+            )
         return page(c, info, rows, a)
       },
     }
@@ -452,17 +479,11 @@ export const productFields = {
     ) => {
       // Stock in this warehouse: all of it for the 3PL that runs it, a customer's own for a customer.
       const isOperator = ctx.account.parent_id === null
-      const ids = new Set(
-        ctx.state.warehouseProducts
-          .filter((x) => x.warehouse_id === w.id && (isOperator || x.account_id === ctx.account.id))
-          .map((x) => x.product_id),
-      )
-      return page(
-        ctx,
-        info,
-        ctx.state.products.filter((p) => ids.has(p.id)),
-        args,
-      )
+      const ids = ctx.state.warehouseProducts
+        .lookup('warehouse', w.id)
+        .filter((x) => isOperator || x.account_id === ctx.account.id)
+        .map((x) => x.product_id)
+      return page(ctx, info, byIds(ctx.state.products, ids), args)
     },
   },
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { findWarehouse, inRange, page, scopeAccount, type ShipHeroCtx } from './context.ts'
+import { byIds, findWarehouse, inRange, page, scopeAccount, type ShipHeroCtx } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
@@ -223,30 +223,47 @@ export const shipmentQueries = {
     const orderId = args.order_id != null ? (legacyIdOf(args.order_id, 'Order') ?? -1) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
+        // The shipments named, an order's, or the account's, from their index: a page of the
+        // account's costs the page when nothing else filters.
+        const base = ids
+          ? byIds(ctx.state.shipments, ids)
+          : orderId !== undefined
+            ? ctx.state.shipments.lookup('order', orderId)
+            : ctx.state.shipments.lookup('account', account.id)
+        const filtered =
+          orderId !== undefined ||
+          ids !== undefined ||
+          args.tracking_number != null ||
+          args.date_from != null ||
+          args.date_to != null ||
+          args.order_date_from != null ||
+          args.order_date_to != null
         const rows =
           args.voided === true || args.alternate_tracking_id != null
             ? [] // labels are never voided here, and carry no alternate tracking ids
-            : ctx.state.shipments.filter((s) => {
-                if (
-                  s.account_id !== account.id ||
-                  (ids && !ids.includes(s.id)) ||
-                  (orderId !== undefined && s.order_id !== orderId)
-                )
-                  return false
-                if (
-                  args.tracking_number != null &&
-                  !s.labels.some((l) => l.tracking_number === args.tracking_number)
-                )
-                  return false
-                if (!inRange(s.created_date, args.date_from, args.date_to)) return false
-                if (args.order_date_from != null || args.order_date_to != null)
-                  return inRange(
-                    ctx.state.orders.get(s.order_id)?.order_date,
-                    args.order_date_from,
-                    args.order_date_to,
+            : !filtered
+              ? base
+              : base.filter((s) => {
+                  if (
+                    s.account_id !== account.id ||
+                    (ids && !ids.includes(s.id)) ||
+                    (orderId !== undefined && s.order_id !== orderId)
                   )
-                return true
-              })
+                    return false
+                  if (
+                    args.tracking_number != null &&
+                    !s.labels.some((l) => l.tracking_number === args.tracking_number)
+                  )
+                    return false
+                  if (!inRange(s.created_date, args.date_from, args.date_to)) return false
+                  if (args.order_date_from != null || args.order_date_to != null)
+                    return inRange(
+                      ctx.state.orders.get(s.order_id)?.order_date,
+                      args.order_date_from,
+                      args.order_date_to,
+                    )
+                  return true
+                })
         return page(c, info, rows, a)
       },
     }

@@ -115,8 +115,12 @@ export async function createShipHeroState(
         name: z.string(),
         tags: z.array(z.string()),
       }),
-      // Lookups by SKU and lists per account cost the rows they return, not the table.
-      { account: (p) => p.account_id, sku: (p) => productKey(p.account_id, p.sku) },
+      // Lookups by SKU or barcode and lists per account cost the rows they return, not the table.
+      {
+        account: (p) => p.account_id,
+        sku: (p) => productKey(p.account_id, p.sku),
+        barcode: (p) => (p.barcode ? barcodeKey(p.account_id, p.barcode) : undefined),
+      },
     ),
     createTable(
       row<WarehouseProductRow>({
@@ -127,7 +131,11 @@ export async function createShipHeroState(
         allocated: count.nonnegative(),
         reserve_inventory: count.nonnegative(),
       }),
-      { product: (w) => w.product_id },
+      {
+        product: (w) => w.product_id,
+        account: (w) => w.account_id,
+        warehouse: (w) => w.warehouse_id,
+      },
     ),
     createTable(
       row<OrderRow>({
@@ -138,7 +146,7 @@ export async function createShipHeroState(
           z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() }),
         ),
       }),
-      { account: (o) => o.account_id },
+      { account: (o) => o.account_id, lineItem: (o) => o.line_items.map((l) => l.id) },
     ),
     createTable(
       row<ShipmentRow>({
@@ -147,6 +155,11 @@ export async function createShipHeroState(
         warehouse_id: legacy,
         line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })),
       }),
+      {
+        account: (s) => s.account_id,
+        order: (s) => s.order_id,
+        lineItem: (s) => s.line_items.map((l) => l.id),
+      },
     ),
     createTable(
       row<InventoryChangeRow>({
@@ -156,6 +169,7 @@ export async function createShipHeroState(
         previous_on_hand: count,
         change_in_on_hand: count,
       }),
+      { account: (r) => r.account_id, sku: (r) => productKey(r.account_id, r.sku) },
     ),
   ])
   const now = isoDateTime(tenant.clock.now())
@@ -250,6 +264,9 @@ export const skuKey = (sku: string) => sku.trim().toLowerCase()
 
 /** The key a product is indexed under: its account and SKU. */
 export const productKey = (accountId: number, sku: string) => `${accountId}|${skuKey(sku)}`
+
+/** The key a product is indexed under by barcode: its account and the barcode as stored. */
+export const barcodeKey = (accountId: number, barcode: string) => `${accountId}|${barcode}`
 
 /** Take the next legacy id of an entity. */
 export function nextId(state: ShipHeroState, entity: keyof ShipHeroState['next']): number {
