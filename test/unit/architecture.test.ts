@@ -203,4 +203,27 @@ describe('architecture', () => {
       .filter((f) => /\.seed\(/.test(readFileSync(join(ROOT, f), 'utf8')))
     expect(offenders).toEqual([])
   })
+
+  it('routes and timers read tables through keys and indexes; whole-table passes only over small tables', () => {
+    // Tables whose size the simulator fixes (catalogues, accounts, warehouses, units): a pass over
+    // one costs the same at any scale. Everything else grows with use and is read by id or index.
+    const SMALL: Record<string, string[]> = {
+      digikey: ['accounts', 'parts'],
+      digipix: ['products'],
+      digit: ['uoms'],
+      shiphero: ['accounts', 'users', 'warehouses'],
+      stitchex: [],
+    }
+    const offenders = files('mocks')
+      .filter((f) => !/^mocks\/core\//.test(f) && !f.endsWith('/index.ts'))
+      .flatMap((f) => {
+        const vendor = f.split('/')[1]!
+        return [
+          ...readFileSync(join(ROOT, f), 'utf8').matchAll(/state\.(\w+)\.(filter|find|all)\(/g),
+        ]
+          .filter((m) => !SMALL[vendor]?.includes(m[1]!))
+          .map((m) => `${f}: ${m[0]}`)
+      })
+    expect(offenders).toEqual([])
+  })
 })
