@@ -58,26 +58,39 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
 ): Promise<Table<z.output<S>>> {
   type T = z.output<S>
   const rows = new Map<T['id'], T>()
-  // Each index: key → the rows filed under it, in insertion order, and each row's place there.
-  type Bucket = { rows: T[]; at: Map<T['id'], number> }
+  // Each index: key → the rows filed under it, in insertion order. A bucket of more than
+  // `SCAN_UP_TO` rows also maps each row to its place; a smaller one (a key most rows have alone,
+  // such as a SKU or a line item) finds it by a short scan and costs no map.
+  type Bucket = { rows: T[]; at?: Map<T['id'], number> }
+  const SCAN_UP_TO = 16
   const buckets = new Map<string, Map<unknown, Bucket>>(
     Object.keys(indexes).map((name) => [name, new Map()]),
   )
   const EMPTY: readonly T[] = Object.freeze([])
+  const placeOf = (bucket: Bucket, id: T['id']): number | undefined => {
+    if (bucket.at) return bucket.at.get(id)
+    const i = bucket.rows.findIndex((r) => r.id === id)
+    return i === -1 ? undefined : i
+  }
   const add = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
     if (key === undefined) return
-    let bucket = byKey.get(key)
-    if (!bucket) byKey.set(key, (bucket = { rows: [], at: new Map() }))
-    bucket.at.set(row.id, bucket.rows.length)
+    const bucket = byKey.get(key)
+    // A new bucket's array holds exactly its row (an empty array grown by a push reserves 17).
+    if (!bucket) return void byKey.set(key, { rows: [row] })
+    bucket.at?.set(row.id, bucket.rows.length)
     bucket.rows.push(row)
+    if (!bucket.at && bucket.rows.length > SCAN_UP_TO)
+      bucket.at = new Map(bucket.rows.map((r, i) => [r.id, i]))
   }
   const drop = (byKey: Map<unknown, Bucket>, key: unknown, id: T['id']) => {
     const bucket = byKey.get(key)
-    const i = bucket?.at.get(id)
+    const i = bucket && placeOf(bucket, id)
     if (!bucket || i === undefined) return
     bucket.rows.splice(i, 1)
-    bucket.at.delete(id)
-    for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
+    if (bucket.at) {
+      bucket.at.delete(id)
+      for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
+    }
     if (!bucket.rows.length) byKey.delete(key)
   }
   const file = (row: T) => {
@@ -99,7 +112,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
   /** The new version of a row where it is filed under `key` already; filed anew (at the end) where not. */
   const replace = (byKey: Map<unknown, Bucket>, key: unknown, after: T) => {
     const bucket = byKey.get(key)
-    const i = bucket?.at.get(after.id)
+    const i = bucket && placeOf(bucket, after.id)
     if (bucket && i !== undefined) bucket.rows[i] = after
     else add(byKey, key, after)
   }

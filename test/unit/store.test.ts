@@ -92,3 +92,28 @@ describe('indexes', () => {
     expect(() => orders.lookup('nope', 1)).toThrow(/no index "nope"/)
   })
 })
+
+describe('a large bucket', () => {
+  it('keeps insertion order through updates and removals once it maps rows to their places', async () => {
+    const table = await createTable(
+      z.object({ id: z.number(), group: z.string(), n: z.number() }),
+      {
+        group: (r) => r.group,
+      },
+    )
+    for (let id = 1; id <= 40; id++) await table.insert({ id, group: 'g', n: 0 })
+    table.remove(5)
+    table.remove(30)
+    await table.update(20, (d) => void (d.n = 1))
+    await table.update(3, (d) => void (d.group = 'h'))
+    const g = table.lookup('group', 'g')
+    expect(g.map((r) => r.id)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1).filter((id) => ![3, 5, 30].includes(id)),
+    )
+    expect(g.find((r) => r.id === 20)).toBe(table.get(20))
+    expect(table.get(20)!.n).toBe(1)
+    for (let id = 1; id <= 40; id++) if (id !== 3 && id !== 20) table.remove(id)
+    expect(table.lookup('group', 'g').map((r) => r.id)).toEqual([20])
+    expect(table.lookup('group', 'h').map((r) => r.id)).toEqual([3])
+  })
+})
