@@ -128,6 +128,13 @@ export function byIds<T extends { id: number }>(table: Table<T>, ids: readonly n
   return out.sort((a, b) => a.id - b.id)
 }
 
+/**
+ * Whether a list's arguments filter beyond its account (`customer_account_id`) and `analyze`:
+ * without a filter, the index a list starts from is its answer and a page of it costs the page.
+ */
+export const filters = (args: object): boolean =>
+  Object.entries(args).some(([k, v]) => k !== 'customer_account_id' && k !== 'analyze' && v != null)
+
 /** Inclusive date-range filter on an ISO field (inputs are ms from the ISODateTime scalar). */
 export function inRange(iso: unknown, from: unknown, to: unknown): boolean {
   if (from == null && to == null) return true

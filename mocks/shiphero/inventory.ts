@@ -1,5 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { findWarehouse, inRange, page, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
+import {
+  filters,
+  findWarehouse,
+  inRange,
+  page,
+  scopeAccount,
+  skuKey,
+  type ShipHeroCtx,
+} from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'
@@ -205,15 +213,10 @@ export const inventoryQueries = {
           sku !== undefined
             ? ctx.state.inventoryChanges.lookup('sku', productKey(account.id, sku))
             : ctx.state.inventoryChanges.lookup('account', account.id)
-        const filtered =
-          warehouseId !== undefined ||
-          args.reason != null ||
-          args.date_from != null ||
-          args.date_to != null
         const rows =
           args.location_id != null || args.location_name != null
             ? []
-            : !filtered
+            : !filters(args)
               ? base
               : base.filter(
                   (r) =>

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import {
+  byIds,
+  filters,
   inRange,
   page,
   scopeAccount,
@@ -241,6 +243,7 @@ export const orderQueries = {
     const scoped =
       args.customer_account_id != null ? scopeAccount(ctx, args.customer_account_id) : ctx.account
     const ids = strList(args.ids)?.map((i) => legacyIdOf(i, 'Order') ?? -1)
+    const named = ids && new Set(ids)
     const wid =
       args.warehouse_id != null ? (legacyIdOf(args.warehouse_id, 'Warehouse') ?? -1) : undefined
     const awid =
@@ -253,14 +256,11 @@ export const orderQueries = {
       value == null || row[field] === value
     const hold = (name: string, row: OrderRow) =>
       args[name] == null || Boolean(row.holds[name]) === args[name]
-    // The account's orders come from the index; with no other filter a page costs the page.
-    const accountOrders = ctx.state.orders.lookup('account', scoped.id)
-    const filtered = Object.entries(args).some(
-      ([k, v]) => k !== 'customer_account_id' && k !== 'analyze' && v != null,
-    )
+    // The orders named, or the account's, from their index; with no other filter a page costs the page.
+    const base = ids ? byIds(ctx.state.orders, ids) : ctx.state.orders.lookup('account', scoped.id)
     const match = (o: OrderRow) =>
       o.account_id === scoped.id &&
-      (!ids || ids.includes(o.id)) &&
+      (!named || named.has(o.id)) &&
       eq('shop_name', args.shop_name, o) &&
       eq('partner_order_id', args.partner_order_id, o) &&
       eq('order_number', args.order_number, o) &&
@@ -296,7 +296,7 @@ export const orderQueries = {
           ))
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) =>
-        page(c, info, filtered ? accountOrders.filter(match) : accountOrders, a),
+        page(c, info, filters(args) ? base.filter(match) : base, a),
     }
   },
 }

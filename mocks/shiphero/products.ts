@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import {
   byIds,
+  filters,
   findWarehouse,
   inRange,
   page,
@@ -233,6 +234,7 @@ export const productQueries = {
     const ids = args.ids
       ?.filter((i): i is string => i != null)
       .map((i) => legacyIdOf(i, 'WarehouseProduct') ?? -1)
+    const named = ids && new Set(ids)
     const sku = args.sku != null ? skuKey(args.sku) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
@@ -246,22 +248,13 @@ export const productQueries = {
               ? ctx.state.warehouseProducts.lookup('product', product.id)
               : []
             : ctx.state.warehouseProducts.lookup('account', account.id)
-        const filtered =
-          ids !== undefined ||
-          sku !== undefined ||
-          warehouseId !== undefined ||
-          args.active != null ||
-          args.created_from != null ||
-          args.created_to != null ||
-          args.updated_from != null ||
-          args.updated_to != null
-        const rows = !filtered
+        const rows = !filters(args)
           ? base
           : base.filter(
               (w) =>
                 w.account_id === account.id &&
                 (warehouseId === undefined || w.warehouse_id === warehouseId) &&
-                (!ids || ids.includes(w.id)) &&
+                (!named || named.has(w.id)) &&
                 (args.active == null || w.active === args.active) &&
                 (sku === undefined || skuKey(w.sku) === sku) &&
                 inRange(w.created_at, args.created_from, args.created_to) &&

@@ -1,5 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { byIds, findWarehouse, inRange, page, scopeAccount, type ShipHeroCtx } from './context.ts'
+import {
+  byIds,
+  filters,
+  findWarehouse,
+  inRange,
+  page,
+  scopeAccount,
+  type ShipHeroCtx,
+} from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
@@ -220,6 +228,7 @@ export const shipmentQueries = {
     const ids = args.ids
       ?.filter((i): i is string => i != null)
       .map((i) => legacyIdOf(i, 'Shipment') ?? -1)
+    const named = ids && new Set(ids)
     const orderId = args.order_id != null ? (legacyIdOf(args.order_id, 'Order') ?? -1) : undefined
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
@@ -230,23 +239,15 @@ export const shipmentQueries = {
           : orderId !== undefined
             ? ctx.state.shipments.lookup('order', orderId)
             : ctx.state.shipments.lookup('account', account.id)
-        const filtered =
-          orderId !== undefined ||
-          ids !== undefined ||
-          args.tracking_number != null ||
-          args.date_from != null ||
-          args.date_to != null ||
-          args.order_date_from != null ||
-          args.order_date_to != null
         const rows =
           args.voided === true || args.alternate_tracking_id != null
             ? [] // labels are never voided here, and carry no alternate tracking ids
-            : !filtered
+            : !filters(args)
               ? base
               : base.filter((s) => {
                   if (
                     s.account_id !== account.id ||
-                    (ids && !ids.includes(s.id)) ||
+                    (named && !named.has(s.id)) ||
                     (orderId !== undefined && s.order_id !== orderId)
                   )
                     return false

@@ -110,6 +110,21 @@ describe('ShipHero lists answer from indexes what a pass over the table answers'
     expect(order.order.data.shipments.map((s) => legacy(s.id))).toEqual(shipmentIds.slice(0, 2))
   })
 
+  it('orders: by ids (once each, in the order they were made), and all of the account', async () => {
+    const all = (await state()).orders
+    const me = (await account()).legacy_id
+    const [first, second] = orders
+    const named = [second!.id, first!.id, String(first!.legacy_id), 'T3JkZXI6OTk5OTk5']
+    expect(await listed('orders', `ids: ${JSON.stringify(named)}`)).toEqual([
+      first!.legacy_id,
+      second!.legacy_id,
+    ])
+    expect(await listed('orders', `ids: ${JSON.stringify(named)}, order_number: "L-2"`)).toEqual([
+      second!.legacy_id,
+    ])
+    expect(await listed('orders', '')).toEqual(firstPage(all.filter((o) => o.account_id === me)))
+  })
+
   it('inventory_changes: by SKU (any case), and all of the account', async () => {
     const { inventoryChanges } = await state()
     const me = (await account()).legacy_id
