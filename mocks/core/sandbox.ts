@@ -156,7 +156,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
     // Each list of the view is paged alike; totals say how many there are in all.
     const totals: Record<string, number> = {}
     const list: SnapshotList = (name, rows, view) => {
-      totals[name] = rows.length
+      totals[name] = 'count' in rows ? rows.count() : rows.length
       const slice = rows.slice((page - 1) * perPage, page * perPage)
       return (view ? slice.map(view) : slice) as never
     }

@@ -27,6 +27,8 @@ export interface Table<T extends { id: string | number }> {
   find(predicate: (row: T) => boolean): T | undefined
   filter(predicate: (row: T) => boolean): T[]
   all(): T[]
+  /** Rows `start` to `end` (exclusive) in insertion order: a page costs its offset and length, not the table. */
+  slice(start: number, end: number): T[]
   /** Apply `mutate` to a copy of the row, check it, and store the result (atomically: a failed check stores nothing). */
   update(id: T['id'], mutate: (draft: T) => void): Promise<T>
   remove(id: T['id']): boolean
@@ -168,6 +170,16 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       return out
     },
     all: () => [...rows.values()],
+    slice(start, end) {
+      const out: T[] = []
+      if (end <= start) return out
+      let i = 0
+      for (const row of rows.values()) {
+        if (i >= end) break
+        if (i++ >= start) out.push(row)
+      }
+      return out
+    },
     async update(id, mutate) {
       const current = rows.get(id)
       if (!current) throw new Error(`no row ${String(id)}`)

@@ -9,11 +9,20 @@ import type { OAuthServerConfig } from './oauth.ts'
 export type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
 import type { TokenEndpoint } from './token-endpoint.ts'
 
+/** Rows a state view pages through: an array, or a table (which pages without copying itself). */
+export type SnapshotRows<T> =
+  | readonly T[]
+  | { count(): number; slice(start: number, end: number): T[] }
+
 /**
  * Lays out one list of a state view: the requested page of `rows` (views computed for that page
- * only), with its total recorded under `name`, so `/_sandbox/state` stays cheap at 100k records.
+ * only), with its total recorded under `name`, so `/_sandbox/state` costs a page at 100k records.
  */
-export type SnapshotList = <T, V = T>(name: string, rows: readonly T[], view?: (row: T) => V) => V[]
+export type SnapshotList = <T, V = T>(
+  name: string,
+  rows: SnapshotRows<T>,
+  view?: (row: T) => V,
+) => V[]
 
 /** How a vendor authenticates requests. */
 export interface VendorAuth<S = unknown, C = Record<string, unknown>> {

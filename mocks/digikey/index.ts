@@ -70,7 +70,7 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
     accounts: t.state.accounts,
     settings: t.state.settings,
     parts: t.state.parts.count(),
-    salesOrders: list('salesOrders', t.state.salesOrders.all(), (o) => ({
+    salesOrders: list('salesOrders', t.state.salesOrders, (o) => ({
       environment: o.environment,
       ...salesOrderView(o),
     })),

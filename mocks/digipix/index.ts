@@ -52,7 +52,7 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
     partner: t.state.partner,
     products: t.state.products.count(),
     quotes: t.state.quotes.count(),
-    orders: list('orders', t.state.orders.all(), (o) => orderView(t, o)),
+    orders: list('orders', t.state.orders, (o) => orderView(t, o)),
   }),
   // Five attempts over about an hour [proposal]: now, +1 min, +5 min, +15 min, +40 min.
   webhooks: { retrySchedule: [60, 300, 900, 2400] },

@@ -215,7 +215,7 @@ describe('architecture', () => {
       stitchex: [],
     }
     const offenders = files('mocks')
-      .filter((f) => !/^mocks\/core\//.test(f) && !f.endsWith('/index.ts'))
+      .filter((f) => !/^mocks\/core\//.test(f))
       .flatMap((f) => {
         const vendor = f.split('/')[1]!
         return [

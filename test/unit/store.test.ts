@@ -117,3 +117,17 @@ describe('a large bucket', () => {
     expect(table.lookup('group', 'h').map((r) => r.id)).toEqual([3])
   })
 })
+
+describe('slice', () => {
+  it('pages rows in insertion order without copying the table; an update keeps a row in its place', async () => {
+    const table = await createTable(z.object({ id: z.number(), n: z.number() }))
+    for (let id = 1; id <= 10; id++) await table.insert({ id, n: 0 })
+    await table.update(4, (d) => void (d.n = 1))
+    table.remove(2)
+    expect(table.slice(0, 3).map((r) => r.id)).toEqual([1, 3, 4])
+    expect(table.slice(0, 3)[2]).toBe(table.get(4))
+    expect(table.slice(7, 100).map((r) => r.id)).toEqual([9, 10])
+    expect(table.slice(9, 20)).toEqual([])
+    expect(table.slice(3, 3)).toEqual([])
+  })
+})
