@@ -67,6 +67,7 @@ export {
   type SimEnv,
   type SimContext,
   type SnapshotList,
+  type SnapshotRows,
 } from './vendor.ts'
 export {
   createSim,
