@@ -7,8 +7,10 @@
  *
  * Each HTTP row runs in alternating rounds (bare, vendorsim, bare, …) and reports the median
  * round: requests/s, p50/p99 latency, the ratio to the baseline, and each server's CPU time per
- * request (the cost of our own work, steadier than throughput on a shared machine). The
- * baseline answers the very pages the simulator gave (bench/setup.ts). Then the MSW face's
+ * request (the cost of our own work, steadier than throughput on a shared machine). A row may
+ * name a second baseline (ShipHero: a naive GraphQL endpoint), loaded in the same rounds and
+ * reported as the median of its per-round ratios. The baseline answers the very pages the
+ * simulator gave (bench/setup.ts). Then the MSW face's
  * cost per request against bare MSW, cold start to the first answer and to every vendor
  * answering, idle memory, and the scale and memory sections. Figures are for reading, not
  * assertions.
