@@ -130,7 +130,33 @@ export function send(
   const text = JSON.stringify(body) ?? ''
   const out = text.length > KEEP_AS_BYTES ? utf8.encode(text) : text
   c.set('responseSent', out)
-  const all: Record<string, string> = { 'content-type': 'application/json' }
+  return new Response(out, { status, headers: answerHeaders(c, 'application/json', headers) })
+}
+
+/**
+ * Send a text answer (a vendor's page that is not JSON) as `send` sends JSON: kept for the
+ * journal, with the guards' headers; `headers` may name its own content type.
+ */
+export function sendText(
+  c: SimContext<any, any>,
+  text: string,
+  status: number = 200,
+  headers?: Record<string, string>,
+): Response {
+  c.set('responseSent', text)
+  return new Response(text, {
+    status,
+    headers: answerHeaders(c, 'text/plain; charset=UTF-8', headers),
+  })
+}
+
+/** An answer's headers: its content type, the request's `responseHeaders`, then `headers` (which win). */
+function answerHeaders(
+  c: SimContext<any, any>,
+  contentType: string,
+  headers: Record<string, string> | undefined,
+): Record<string, string> {
+  const all: Record<string, string> = { 'content-type': contentType }
   const extra = c.get('responseHeaders')
   if (extra) {
     for (const k in extra) all[k.toLowerCase()] = extra[k]!
@@ -138,7 +164,7 @@ export function send(
     c.set('responseHeaders', undefined)
   }
   if (headers) for (const k in headers) all[k.toLowerCase()] = headers[k]!
-  return new Response(out, { status, headers: all })
+  return all
 }
 
 /**

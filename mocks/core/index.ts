@@ -55,6 +55,7 @@ export {
   jsonDepth,
   validate,
   send,
+  sendText,
   authorityOf,
   parseControlBody,
   MAX_JSON_DEPTH,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { SimError, send } from '../core/index.ts'
+import { SimError, send, sendText } from '../core/index.ts'
 
 /**
  * Digit's errors. HTTP-level refusals answer `{"errors":[{"message","extensions":{"code"}}]}`
@@ -37,13 +37,11 @@ export const missingPermission = (permission: string) =>
 /** HTTP-level errors in Digit's shape (control routes use the core's own). */
 export function renderDigitError(err: SimError, c: Context<any>): Response {
   const status = (err.status === 200 ? 400 : err.status) as ContentfulStatusCode
-  if (err.extra.text) {
-    c.set('responseSent', err.message)
-    return c.text(err.message, status, {
+  if (err.extra.text)
+    return sendText(c, err.message, status, {
       ...err.headers,
       'content-type': 'text/html; charset=utf-8',
     })
-  }
   const { text: _t, ...extra } = err.extra
   const body = {
     errors: [{ message: err.message, extensions: { code: err.code.toUpperCase(), ...extra } }],

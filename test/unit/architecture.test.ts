@@ -185,13 +185,13 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
-  it('vendor routes and error renderers answer JSON through send(), which hands the body to the journal', () => {
+  it('vendor routes and error renderers answer through send() or sendText(), which hand the body to the journal', () => {
     // Error renderers (errors.ts) too; control routes (sandbox.ts) are not journaled.
     const offenders = VENDORS.flatMap((vendor) =>
       readdirSync(join(ROOT, 'mocks', vendor))
         .filter((f) => f.endsWith('.ts') && f !== 'sandbox.ts')
         .map((f) => join('mocks', vendor, f))
-        .filter((f) => /\bc\.json\(/.test(readFileSync(join(ROOT, f), 'utf8'))),
+        .filter((f) => /\bc\.(json|text)\(|responseSent/.test(readFileSync(join(ROOT, f), 'utf8'))),
     )
     expect(offenders).toEqual([])
   })
