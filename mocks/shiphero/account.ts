@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { page, warehouseAccountOf, type ShipHeroCtx } from './context.ts'
+import { warehouseAccountOf, type ShipHeroCtx } from './context.ts'
+import { page } from './lists.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { fromGlobalId, toGlobalId } from './ids.ts'
 import { creditsOf } from './throttle.ts'

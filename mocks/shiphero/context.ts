@@ -1,12 +1,4 @@
-import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo } from 'graphql'
-import {
-  connectionFromArray,
-  parseSort,
-  rootKeyOf,
-  sortRows,
-  type ConnectionArgs,
-} from '../core/graphql/index.ts'
-import type { Table, Tenant } from '../core/index.ts'
+import type { Tenant } from '../core/index.ts'
 import { CODES, notFound, shipHeroError } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
@@ -72,75 +64,9 @@ export function findWarehouse(ctx: ShipHeroCtx, account: AccountRow, value: unkn
 
 export { skuKey } from './store.ts'
 
-const sortableCache = new Map<string, string[]>()
-
-/** Leaf fields of a connection's node type: what `sort` may name. */
-function sortableFields(info: GraphQLResolveInfo): string[] {
-  const connection = getNamedType(info.returnType)
-  const cached = sortableCache.get(connection.name)
-  if (cached) return cached
-  let fields: string[] = []
-  if (isObjectType(connection)) {
-    const edge = getNamedType(connection.getFields().edges?.type)
-    const node = edge && isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined
-    if (node && isObjectType(node))
-      fields = Object.values(node.getFields())
-        .filter((f) => isLeafType(getNamedType(f.type)))
-        .map((f) => f.name)
-  }
-  sortableCache.set(connection.name, fields)
-  return fields
-}
-
-/**
- * A sorted, sliced connection of `rows`, metered against the root field's
- * cost (each row returned is one credit).
- */
-export function page<T extends { id: number }>(
-  ctx: ShipHeroCtx,
-  info: GraphQLResolveInfo,
-  rows: readonly T[],
-  args: ConnectionArgs & { sort?: string | null },
-) {
-  const keys = parseSort(args.sort, sortableFields(info), String(CODES.invalidArgument))
-  const sorted = sortRows(rows, keys, (row, field) =>
-    field === 'legacy_id' ? row.id : (row as Record<string, unknown>)[field],
-  )
-  const connection = connectionFromArray(sorted, args, {
-    defaultSize: 100,
-    code: String(CODES.invalidArgument),
-  })
-  const meter = ctx.roots.get(rootKeyOf(info.path))
-  if (meter) meter.rows += connection.edges.length
-  return connection
-}
-
-/**
- * The rows a list's `ids` argument names, once each and in the order they were created (legacy ids
- * grow with creation): a lookup per id, not a pass over the table.
- */
-export function byIds<T extends { id: number }>(table: Table<T>, ids: readonly number[]): T[] {
-  const out: T[] = []
-  for (const id of new Set(ids)) {
-    const row = table.get(id)
-    if (row) out.push(row)
-  }
-  return out.sort((a, b) => a.id - b.id)
-}
-
-/**
- * Whether a list's arguments filter beyond its account (`customer_account_id`) and `analyze`:
- * without a filter, the index a list starts from is its answer and a page of it costs the page.
- */
-export const filters = (args: object): boolean =>
-  Object.entries(args).some(([k, v]) => k !== 'customer_account_id' && k !== 'analyze' && v != null)
-
-/** Inclusive date-range filter on an ISO field (inputs are ms from the ISODateTime scalar). */
-export function inRange(iso: unknown, from: unknown, to: unknown): boolean {
-  if (from == null && to == null) return true
-  if (typeof iso !== 'string') return false
-  const t = Date.parse(iso)
-  if (typeof from === 'number' && t < from) return false
-  if (typeof to === 'number' && t > to) return false
-  return true
+/** The fields of `fields` an input sets (`undefined` ones left out): what a mutation copies onto a row. */
+export const pick = (data: Record<string, unknown>, fields: readonly string[]) => {
+  const out: Record<string, unknown> = {}
+  for (const f of fields) if (data[f] !== undefined) out[f] = data[f]
+  return out
 }

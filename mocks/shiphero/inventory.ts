@@ -1,13 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import {
-  filters,
-  findWarehouse,
-  inRange,
-  page,
-  scopeAccount,
-  skuKey,
-  type ShipHeroCtx,
-} from './context.ts'
+import { findWarehouse, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
+import { filters, inRange, page } from './lists.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './scalars.ts'

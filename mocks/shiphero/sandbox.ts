@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { parseControlBody as parse, SimError, type SimEnv } from '../core/index.ts'
 import type { ShipHeroCtx } from './context.ts'
 import { legacyIdOf } from './ids.ts'
-import { createShipment } from './shipments.ts'
+import { createShipment } from './shipment-mutations.ts'
 import { DEFAULT_THROTTLE, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
 import { creditsOf } from './throttle.ts'
 
