@@ -6,7 +6,7 @@ import { findProduct } from './inventory.ts'
 import { isoDateTime } from './scalars.ts'
 import { nextId } from './store.ts'
 import type { AccountRow, AllocationRecord, LineItemRecord, OrderRow } from './rows.ts'
-import { findOrder, HOLDS } from './orders.ts'
+import { orderFor, HOLDS } from './orders.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**
@@ -253,9 +253,7 @@ export const orderMutations = {
     { data }: { data: Input & { customer_account_id?: string | null; order_id: string } },
     ctx: ShipHeroCtx,
   ) {
-    const scoped =
-      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
-    const order = findOrder(ctx, data.order_id, scoped)
+    const order = orderFor(ctx, data)
     const fields: Input = { ...pick(data, ORDER_FIELDS), ...dates(data) }
     for (const f of ['order_number'] as const) if (typeof data[f] === 'string') fields[f] = data[f]
     if (data.tags !== undefined)
@@ -292,9 +290,7 @@ export const orderMutations = {
     },
     ctx: ShipHeroCtx,
   ) {
-    const scoped =
-      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
-    const order = findOrder(ctx, data.order_id, scoped)
+    const order = orderFor(ctx, data)
     if (order.fulfillment_status === 'canceled') throw invalid('Order is already canceled')
     const shipped = order.line_items.some((l) => l.quantity_shipped > 0)
     if (shipped && !data.force)
@@ -326,9 +322,7 @@ export const orderMutations = {
     },
     ctx: ShipHeroCtx,
   ) {
-    const scoped =
-      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
-    const order = findOrder(ctx, data.order_id, scoped)
+    const order = orderFor(ctx, data)
     const status = data.fulfillment_status.trim()
     if (!status) throw invalid('fulfillment_status must not be empty')
     if (data.remove_inventory)
@@ -351,9 +345,7 @@ export const orderMutations = {
     },
     ctx: ShipHeroCtx,
   ) {
-    const scoped =
-      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
-    const order = findOrder(ctx, data.order_id, scoped)
+    const order = orderFor(ctx, data)
     if (CLOSED.has(order.fulfillment_status))
       throw invalid(`Order is ${order.fulfillment_status}; line items cannot be added`)
     const inputs = data.line_items.filter((l): l is LineInput => l != null)

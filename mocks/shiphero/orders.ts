@@ -29,6 +29,17 @@ export function findOrder(ctx: ShipHeroCtx, value: unknown, account?: AccountRow
   return order
 }
 
+/** The order a mutation's `order_id` names, looked for within `customer_account_id` when it gives one. */
+export const orderFor = (
+  ctx: ShipHeroCtx,
+  data: { order_id: string; customer_account_id?: string | null },
+): OrderRow =>
+  findOrder(
+    ctx,
+    data.order_id,
+    data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined,
+  )
+
 /** An account sees its own data; a 3PL also its customers' unless scoped to one. */
 export function canSee(ctx: ShipHeroCtx, accountId: number, scoped?: AccountRow): boolean {
   if (scoped) return accountId === scoped.id

@@ -120,6 +120,18 @@ async function addToWarehouse(
   return onHand ? moveOnHand(ctx, inserted, onHand, reason) : inserted
 }
 
+/** The product (by SKU) and the warehouse a warehouse-product mutation names, in the caller's scope. */
+function stockPlace(
+  ctx: ShipHeroCtx,
+  data: { customer_account_id?: string | null; sku: string; warehouse_id: string },
+) {
+  const account = scopeAccount(ctx, data.customer_account_id)
+  return {
+    product: requireProduct(ctx, account, data.sku),
+    warehouse: findWarehouse(ctx, account, data.warehouse_id),
+  }
+}
+
 export const productMutations = {
   async product_create(
     _: unknown,
@@ -245,9 +257,7 @@ export const productMutations = {
     }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } },
     ctx: ShipHeroCtx,
   ) {
-    const account = scopeAccount(ctx, data.customer_account_id)
-    const product = requireProduct(ctx, account, data.sku)
-    const warehouse = findWarehouse(ctx, account, data.warehouse_id)
+    const { product, warehouse } = stockPlace(ctx, data)
     if (findWarehouseProduct(ctx, product.id, warehouse.id))
       throw invalid(`Product ${product.sku} is already in warehouse ${warehouse.identifier}`)
     checkReserve(data)
@@ -263,9 +273,7 @@ export const productMutations = {
     }: { data: Input & { customer_account_id?: string | null; sku: string; warehouse_id: string } },
     ctx: ShipHeroCtx,
   ) {
-    const account = scopeAccount(ctx, data.customer_account_id)
-    const product = requireProduct(ctx, account, data.sku)
-    const warehouse = findWarehouse(ctx, account, data.warehouse_id)
+    const { product, warehouse } = stockPlace(ctx, data)
     const wp = findWarehouseProduct(ctx, product.id, warehouse.id)
     if (!wp) throw notFound('Warehouse product')
     checkReserve(data)

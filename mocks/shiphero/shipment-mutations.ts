@@ -1,8 +1,8 @@
-import { findWarehouse, scopeAccount, type ShipHeroCtx } from './context.ts'
+import { findWarehouse, type ShipHeroCtx } from './context.ts'
 import { invalid } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
-import { findOrder } from './orders.ts'
+import { orderFor } from './orders.ts'
 import { isoDateTime } from './scalars.ts'
 import { nextId } from './store.ts'
 import type {
@@ -212,9 +212,7 @@ export const shipmentMutations = {
     },
     ctx: ShipHeroCtx,
   ) {
-    const scoped =
-      data.customer_account_id != null ? scopeAccount(ctx, data.customer_account_id) : undefined
-    const order = findOrder(ctx, data.order_id, scoped)
+    const order = orderFor(ctx, data)
     const warehouse = findWarehouse(
       ctx,
       ctx.state.accounts.get(order.account_id)!,
