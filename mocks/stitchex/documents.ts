@@ -6,7 +6,8 @@ import { notFound, unprocessable } from './errors.ts'
 import { idParam, intParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
 import type { InvoiceRow, LineRecord, PaymentRow, SalesOrderRow } from './rows.ts'
-import { creditNoteView, day, invoiceView, paymentView, totalsOf } from './views.ts'
+import { creditNoteView, invoiceView, paymentView } from './document-views.ts'
+import { day, totalsOf } from './views.ts'
 import { emit } from './webhooks.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>

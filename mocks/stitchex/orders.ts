@@ -6,7 +6,7 @@ import { unprocessable } from './errors.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
 import type { LineRecord, SalesOrderRow } from './rows.ts'
-import { salesOrderView } from './views.ts'
+import { salesOrderView } from './document-views.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>
 
