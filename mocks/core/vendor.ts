@@ -71,8 +71,11 @@ export interface VendorDefinition<
   requestId?: { header: string; mint(tenant: TenantBase<C>): string }
   /** Build a tenant's state: seed its store from fixtures. */
   createState(tenant: TenantBase<C>): S | Promise<S>
-  /** A GraphQL vendor's schema (SDL + resolvers, built on first use), served by its routes through `graphqlHandler`. */
-  graphql?: GraphqlSchema
+  /**
+   * A GraphQL vendor's schema (SDL + resolvers, built on first use), served by its routes through
+   * `graphqlHandler`. A loader: the schema, its resolvers and graphql-js load when first needed.
+   */
+  graphql?: () => Promise<GraphqlSchema>
   /** Register the vendor's real routes. */
   routes(app: Hono<SimEnv<S, C>>): void
   /** Extra control routes under `/_sandbox/` (scenarios, forced transitions). */

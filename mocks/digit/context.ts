@@ -1,5 +1,5 @@
 import { CURRENCIES } from '../../fixtures/digit/catalog.ts'
-import { nodesConnection, type ConnectionArgs } from '../core/graphql/index.ts'
+import { nodesConnection, type ConnectionArgs } from '../core/graphql/connections.ts'
 import type { Tenant, TokenRecord } from '../core/index.ts'
 import { badInput, CODES, digitError } from './errors.ts'
 import type { DigitAccount, DigitCredentials, DigitState } from './store.ts'

@@ -3,7 +3,6 @@ import { DIGIT_HOSTS } from '../../contracts/digit/hosts.ts'
 import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigitRoutes } from './app.ts'
 import { renderDigitError, unauthorized } from './errors.ts'
-import { DIGIT_GRAPHQL } from './schema.ts'
 import { registerDigitSandbox } from './sandbox.ts'
 import { createDigitState, type DigitCredentials, type DigitState } from './store.ts'
 
@@ -51,7 +50,7 @@ export const digit = defineVendor<DigitState, DigitCredentials>({
   credentialKeys: (c) => [c.token, c.sandbox.token],
   auth: { unknownCredential: unauthorized },
   createState: createDigitState,
-  graphql: DIGIT_GRAPHQL,
+  graphql: () => import('./schema.ts').then((m) => m.DIGIT_GRAPHQL),
   routes: registerDigitRoutes,
   sandbox: registerDigitSandbox,
   renderError: (err, c) => renderDigitError(err, c),

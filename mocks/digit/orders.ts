@@ -1,4 +1,5 @@
-import { parseSort, sortRows, type Resolver } from '../core/graphql/index.ts'
+import { parseSort, sortRows } from '../core/graphql/connections.ts'
+import type { Resolver } from '../core/graphql/index.ts'
 import { need } from './auth.ts'
 import { companyOf, locationOf } from './companies.ts'
 import {

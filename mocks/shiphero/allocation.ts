@@ -2,7 +2,7 @@ import type { ShipHeroCtx } from './context.ts'
 import { toGlobalId } from './ids.ts'
 import { availableOf, findProduct, findWarehouseProduct } from './inventory.ts'
 import type { AllocationRecord, LineItemRecord, OrderRow, WarehouseProductRow } from './rows.ts'
-import { isoDateTime } from './scalars.ts'
+import { isoDateTime } from './dates.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**

@@ -5,7 +5,6 @@ import { CUSTOMER_ACCOUNTS } from '../../fixtures/shiphero/catalog.ts'
 import { registerShipHeroRoutes } from './app.ts'
 import { invalidToken, SHIPHERO_REFRESH, SHIPHERO_TOKEN } from './auth.ts'
 import { renderShipHeroError } from './errors.ts'
-import { SHIPHERO_GRAPHQL } from './schema.ts'
 import { registerShipHeroSandbox } from './sandbox.ts'
 import { createShipHeroState, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
 
@@ -66,7 +65,7 @@ export const shiphero = defineVendor<ShipHeroState, ShipHeroCredentials>({
   ],
   auth: { tokenEndpoints: [SHIPHERO_TOKEN, SHIPHERO_REFRESH], unknownCredential: invalidToken },
   createState: createShipHeroState,
-  graphql: SHIPHERO_GRAPHQL,
+  graphql: () => import('./schema.ts').then((m) => m.SHIPHERO_GRAPHQL),
   routes: registerShipHeroRoutes,
   sandbox: registerShipHeroSandbox,
   renderError: renderShipHeroError,

@@ -3,7 +3,7 @@ import { findWarehouse, scopeAccount, skuKey, type ShipHeroCtx } from './context
 import { filters, inRange, page } from './lists.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
-import { isoDateTime } from './scalars.ts'
+import { isoDateTime } from './dates.ts'
 import { nextId, productKey } from './store.ts'
 import type { AccountRow, ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
 import { accountKeys, emit } from './webhooks.ts'

@@ -1,7 +1,7 @@
 import { findWarehouse, scopeAccount, type ShipHeroCtx, pick } from './context.ts'
 import { invalid, notFound } from './errors.ts'
 import { findProduct, findWarehouseProduct, moveOnHand, requireProduct } from './inventory.ts'
-import { isoDateTime } from './scalars.ts'
+import { isoDateTime } from './dates.ts'
 import { nextId } from './store.ts'
 import type { ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
 

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { parseControlBody as parse, SimError, type SimEnv } from '../core/index.ts'
 import type { ShipHeroCtx } from './context.ts'
 import { legacyIdOf } from './ids.ts'
-import { createShipment } from './shipment-mutations.ts'
 import { DEFAULT_THROTTLE, type ShipHeroCredentials, type ShipHeroState } from './store.ts'
 import { creditsOf } from './throttle.ts'
 
@@ -84,6 +83,8 @@ export function registerShipHeroSandbox(app: Hono<Env>) {
       phone: addr.phone ?? null,
     }
     const tracking = input.tracking_number ?? `1Z${tenant.ids.digits(16)}`
+    // The shipment code comes with the resolvers (and graphql-js): loaded here, on first use.
+    const { createShipment } = await import('./shipment-mutations.ts')
     const shipment = await state.lock.run(() =>
       createShipment(ctx, {
         order,

@@ -18,7 +18,7 @@ import { productFields, productQueries } from './products.ts'
 import { attachScalars } from './scalars.ts'
 import { shipmentMutations } from './shipment-mutations.ts'
 import { shipmentFields, shipmentQueries } from './shipments.ts'
-import { webhookFields, webhookMutations, webhookQueries } from './webhooks.ts'
+import { webhookFields, webhookMutations, webhookQueries } from './webhook-resolvers.ts'
 
 type Resolver = CoreResolver<ShipHeroCtx>
 

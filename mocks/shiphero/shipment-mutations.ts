@@ -3,7 +3,7 @@ import { invalid } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { findProduct, findWarehouseProduct, moveOnHand } from './inventory.ts'
 import { orderFor } from './orders.ts'
-import { isoDateTime } from './scalars.ts'
+import { isoDateTime } from './dates.ts'
 import { nextId } from './store.ts'
 import type {
   AddressRecord,

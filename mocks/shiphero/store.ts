@@ -8,7 +8,7 @@ import {
   type Table,
   type TenantBase,
 } from '../core/index.ts'
-import { isoDateTime } from './scalars.ts'
+import { isoDateTime } from './dates.ts'
 import type {
   AccountRow,
   InventoryChangeRow,

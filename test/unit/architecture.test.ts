@@ -131,6 +131,53 @@ function violations(): string[] {
   return out
 }
 
+/**
+ * The modules a file loads when it is evaluated: its static imports and re-exports that bring
+ * values (type-only ones are erased), followed through relative paths. Dynamic `import()` is
+ * not followed: that is how a module loads something later.
+ */
+function loadedWith(entry: string): { files: Set<string>; packages: Map<string, string> } {
+  const seen = new Set<string>()
+  /** Each package reached, with the chain of files that loads it. */
+  const packages = new Map<string, string>()
+  const visit = (file: string, chain: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(join(ROOT, file), 'utf8'),
+      ts.ScriptTarget.Latest,
+    )
+    for (const st of source.statements) {
+      let spec: string | undefined
+      if (ts.isImportDeclaration(st)) {
+        const clause = st.importClause
+        const bindings = clause?.namedBindings
+        const onlyTypes =
+          clause?.isTypeOnly ||
+          (clause &&
+            !clause.name &&
+            bindings &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.length > 0 &&
+            bindings.elements.every((e) => e.isTypeOnly))
+        if (!onlyTypes) spec = (st.moduleSpecifier as ts.StringLiteral).text
+      } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) {
+        const clause = st.exportClause
+        if (!(clause && ts.isNamedExports(clause) && clause.elements.every((e) => e.isTypeOnly)))
+          spec = (st.moduleSpecifier as ts.StringLiteral).text
+      }
+      if (spec === undefined) continue
+      if (spec.startsWith('.')) {
+        const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+        visit(target, `${chain} → ${target}`)
+      } else if (!packages.has(spec)) packages.set(spec, chain)
+    }
+  }
+  visit(entry, entry)
+  return { files: seen, packages }
+}
+
 describe('architecture', () => {
   it('every import follows the layering, and no vendor imports another', () => {
     expect(violations()).toEqual([])
@@ -225,5 +272,21 @@ describe('architecture', () => {
           .map((m) => `${f}: ${m[0]}`)
       })
     expect(offenders).toEqual([])
+  })
+
+  it('a GraphQL vendor loads graphql-js with its first document, not with its definition', () => {
+    // Token requests, refusals, control routes and the explorer page answer without it; the
+    // endpoint, the schema and the resolvers come in through graphqlHandler's `load`.
+    const heavy = ['graphql', 'graphql-jit']
+    const loaded = Object.fromEntries(
+      VENDORS.map((v) => {
+        const { packages } = loadedWith(`mocks/${v}/index.ts`)
+        return [v, heavy.filter((p) => packages.has(p)).map((p) => `${p}: ${packages.get(p)}`)]
+      }),
+    )
+    expect(loaded).toEqual(Object.fromEntries(VENDORS.map((v) => [v, []])))
+    // The walk is live: the endpoint modules do load it.
+    for (const v of ['digit', 'shiphero'])
+      expect(loadedWith(`mocks/${v}/endpoint.ts`).packages.has('graphql')).toBe(true)
   })
 })

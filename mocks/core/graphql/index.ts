@@ -6,13 +6,11 @@ export {
   braceDepth,
   createDocumentCache,
   prepareRequest,
-  readGraphqlRequest,
   rootKeyOf,
   runOperation,
   selectOperation,
   type DocumentCache,
   type DocumentLimits,
-  type GraphqlRequest,
   type Prepared,
   type PreparedDocument,
 } from './documents.ts'
@@ -47,5 +45,11 @@ export {
   type GraphqlSchemaDefinition,
   type Resolver,
 } from './schema.ts'
-export { graphqlHandler, type Admission, type GraphqlHandlerOptions } from './handler.ts'
+export { readGraphqlRequest, type GraphqlRequest } from './request.ts'
+export {
+  graphqlHandler,
+  type Admission,
+  type GraphqlEndpoint,
+  type GraphqlHandlerOptions,
+} from './handler.ts'
 export { explorerPage, type ExplorerOptions } from './explorer.ts'
