@@ -103,7 +103,6 @@ export function validate<S extends z.ZodType>(
   )
 }
 
-const utf8 = new TextEncoder()
 /** Answers longer than this (in UTF-16 units) are kept as bytes; shorter ones as text. */
 const KEEP_AS_BYTES = 2048
 
@@ -128,7 +127,8 @@ export function send(
 ): Response {
   // (`undefined` has no JSON: an empty body, as `c.json` sends.)
   const text = JSON.stringify(body) ?? ''
-  const out = text.length > KEEP_AS_BYTES ? utf8.encode(text) : text
+  // Buffer.from costs half of TextEncoder.encode, which allocates its result the slow way.
+  const out = text.length > KEEP_AS_BYTES ? Buffer.from(text, 'utf8') : text
   c.set('responseSent', out)
   return new Response(out, { status, headers: answerHeaders(c, 'application/json', headers) })
 }
