@@ -95,7 +95,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/bundle/server.js')))('the packed pa
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('(a) plain node imports every export and places a Digipix order against createSim', async () => {
+  it('(a) plain node imports every export, places a Digipix order and queries Digit against createSim', async () => {
     writeFileSync(
       join(dir, 'plain.mjs'),
       `
@@ -111,13 +111,19 @@ const order = await client.orders.create({
   items: [{ productId: 'photobook', quantity: 1 }],
   shipmentMethodId: 1,
 })
-console.log(JSON.stringify({ id: order.id, status: order.status }))
+// A GraphQL vendor loads graphql-js, its endpoint and its schema with the first document.
+const { digit } = await import('vendorsim/vendors/digit')
+const { createDigitClient } = await import('vendorsim/clients/digit')
+const digitSim = createSim(digit, { seed: 'consumer' })
+const org = await createDigitClient({ token: digitSim.control.credentials().token, fetch: digitSim.fetch }).organization()
+console.log(JSON.stringify({ id: order.id, status: order.status, organization: org.id }))
 `,
     )
     const { stdout } = await run(process.execPath, ['plain.mjs'], { cwd: dir })
     const order = JSON.parse(stdout.trim())
     expect(order.id).toBeTruthy()
     expect(order.status).toBeTruthy()
+    expect(order.organization).toMatch(/^org_/)
   })
 
   it('(b) a vitest test in the consumer uses setupServer with vendorsim/msw', async () => {
