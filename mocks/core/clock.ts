@@ -59,7 +59,8 @@ export const DEFAULT_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
  * await clock.advance(1000) // logs "due"
  */
 const YIELD_EVERY_MS = 20
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** Let pending I/O (requests that have arrived) run before going on. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function createClock(options: ClockOptions = {}): Clock {
   const mode: ClockMode = options.mode ?? 'frozen'

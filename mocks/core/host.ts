@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from './clock.ts'
 import type { Sim } from './sim.ts'
 import type { SimOptions } from './tenants.ts'
 import type { VendorDefinition } from './vendor.ts'
@@ -112,7 +113,14 @@ export function createHost(
       )
     },
     async warm() {
-      await Promise.all([...entries.keys()].map(async (id) => (await simOf(id)).control.tenant()))
+      // One vendor, then one tenant, at a time, yielding in between: a request that arrives
+      // meanwhile is answered before the next load, instead of after all five.
+      for (const id of entries.keys()) {
+        await yieldToEventLoop()
+        const sim = await simOf(id)
+        await yieldToEventLoop()
+        await sim.control.tenant()
+      }
     },
     async tick() {
       await Promise.all([...sims.values()].map((s) => s.control.tick()))
