@@ -125,10 +125,10 @@ export async function coldSection() {
   console.log(
     `  idle RSS, server process        ${fmt(median(cold.rss)).padStart(6)} MiB  (every vendor loaded)`,
   )
-  const tree = (m?: Memory) => (m ? `${fmt(m.rss)} / ${fmt(m.footprint)}` : '— / —')
+  const tree = (m?: Memory) => (m ? `${fmt(m.rss, 1)} / ${fmt(m.footprint, 1)}` : '— / —')
   console.log(
     `  idle \`npm start\` tree (npm, sh, node), RSS summed / footprint:\n` +
-      `    every vendor just loaded      ${tree(npmTree?.loaded).padStart(9)} MiB\n` +
-      `    settled (heaps compacted)     ${tree(npmTree?.settled).padStart(9)} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share, the node binary's ~44 MiB resident in each, once)`,
+      `    every vendor just loaded    ${tree(npmTree?.loaded).padStart(11)} MiB\n` +
+      `    settled (heaps compacted)   ${tree(npmTree?.settled).padStart(11)} MiB  (target ≤ 120 MiB; the footprint counts the pages the processes share, the node binary's ~44 MiB resident in each, once)`,
   )
 }
