@@ -1,6 +1,10 @@
 /**
  * The GraphQL kit (loaded only by GraphQL vendors): documents, connections in both
  * shapes, cost analysis, schema wiring and the endpoint pipeline.
+ *
+ * This index loads graphql-js. What a vendor's definition loads (its `app.ts`, stores, timers,
+ * sandbox) imports the pieces that do not, from their own files: `handler.ts`, `request.ts`,
+ * `connections.ts`, `explorer.ts`; the endpoint, schema and resolvers may use this index.
  */
 export {
   braceDepth,
