@@ -1,6 +1,7 @@
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import { cachedCost } from '../core/graphql/cost.ts'
 import type { Admission, GraphqlEndpoint } from '../core/graphql/handler.ts'
+import { isResolverCrash } from '../core/graphql/pipeline.ts'
 import { send, SimError, type SimContext } from '../core/index.ts'
 import type { DigitAuth } from './auth.ts'
 import { PAGING, type DigitCtx } from './context.ts'
@@ -77,7 +78,7 @@ function formatError(err: GraphQLError): Record<string, unknown> {
   const json = err.toJSON() as unknown as Record<string, unknown>
   if (original instanceof SimError)
     return { ...json, extensions: { code: original.code, ...original.extra } }
-  if (original && !(original as { extensions?: unknown }).extensions && err.path?.length)
+  if (isResolverCrash(err))
     // A resolver crashed: a simulator bug, answered as Apollo's internal error.
     return {
       ...json,

@@ -1,6 +1,7 @@
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import { cachedCost } from '../core/graphql/cost.ts'
 import type { Admission, GraphqlEndpoint } from '../core/graphql/handler.ts'
+import { isResolverCrash } from '../core/graphql/pipeline.ts'
 import { send, SimError, type SimContext, type Tenant } from '../core/index.ts'
 import type { ShipHeroAuth } from './app.ts'
 import type { RootMeter, ShipHeroCtx } from './context.ts'
@@ -40,7 +41,7 @@ function formatError(
       ...original.extra,
     }
   }
-  if (original && !(original as { extensions?: unknown }).extensions && path.length) {
+  if (isResolverCrash(err)) {
     // A resolver crashed: a simulator bug, answered as ShipHero's internal error.
     return {
       message: 'Internal error',

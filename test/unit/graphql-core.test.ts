@@ -1,5 +1,6 @@
 import {
   buildSchema,
+  GraphQLError,
   parse,
   printSchema,
   validateSchema,
@@ -11,6 +12,7 @@ import {
   createDocumentCache,
   cursorToOffset,
   estimateCost,
+  isResolverCrash,
   offsetToCursor,
   parseSort,
   prepareRequest,
@@ -162,4 +164,19 @@ describe("the GraphQL vendors' SDLs", () => {
       expect(validateSchema(checked).map((e) => e.message)).toEqual([])
       expect(printSchema(graphql.schema())).toBe(printSchema(checked))
     })
+})
+
+describe('isResolverCrash', () => {
+  // What a vendor answers as its own internal error instead of passing a bug's message on.
+  const thrown = (original: Error | undefined, path?: string[]) =>
+    new GraphQLError(original?.message ?? 'x', { originalError: original, path })
+  it('is a plain error thrown under a field', () => {
+    expect(isResolverCrash(thrown(new TypeError('x is undefined'), ['products']))).toBe(true)
+  })
+  it("is not the vendor's error, a GraphQL error, or a request-level error", () => {
+    expect(isResolverCrash(thrown(new SimError(404, '6', 'Not found'), ['product']))).toBe(false)
+    expect(isResolverCrash(thrown(new GraphQLError('Bad input'), ['product']))).toBe(false)
+    expect(isResolverCrash(thrown(new TypeError('coercion'), undefined))).toBe(false)
+    expect(isResolverCrash(thrown(undefined, ['product']))).toBe(false)
+  })
 })

@@ -49,6 +49,7 @@ export {
   type GraphqlSchemaDefinition,
   type Resolver,
 } from './schema.ts'
+export { isResolverCrash } from './pipeline.ts'
 export { readGraphqlRequest, type GraphqlRequest } from './request.ts'
 export {
   graphqlHandler,

@@ -1,4 +1,6 @@
+import type { GraphQLError } from 'graphql'
 import type { SimContext } from '../context.ts'
+import { SimError } from '../errors.ts'
 import { prepareRequest, runOperation } from './documents.ts'
 import type { GraphqlEndpoint } from './handler.ts'
 import type { GraphqlRequest } from './request.ts'
@@ -34,4 +36,19 @@ export function pipeline<Ctx, A>(o: GraphqlEndpoint<Ctx, A>) {
     if (result.data === undefined) return o.requestError(c, result.errors ?? [])
     return o.respond(c, ctx, result)
   }
+}
+
+/**
+ * Whether a resolver threw something that is neither the vendor's error (`SimError`) nor a
+ * GraphQL error: a simulator bug, which a vendor answers as its own internal error rather than
+ * with the bug's message.
+ */
+export function isResolverCrash(err: GraphQLError): boolean {
+  const original = err.originalError
+  return (
+    original !== undefined &&
+    !(original instanceof SimError) &&
+    !(original as { extensions?: unknown }).extensions &&
+    (err.path?.length ?? 0) > 0
+  )
 }
