@@ -54,10 +54,11 @@ type Run<A> = (c: SimContext<any, any>, auth: A, request: GraphqlRequest) => Pro
  * @see https://graphql.org/learn/serving-over-http/
  */
 export function graphqlHandler<Ctx, A>(o: GraphqlHandlerOptions<Ctx, A>) {
+  let run: Run<A> | undefined
   let loading: Promise<Run<A>> | undefined
-  const runner = () =>
+  const load = () =>
     (loading ??= Promise.all([import('./pipeline.ts'), o.load()]).then(
-      ([{ pipeline }, endpoint]) => pipeline(endpoint),
+      ([{ pipeline }, endpoint]) => (run = pipeline(endpoint)),
       (err) => {
         // A failed load is not remembered: the next request tries again.
         loading = undefined
@@ -67,6 +68,7 @@ export function graphqlHandler<Ctx, A>(o: GraphqlHandlerOptions<Ctx, A>) {
   return async (c: SimContext<any, any>): Promise<Response> => {
     const auth = o.authenticate(c)
     const request = await readGraphqlRequest(c)
-    return (await runner())(c, auth, request)
+    // Once loaded, the pipeline is called directly: no promise to wait on per request.
+    return (run ?? (await load()))(c, auth, request)
   }
 }
