@@ -1,22 +1,19 @@
 import {
-  execute,
   GraphQLError,
   Kind,
   parse,
   validate,
   type DocumentNode,
-  type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql'
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
+import { braceDepth, measure } from './depth.ts'
 import type { GraphqlRequest } from './request.ts'
 
 /**
- * GraphQL in the core: a bounded cache of parsed-and-validated documents, and one
- * `run` that executes an operation with graphql-js (the request reader is `request.ts`).
+ * GraphQL in the core: a bounded cache of parsed-and-validated documents, and the operation a
+ * request selects (the request reader is `request.ts`, execution `execute.ts`).
  * Parsing and validating a 2 KB query costs far more than executing it, so a
  * query text is parsed and validated once, then served from the cache.
  * @see https://graphql.org/learn/serving-over-http/
@@ -60,73 +57,6 @@ export interface DocumentLimits {
 
 const limited = (message: string, code: string) =>
   new GraphQLError(message, { extensions: { code } })
-
-/** The deepest `{` nesting of a query text, outside strings and comments (a cheap guard before the recursive parser). */
-export function braceDepth(text: string): number {
-  let depth = 0
-  let max = 0
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (ch === '#') {
-      while (i < text.length && text[i] !== '\n') i++
-    } else if (ch === '"') {
-      const block = text.startsWith('"""', i)
-      const end = block ? text.indexOf('"""', i + 3) : -1
-      if (block) i = end === -1 ? text.length : end + 2
-      else
-        for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++)
-          if (text[i] === '\\') i++
-    } else if (ch === '{') max = Math.max(max, ++depth)
-    else if (ch === '}') depth--
-  }
-  return max
-}
-
-/**
- * Selection depth and the number of field selections of every operation, fragments
- * expanded (each fragment measured once: linear in the document however often it is spread).
- */
-function measure(document: DocumentNode, fragments: Record<string, FragmentDefinitionNode>) {
-  const memo = new Map<string, { depth: number; fields: number }>()
-  const open = new Set<string>()
-  const walk = (set: SelectionSetNode | undefined): { depth: number; fields: number } => {
-    let depth = 0
-    let fields = 0
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) {
-        const inner = walk(sel.selectionSet)
-        fields += 1 + inner.fields
-        depth = Math.max(depth, 1 + inner.depth)
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const inner = walk(sel.selectionSet)
-        fields += inner.fields
-        depth = Math.max(depth, inner.depth)
-      } else {
-        const name = sel.name.value
-        let inner = memo.get(name)
-        if (!inner) {
-          if (open.has(name) || !fragments[name]) continue
-          open.add(name)
-          inner = walk(fragments[name].selectionSet)
-          open.delete(name)
-          memo.set(name, inner)
-        }
-        fields += inner.fields
-        depth = Math.max(depth, inner.depth)
-      }
-    }
-    return { depth, fields }
-  }
-  let depth = 0
-  let fields = 0
-  for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue
-    const m = walk(d.selectionSet)
-    depth = Math.max(depth, m.depth)
-    fields = Math.max(fields, m.fields)
-  }
-  return { depth, fields }
-}
 
 /**
  * A least-recently-used cache of prepared documents, keyed by the query text and bounded
@@ -272,51 +202,4 @@ export function prepareRequest(cache: DocumentCache, request: GraphqlRequest): P
   const operation = selectOperation(prepared, request.operationName)
   if (typeof operation === 'string') return { ok: false, errors: [new GraphQLError(operation)] }
   return { ok: true, prepared, operation }
-}
-
-/** Compiled operations of each prepared document, by operation name (`null`: graphql-jit declined it). */
-const compiled = new WeakMap<PreparedDocument, Map<string, CompiledQuery | null>>()
-
-/**
- * Execute a prepared operation (only that one). Each cached document is compiled once with
- * graphql-jit, which turns the operation into a plain function (the same results, errors and
- * null propagation as graphql-js, several times faster); an operation it cannot compile runs
- * through graphql-js `execute`. Default resolvers belong on the schema's fields
- * (`defineGraphqlSchema({ defaultResolver })`), where compiled queries see them too.
- * @see https://github.com/zalando-incubator/graphql-jit
- */
-export async function runOperation(o: {
-  schema: GraphQLSchema
-  prepared: PreparedDocument
-  operation: OperationDefinitionNode
-  variables?: Record<string, unknown>
-  contextValue?: unknown
-  rootValue?: unknown
-}): Promise<ExecutionResult> {
-  let byName = compiled.get(o.prepared)
-  if (!byName) compiled.set(o.prepared, (byName = new Map()))
-  const name = o.operation.name?.value ?? ''
-  let query = byName.get(name)
-  if (query === undefined) {
-    const made = compileQuery(o.schema, o.prepared.document, o.operation.name?.value)
-    query = isCompiledQuery(made) ? made : null
-    byName.set(name, query)
-  }
-  if (query) return query.query(o.rootValue, o.contextValue, o.variables ?? {}) as ExecutionResult
-  return execute({
-    schema: o.schema,
-    document: o.prepared.document,
-    operationName: o.operation.name?.value,
-    variableValues: o.variables,
-    contextValue: o.contextValue,
-    rootValue: o.rootValue,
-  })
-}
-
-/** The response key of the root field a resolver runs under (`info.path` walked to its top). */
-type PathLike = { readonly prev: PathLike | undefined; readonly key: string | number }
-export function rootKeyOf(path: PathLike): string {
-  let p = path
-  while (p.prev) p = p.prev
-  return String(p.key)
 }

@@ -6,12 +6,11 @@
  * sandbox) imports the pieces that do not, from their own files: `handler.ts`, `request.ts`,
  * `connections.ts`, `explorer.ts`; the endpoint, schema and resolvers may use this index.
  */
+export { braceDepth } from './depth.ts'
+export { rootKeyOf, runOperation } from './execute.ts'
 export {
-  braceDepth,
   createDocumentCache,
   prepareRequest,
-  rootKeyOf,
-  runOperation,
   selectOperation,
   type DocumentCache,
   type DocumentLimits,

@@ -1,7 +1,8 @@
 import type { GraphQLError } from 'graphql'
 import type { SimContext } from '../context.ts'
 import { SimError } from '../errors.ts'
-import { prepareRequest, runOperation } from './documents.ts'
+import { prepareRequest } from './documents.ts'
+import { runOperation } from './execute.ts'
 import type { GraphqlEndpoint } from './handler.ts'
 import type { GraphqlRequest } from './request.ts'
 
