@@ -1,12 +1,20 @@
-import { scopeAccount, warehouseAccountOf, type ShipHeroCtx, pick } from './context.ts'
-import { invalid, notFound } from './errors.ts'
-import { legacyIdOf, toGlobalId } from './ids.ts'
+import { scopeAccount, type ShipHeroCtx, pick } from './context.ts'
+import { invalid } from './errors.ts'
+import { toGlobalId } from './ids.ts'
 import { allocate, announceAllocations, deallocate } from './allocation.ts'
-import { findProduct } from './inventory.ts'
 import { isoDateTime } from './dates.ts'
 import { nextId } from './store.ts'
-import type { AccountRow, AllocationRecord, LineItemRecord, OrderRow } from './rows.ts'
+import type { AllocationRecord, OrderRow } from './rows.ts'
 import { orderFor, HOLDS } from './orders.ts'
+import {
+  CLOSED,
+  checkLines,
+  dates,
+  newLine,
+  ORDER_FIELDS,
+  type Input,
+  type LineInput,
+} from './order-input.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**
@@ -16,143 +24,6 @@ import { accountKeys, emit } from './webhooks.ts'
  * client sets), cancellation releasing allocations, money kept as sent.
  * @see https://developer.shiphero.com/schema/ (Order, CreateOrderInput)
  */
-type Input = Record<string, unknown>
-type LineInput = {
-  sku: string
-  partner_line_item_id: string
-  quantity: number
-  price: string
-  warehouse_id?: string | null
-  [k: string]: unknown
-}
-
-const ORDER_FIELDS = [
-  'partner_order_id',
-  'total_tax',
-  'subtotal',
-  'total_discounts',
-  'total_price',
-  'box_name',
-  'currency',
-  'ready_to_ship',
-  'insurance_amount',
-  'gift_note',
-  'gift_invoice',
-  'require_signature',
-  'adult_signature_required',
-  'alcohol',
-  'insurance',
-  'allow_partial',
-  'allow_split',
-  'custom_invoice_url',
-  'email',
-  'profile',
-  'packing_note',
-  'auto_print_return_label',
-  'incoterms',
-  'tax_id',
-  'tax_type',
-  'flagged',
-  'saturday_delivery',
-  'ignore_address_validation_errors',
-  'skip_address_validation',
-  'priority_flag',
-  'allocation_priority',
-  'dry_ice_weight_in_lbs',
-  'ftr_exemption',
-  'address_is_business',
-  'tote_qa',
-  'do_not_print_invoice',
-  'ignore_payment_capture_errors',
-  'service_point_id',
-  'partner_source_name',
-  'shipping_lines',
-  'shipping_address',
-  'billing_address',
-  'third_party_shipper',
-  'note_attributes',
-] as const
-const DATE_FIELDS = ['order_date', 'required_ship_date', 'hold_until_date'] as const
-const LINE_FIELDS = [
-  'product_name',
-  'option_title',
-  'custom_options',
-  'custom_barcode',
-  'eligible_for_return',
-  'customs_value',
-  'barcode',
-] as const
-const CLOSED = new Set(['canceled', 'fulfilled'])
-
-const dates = (data: Input) => {
-  const out: Input = {}
-  for (const f of DATE_FIELDS)
-    if (data[f] !== undefined)
-      out[f] = typeof data[f] === 'number' ? isoDateTime(data[f] as number) : data[f]
-  return out
-}
-
-/** Check new line items against the catalog and the order; returns the products by line. */
-function checkLines(
-  ctx: ShipHeroCtx,
-  account: AccountRow,
-  lines: LineInput[],
-  existing: LineItemRecord[] = [],
-) {
-  const seen = new Set(existing.map((l) => l.partner_line_item_id))
-  return lines.map((line, i) => {
-    if (!Number.isInteger(line.quantity) || line.quantity <= 0)
-      throw invalid(`line_items[${i}].quantity must be a positive integer`)
-    if (!line.partner_line_item_id.trim())
-      throw invalid(`line_items[${i}].partner_line_item_id must not be empty`)
-    if (seen.has(line.partner_line_item_id))
-      throw invalid(`Duplicate partner_line_item_id "${line.partner_line_item_id}"`)
-    seen.add(line.partner_line_item_id)
-    const product = findProduct(ctx, account, line.sku)
-    if (!product)
-      throw invalid(
-        `line_items[${i}]: no product with sku "${line.sku}"; create it with product_create first`,
-      )
-    let lockedTo: number | null = null
-    if (line.warehouse_id != null) {
-      const wid = legacyIdOf(line.warehouse_id, 'Warehouse')
-      const warehouse = wid !== undefined ? ctx.state.warehouses.get(wid) : undefined
-      if (!warehouse || warehouse.account_id !== warehouseAccountOf(account))
-        throw notFound('Warehouse')
-      lockedTo = warehouse.id
-    }
-    return { line, product, lockedTo }
-  })
-}
-
-function newLine(
-  ctx: ShipHeroCtx,
-  orderId: number,
-  line: LineInput,
-  lockedTo: number | null,
-): LineItemRecord {
-  const now = isoDateTime(ctx.now)
-  return {
-    id: nextId(ctx.state, 'lineItem'),
-    order_id: orderId,
-    sku: line.sku.trim(),
-    partner_line_item_id: line.partner_line_item_id,
-    quantity: line.quantity,
-    price: line.price,
-    product_name: (line.product_name as string | undefined) ?? null,
-    ...pick(line, LINE_FIELDS),
-    fulfillment_status: (line.fulfillment_status as string | undefined) ?? 'pending',
-    quantity_pending_fulfillment: line.quantity,
-    quantity_shipped: 0,
-    quantity_allocated: 0,
-    backorder_quantity: 0,
-    warehouse_id: null,
-    locked_to_warehouse_id: lockedTo,
-    created_at: now,
-    updated_at: now,
-  }
-}
-
 /** Set an order's status with its effects; shared by order_update, order_cancel and order_update_fulfillment_status. */
 async function setStatus(ctx: ShipHeroCtx, order: OrderRow, status: string, fields: Input = {}) {
   const lines = order.line_items.map((l) => ({ ...l }))
