@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ACCOUNTS, productFixtures, USERS, WAREHOUSES } from '../../fixtures/shiphero/catalog.ts'
+import { USERS } from '../../fixtures/shiphero/catalog.ts'
 import {
   createLock,
   createTable,
@@ -9,6 +9,7 @@ import {
   type TenantBase,
 } from '../core/index.ts'
 import { isoDateTime } from './dates.ts'
+import { seedCatalog, seedFixedRows } from './seed.ts'
 import type {
   AccountRow,
   InventoryChangeRow,
@@ -181,53 +182,12 @@ export async function createShipHeroState(
     if (user) logins.set(c.username.toLowerCase(), { password: c.password, userId: user.id })
   }
 
-  for (const a of ACCOUNTS)
-    accounts.seed({
-      id: a.id,
-      parent_id: a.parentId,
-      email: a.email,
-      username: a.username,
-      name: a.name,
-      status: 'active',
-      is_3pl: a.is3pl,
-      created_at: now,
-    })
-  for (const u of USERS) {
-    const login = [...logins].find(([, l]) => l.userId === u.id)?.[0]
-    users.seed({
-      id: u.id,
-      account_id: u.accountId,
-      email: login ?? u.email,
-      first_name: u.firstName,
-      last_name: u.lastName,
-      is_admin: u.isAdmin,
-      is_developer: u.isDeveloper,
-      is_active: true,
-      created_at: now,
-      updated_at: now,
-    })
-  }
-  for (const w of WAREHOUSES) {
-    warehouses.seed({
-      id: w.id,
-      account_id: ACCOUNTS[0]!.id,
-      identifier: w.identifier,
-      company_name: w.company,
-      address: w.address,
-      return_address: w.address,
-      phone_number: w.address.phone,
-      invoice_email: `billing+${w.id}@northwind-3pl.test`,
-      profile: 'default',
-      active: true,
-      dynamic_slotting: false,
-    })
-  }
-  // The seeded catalogue is the same for every tenant of a simulator: built once, shared until written.
-  const catalog = tenant.shared(`catalog:${now}`, (rng) => seedCatalog(rng.fork('catalog'), now))
-  for (const row of catalog.products) products.seed(row)
-  for (const row of catalog.warehouseProducts) warehouseProducts.seed(row)
-  const productId = catalog.nextProduct
-  const warehouseProductId = catalog.nextWarehouseProduct
+  seedFixedRows({ accounts, users, warehouses }, logins, now)
+  const { productId, warehouseProductId } = seedCatalog(
+    tenant,
+    { products, warehouseProducts },
+    now,
+  )
 
   return {
     lock: createLock(),
@@ -271,60 +231,4 @@ export const barcodeKey = (accountId: number, barcode: string) => `${accountId}|
 /** Take the next legacy id of an entity. */
 export function nextId(state: ShipHeroState, entity: keyof ShipHeroState['next']): number {
   return state.next[entity]++
-}
-
-/** The seeded products and their stock (rows as stored), and the next legacy ids after them. */
-function seedCatalog(rng: Parameters<typeof productFixtures>[0], now: string) {
-  const products: ProductRow[] = []
-  const warehouseProducts: WarehouseProductRow[] = []
-  let productId = 1234
-  let warehouseProductId = 9001
-  for (const p of productFixtures(rng)) {
-    const id = productId++
-    products.push({
-      id,
-      account_id: p.accountId,
-      sku: p.sku,
-      name: p.name,
-      barcode: p.barcode,
-      tags: p.tags,
-      images: [],
-      cases: [],
-      dimensions: { weight: p.weight, height: '4', width: '6', length: '8' },
-      country_of_manufacture: 'US',
-      kit: false,
-      kit_build: false,
-      virtual: false,
-      created_at: now,
-      updated_at: now,
-    })
-    for (const [warehouse, onHand] of Object.entries(p.stock)) {
-      warehouseProducts.push({
-        id: warehouseProductId++,
-        account_id: p.accountId,
-        product_id: id,
-        sku: p.sku,
-        warehouse_id: Number(warehouse),
-        on_hand: onHand,
-        allocated: 0,
-        reserve_inventory: 0,
-        backorder: 0,
-        non_sellable_quantity: 0,
-        price: p.price,
-        value: p.value,
-        value_currency: 'USD',
-        active: true,
-        custom: false,
-        inventory_bin: null,
-        created_at: now,
-        updated_at: now,
-      })
-    }
-  }
-  return {
-    products,
-    warehouseProducts,
-    nextProduct: productId,
-    nextWarehouseProduct: warehouseProductId,
-  }
 }
