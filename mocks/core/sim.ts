@@ -80,6 +80,19 @@ export function createSim<S, C extends Record<string, unknown>>(
     return keys
   }
 
+  // The token of the last `Authorization` header, kept as one string object: clients send the same
+  // header request after request, and a string already used as a key keeps its hash, so a JWT of
+  // ~300 characters is neither parsed nor hashed again on every request.
+  let lastHeader: string | undefined
+  let lastToken: string | undefined
+  const tokenOf = (header: string | undefined) => {
+    if (header !== lastHeader) {
+      lastHeader = header
+      lastToken = tokenFromHeader(header, tokenForms)
+    }
+    return lastToken
+  }
+
   /** A built tenant at once (the common case), else the promise of building it. */
   const tenantNow = (id: string) => ready(id) ?? tenant(id)
 
@@ -95,7 +108,7 @@ export function createSim<S, C extends Record<string, unknown>>(
   ): Tenant<S, C> | Promise<Tenant<S, C>> => {
     const header = requestHeader(c, TENANT_HEADER)
     if (control) return tenantNow(header ?? DEFAULT_TENANT)
-    const token = tokenFromHeader(requestHeader(c, 'authorization'), tokenForms)
+    const token = tokenOf(requestHeader(c, 'authorization'))
     if (token !== undefined) c.set('credential', token)
     const byToken = token ? simControl.tenantOf(token) : undefined
     if (byToken) return tenantNow(byToken)
