@@ -95,14 +95,14 @@ export {
 export {
   createOAuthRegistry,
   registerOAuthRoutes,
-  registerOAuthSandbox,
-  oauthTokenEndpoint,
   type OAuthClient,
   type OAuthLifetimes,
   type OAuthRegistry,
   type OAuthServerConfig,
   type OAuthUser,
 } from './oauth.ts'
+export { registerOAuthSandbox } from './oauth-sandbox.ts'
+export { oauthTokenEndpoint } from './oauth-token.ts'
 export {
   createRateWindows,
   takeQuota,
