@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { SimContext, SimEnv } from './context.ts'
 import { SimError } from './errors.ts'
 import { parseControlBody } from './http.ts'
-import { allowedRedirects, type OAuthRegistry, type OAuthServerConfig } from './oauth.ts'
+import { allowedRedirects, issueCode, type OAuthRegistry, type OAuthServerConfig } from './oauth.ts'
 import { escapeHtml, page, selfCallbackOf, withParams } from './oauth-pages.ts'
 
 const LifetimesPatch = z.strictObject({
@@ -95,13 +95,7 @@ export function registerOAuthSandbox<S, C extends Record<string, unknown>>(
         'validation_error',
         `redirect_uri must be one of the registered ones: ${allowed.join(', ') || '(none)'}`,
       )
-    const entry = tenant.auth.issueCode({
-      clientId: client.clientId,
-      redirectUri,
-      subject: config.user(tenant).subject,
-      scopes: input.scope ? input.scope.split(/\s+/).filter(Boolean) : [],
-      ttlSeconds: registry.lifetimes.codeSeconds,
-    })
+    const entry = issueCode(tenant, config, client, redirectUri, input.scope)
     return c.json(
       {
         code: entry.code,

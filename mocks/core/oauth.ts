@@ -104,6 +104,26 @@ export const allowedRedirects = (
 ) =>
   config.selfCallback ? [...client.redirectUris, selfCallbackOf(c, marker)] : client.redirectUris
 
+/**
+ * An authorization code for the tenant's user, for `client` and `redirectUri`, with the scopes of a
+ * space-separated `scope`, valid for the tenant's code lifetime.
+ */
+export function issueCode<S, C>(
+  tenant: Tenant<S, C>,
+  config: OAuthServerConfig<S, C>,
+  client: OAuthClient,
+  redirectUri: string,
+  scope: string | undefined,
+) {
+  return tenant.auth.issueCode({
+    clientId: client.clientId,
+    redirectUri,
+    subject: config.user(tenant).subject,
+    scopes: scope ? scope.split(/\s+/).filter(Boolean) : [],
+    ttlSeconds: config.registry(tenant).lifetimes.codeSeconds,
+  })
+}
+
 type AuthorizeParams = {
   client_id?: string
   redirect_uri?: string
@@ -167,15 +187,7 @@ export function registerOAuthRoutes<S, C extends Record<string, unknown>>(
     redirectUri: string,
     p: AuthorizeParams,
   ) => {
-    const tenant = c.get('tenant')
-    const registry = config.registry(tenant)
-    const entry = tenant.auth.issueCode({
-      clientId: client.clientId,
-      redirectUri,
-      subject: config.user(tenant).subject,
-      scopes: p.scope ? p.scope.split(/\s+/).filter(Boolean) : [],
-      ttlSeconds: registry.lifetimes.codeSeconds,
-    })
+    const entry = issueCode(c.get('tenant'), config, client, redirectUri, p.scope)
     return c.redirect(withParams(redirectUri, { code: entry.code, state: p.state }), 302)
   }
 
