@@ -94,13 +94,13 @@ export {
 } from './time.ts'
 export {
   createOAuthRegistry,
-  registerOAuthRoutes,
   type OAuthClient,
   type OAuthLifetimes,
   type OAuthRegistry,
   type OAuthServerConfig,
   type OAuthUser,
-} from './oauth.ts'
+} from './oauth-config.ts'
+export { registerOAuthRoutes } from './oauth.ts'
 export { registerOAuthSandbox } from './oauth-sandbox.ts'
 export { oauthTokenEndpoint } from './oauth-token.ts'
 export {

@@ -3,7 +3,12 @@ import { z } from 'zod'
 import type { SimContext, SimEnv } from './context.ts'
 import { SimError } from './errors.ts'
 import { parseControlBody } from './http.ts'
-import { allowedRedirects, issueCode, type OAuthRegistry, type OAuthServerConfig } from './oauth.ts'
+import {
+  allowedRedirects,
+  issueCode,
+  type OAuthRegistry,
+  type OAuthServerConfig,
+} from './oauth-config.ts'
 import { escapeHtml, page, selfCallbackOf, withParams } from './oauth-pages.ts'
 
 const LifetimesPatch = z.strictObject({

@@ -1,5 +1,5 @@
 import type { SimContext } from './context.ts'
-import type { OAuthServerConfig } from './oauth.ts'
+import type { OAuthServerConfig } from './oauth-config.ts'
 import { lifetimeOf, type TokenEndpoint } from './token-endpoint.ts'
 
 /**

@@ -4,7 +4,7 @@ import type { Rng } from './ids.ts'
 import type { AuthHeaderForm } from './auth.ts'
 import type { SimError } from './errors.ts'
 import type { GraphqlSchema } from './graphql/schema.ts'
-import type { OAuthServerConfig } from './oauth.ts'
+import type { OAuthServerConfig } from './oauth-config.ts'
 
 export type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
 import type { TokenEndpoint } from './token-endpoint.ts'
