@@ -55,11 +55,11 @@ function nextStep(
   }
 }
 
-/** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
 /** A Correios object code: two letters, nine digits, `BR` (`QB123456789BR`). */
 const trackingCode = (rng: Rng) =>
   `${rng.string(2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}${rng.string(9, DIGITS)}BR`
 
+/** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
 export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: number) {
   const key = `order:${order.id}`
   const step = nextStep(tenant, order, enteredAt)

@@ -50,6 +50,34 @@ describe('clock', () => {
     expect(clock.pending()).toEqual([])
   })
 
+  it('cancel by id; cancelling a task that already ran, or one from before a reset, changes nothing', async () => {
+    const clock = createClock({ start: 0 })
+    const ran: string[] = []
+    const a = clock.schedule(10, 'a', () => void ran.push('a'))
+    const b = clock.schedule(20, 'b', () => void ran.push('b'))
+    clock.schedule(30, 'c', () => void ran.push('c'))
+    clock.cancel(b.id)
+    expect(clock.pending().map((p) => p.label)).toEqual(['a', 'c'])
+    await clock.advance(15)
+    clock.cancel(a) // already ran
+    clock.cancel(a.id)
+    expect(clock.pending().map((p) => p.label)).toEqual(['c'])
+    // The handle is the task as it was scheduled: cancelling it twice is cancelling it once.
+    const d = clock.schedule(40, 'd', () => void ran.push('d'))
+    clock.cancel(d)
+    clock.cancel(d)
+    await clock.advance(100)
+    expect(ran).toEqual(['a', 'c'])
+
+    const stale = clock.schedule(clock.now() + 10, 'stale', () => void ran.push('stale'))
+    clock.reset()
+    clock.cancel(stale)
+    const fresh = clock.schedule(10, 'fresh', () => void ran.push('fresh'))
+    expect(clock.pending()).toEqual([{ id: fresh.id, at: 10, label: 'fresh' }])
+    await clock.advance(10)
+    expect(ran).toEqual(['a', 'c', 'fresh'])
+  })
+
   it('real: follows the injected source plus what was advanced', async () => {
     let wall = 1_000_000
     const clock = createClock({ mode: 'real', source: () => wall })
