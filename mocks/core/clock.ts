@@ -29,6 +29,8 @@ export interface Clock {
   /** Queue a task at an absolute time (ms). Returns a handle for `cancel`. */
   schedule(at: number, label: string, task: ClockTask): ScheduledTask
   cancel(task: ScheduledTask | number): void
+  /** Whether a task still waits its turn (false once it has run or was cancelled). */
+  isPending(task: ScheduledTask): boolean
   /** Move time forward by `ms` and run everything that falls due, in order. */
   advance(ms: number): Promise<void>
   /** Run whatever is already due; resolves once the queue holds nothing due. */
@@ -174,6 +176,13 @@ export function createClock(options: ClockOptions = {}): Clock {
           ? (task as Entry)
           : heap.find((e) => e.id === (typeof task === 'number' ? task : task.id))
       if (entry?.queued) entry.cancelled = true
+    },
+    isPending(task) {
+      const entry =
+        (task as Partial<Entry>).queued !== undefined
+          ? (task as Entry)
+          : heap.find((e) => e.id === task.id)
+      return entry?.queued === true && !entry.cancelled
     },
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0)
