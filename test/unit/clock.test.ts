@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createClock, DEFAULT_EPOCH } from '../../mocks/core/clock.ts'
+import { createRng, createTimers } from '../../mocks/core/index.ts'
 import { isoTicks, isoTime } from '../../mocks/core/time.ts'
 
 describe('clock', () => {
@@ -128,5 +129,58 @@ describe('isoTime', () => {
     }
     expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
     expect(() => isoTime(Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('clock queue and entity timers', () => {
+  it('the clock runs 10,000 tasks in (due time, scheduling order) and skips cancelled ones, fast', async () => {
+    const clock = createClock()
+    const rng = createRng('heap')
+    const ran: number[] = []
+    const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+      i,
+      task: clock.schedule(clock.now() + rng.int(0, 500) * 1000, `t${i}`, () => void ran.push(i)),
+    }))
+    for (const t of tasks) if (t.i % 2) clock.cancel(t.task)
+    const expected = tasks
+      .filter((t) => t.i % 2 === 0)
+      .sort((a, b) => a.task.at - b.task.at || a.task.id - b.task.id)
+      .map((t) => t.i)
+    expect(clock.pending().map((p) => p.label)).toEqual(expected.map((i) => `t${i}`))
+    const started = performance.now()
+    await clock.advance(600_000)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(ran).toEqual(expected)
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('timers keep one step per key: planning again replaces, a step that runs forgets itself', async () => {
+    const clock = createClock()
+    const timers = createTimers(clock)
+    const ran: string[] = []
+    timers.plan('order:1', clock.now() + 1000, 'first', () => void ran.push('first'))
+    timers.plan('order:1', clock.now() + 2000, 'second', () => void ran.push('second'))
+    timers.plan('order:2', clock.now() + 500, 'other', () => void ran.push('other'))
+    expect(clock.pending().map((p) => p.label)).toEqual(['other', 'second'])
+    await clock.advance(3000)
+    expect(ran).toEqual(['other', 'second'])
+    expect(timers.size()).toBe(0)
+    expect(timers.get('order:1')).toBeUndefined()
+    expect(timers.cancel('order:1')).toBe(false)
+    // A step that plans its key's next step while it runs leaves that one planned.
+    timers.plan('order:4', clock.now() + 10, 'a', () => {
+      ran.push('a')
+      timers.plan('order:4', clock.now() + 10, 'b', () => void ran.push('b'))
+    })
+    await clock.advance(15)
+    expect(timers.get('order:4')?.label).toBe('b')
+    expect(timers.size()).toBe(1)
+    await clock.advance(15)
+    expect(ran.slice(-2)).toEqual(['a', 'b'])
+    expect(timers.size()).toBe(0)
+    timers.plan('order:3', clock.now() + 10, 'x', () => void ran.push('x'))
+    expect(timers.cancel('order:3')).toBe(true)
+    await clock.advance(100)
+    expect(ran).not.toContain('x')
   })
 })

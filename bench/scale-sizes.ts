@@ -1,0 +1,175 @@
+/**
+ * The simulators the scale section measures, at each size: a Digipix tenant with its orders and a
+ * ShipHero tenant with its products seeded straight into the store, and the operations timed on
+ * them, each sent through the vendor's API. Also what a record costs on the heap, seeded and (for
+ * a Digipix order) placed through the API.
+ */
+import { createSim, type Sim } from '../mocks/core/index.ts'
+import { digipix } from '../mocks/digipix/index.ts'
+import type { DigipixState, OrderRecord } from '../mocks/digipix/store.ts'
+import { shiphero } from '../mocks/shiphero/index.ts'
+import type { ShipHeroState } from '../mocks/shiphero/store.ts'
+
+export const SIZES = [1_000, 10_000, 100_000]
+/** Orders placed through the API to measure what one costs with its planned lifecycle step. */
+export const PLACED = 5_000
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+const heapMiB = () => {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  return process.memoryUsage().heapUsed / (1024 * 1024)
+}
+
+/** µs of each of `n` sequential runs. */
+async function time(n: number, fn: (i: number) => Promise<unknown>) {
+  const samples: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn(i)
+    samples.push((performance.now() - t) * 1000)
+  }
+  return samples
+}
+
+/** One size's operations: each runs `n` requests and gives their µs. */
+export type Ops = Record<string, (n: number) => Promise<number[]>>
+
+const DIGIPIX = 'https://api.digipix.dev'
+
+/** A fresh Digipix simulator with a token of every scope, and a way to place an (approved) order. */
+export async function digipixSession() {
+  const sim = createSim(digipix, { webhooks: { mode: 'record' } }) as unknown as Sim<DigipixState>
+  const body = {
+    client_id: 'digipix-dev-client',
+    client_secret: 'digipix-dev-secret',
+    grant_type: 'client_credentials',
+    scope: ['orders', 'products', 'quote'],
+  }
+  const token = (await (await sim.fetch(`${DIGIPIX}/v1/oauth/token`, json(body))).json())
+    .access_token
+  const auth = { authorization: `Bearer ${token}` }
+  const address = {
+    street: 's',
+    number: '1',
+    neighborhood: 'n',
+    city: 'c',
+    state: 'SP',
+    zipCode: '01310200',
+  }
+  const order = {
+    recipient: { name: 'A', address },
+    items: [{ productId: 'mug', quantity: 1 }],
+    shipmentMethodId: 1,
+  }
+  const create = () => sim.fetch(`${DIGIPIX}/v1/orders`, json(order, auth)).then((r) => r.json())
+  return { sim, auth, create }
+}
+
+export async function digipixAt(size: number) {
+  const { sim, auth, create } = await digipixSession()
+  const H = DIGIPIX
+  const tenant = await sim.control.tenant()
+  const template = (await create()) as { id: string }
+  const stored = tenant.state.orders.get(template.id)!
+  const before = heapMiB()
+  for (let i = tenant.state.orders.count(); i < size; i++)
+    await tenant.state.orders.insert({
+      ...structuredClone(stored),
+      id: `seed${String(i).padStart(16, '0')}`,
+    } as OrderRecord)
+  const perRecord = ((heapMiB() - before) * 1024 * 1024) / size
+  // What an order costs placed as clients place it: its record and index entries plus the
+  // lifecycle step it plans, which a row seeded into the table does not have. Measured at the
+  // largest size only (the others keep their count); the journal, which keeps the last 500
+  // answers, is full before the count starts.
+  let perPlaced: number | undefined
+  if (size === SIZES.at(-1)) {
+    for (let i = 0; i < 600; i++) await create()
+    const mark = heapMiB()
+    for (let i = 0; i < PLACED; i++) await create()
+    perPlaced = ((heapMiB() - mark) * 1024 * 1024) / PLACED
+  }
+  const ids = tenant.state.orders
+    .all()
+    .slice(-200)
+    .map((o) => o.id)
+  const ops: Ops = {
+    get: (n) =>
+      time(n, (i) =>
+        sim
+          .fetch(`${H}/v1/orders/${ids[i % ids.length]}`, { headers: auth })
+          .then((r) => r.arrayBuffer()),
+      ),
+    post: (n) => time(n, () => create()),
+    async cancel(n) {
+      const fresh: string[] = []
+      for (let i = 0; i < n; i++) fresh.push(((await create()) as { id: string }).id)
+      return time(n, (i) =>
+        sim
+          .fetch(`${H}/v1/orders/${fresh[i]}`, {
+            ...json({ status: 'canceled' }, auth),
+            method: 'PATCH',
+          })
+          .then((r) => r.arrayBuffer()),
+      )
+    },
+    state: (n) =>
+      time(Math.ceil(n / 40), () => sim.fetch('/_sandbox/state').then((r) => r.arrayBuffer())),
+  }
+  return { ops, perRecord, perPlaced }
+}
+
+export async function shipheroAt(size: number) {
+  const sim = createSim(shiphero, { webhooks: { mode: 'record' } }) as unknown as Sim<ShipHeroState>
+  const H = 'https://public-api.shiphero.com'
+  const token = (
+    await (
+      await sim.fetch(
+        `${H}/auth/token`,
+        json({ username: 'dev@northwind-3pl.test', password: 'shiphero-dev-password' }),
+      )
+    ).json()
+  ).access_token
+  const auth = { authorization: `Bearer ${token}` }
+  await sim.fetch(
+    '/_sandbox/throttle',
+    json({ capacity: 1_000_000_000, refillPerSecond: 1_000_000, requestCap: 1_000_000_000 }),
+  )
+  const tenant = await sim.control.tenant()
+  const template = tenant.state.products.all()[0]!
+  const before = heapMiB()
+  for (let i = tenant.state.products.count(); i < size; i++) {
+    const id = tenant.state.next.product++
+    await tenant.state.products.insert({ ...template, id, sku: `SCALE-${i}` })
+  }
+  const perRecord = ((heapMiB() - before) * 1024 * 1024) / size
+  const gql = (query: string, variables?: Record<string, unknown>) =>
+    sim.fetch(`${H}/graphql`, json({ query, variables }, auth)).then((r) => r.json())
+  const last = `SCALE-${size - 1}`
+  let n = 0
+  const ops: Ops = {
+    bySku: (k) => time(k, () => gql(`{ product(sku: "${last}") { data { id sku } } }`)),
+    firstPage: (k) =>
+      time(Math.ceil(k / 2), () =>
+        gql('{ products { data(first: 20) { edges { node { id sku } } } } }'),
+      ),
+    lastPage: (k) =>
+      time(Math.ceil(k / 5), () =>
+        gql('{ products { data(last: 20) { edges { node { id sku } } } } }'),
+      ),
+    // The SKU is a variable, as clients send it: one document, parsed once (an inline literal
+    // would make each request a new document, and a size whose texts another size had sent
+    // would find them parsed).
+    create: (k) =>
+      time(k, () =>
+        gql(
+          'mutation ($sku: String!) { product_create(data: { name: "N", sku: $sku, warehouse_products: [] }) { product { id } } }',
+          { sku: `NEW-${n++}` },
+        ),
+      ),
+  }
+  return { ops, perRecord }
+}
