@@ -35,7 +35,13 @@ export interface Clock {
   advance(ms: number): Promise<void>
   /** Run whatever is already due; resolves once the queue holds nothing due. */
   settle(): Promise<void>
-  pending(): ScheduledTask[]
+  /**
+   * The tasks that wait, in the order they will run: the first `limit` of them (every one when
+   * omitted). Costs the tasks it returns, not the queue: a tenant with 100k orders has 100k.
+   */
+  pending(limit?: number): ScheduledTask[]
+  /** How many tasks wait (cancelled ones and those that have run not counted). */
+  pendingCount(): number
   /** True when a task is due now (cheap; checked after every request). */
   hasDue(): boolean
   /** Drop every pending task and return to the start time (used by reset). */
@@ -88,33 +94,14 @@ export function createClock(options: ClockOptions = {}): Clock {
     mode === 'real' ? initialStart + (source() - wallAtStart) + offset : initialStart + offset
 
   const before = (a: Entry, b: Entry) => a.at < b.at || (a.at === b.at && a.id < b.id)
-  const push = (entry: Entry) => {
-    heap.push(entry)
-    let i = heap.length - 1
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!before(heap[i]!, heap[parent]!)) break
-      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
-      i = parent
-    }
-  }
+  /** Tasks that wait (scheduled, neither run nor cancelled). */
+  let waiting = 0
+  const push = (entry: Entry) => heapPush(heap, entry, before)
   const pop = (): Entry | undefined => {
-    const top = heap[0]
-    if (top) top.queued = false
-    const last = heap.pop()
-    if (heap.length && last) {
-      heap[0] = last
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l
-        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r
-        if (m === i) break
-        ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-        i = m
-      }
+    const top = heapPop(heap, before)
+    if (top) {
+      top.queued = false
+      if (!top.cancelled) waiting--
     }
     return top
   }
@@ -167,6 +154,7 @@ export function createClock(options: ClockOptions = {}): Clock {
         cancelled: false,
       }
       push(entry)
+      waiting++
       return entry
     },
     cancel(task) {
@@ -175,7 +163,10 @@ export function createClock(options: ClockOptions = {}): Clock {
         typeof task === 'object' && (task as Partial<Entry>).queued !== undefined
           ? (task as Entry)
           : heap.find((e) => e.id === (typeof task === 'number' ? task : task.id))
-      if (entry?.queued) entry.cancelled = true
+      if (entry?.queued && !entry.cancelled) {
+        entry.cancelled = true
+        waiting--
+      }
     },
     isPending(task) {
       const entry =
@@ -202,15 +193,26 @@ export function createClock(options: ClockOptions = {}): Clock {
       const head = peek()
       return head !== undefined && head.at <= now()
     },
-    pending() {
-      return heap
-        .filter((t) => !t.cancelled)
-        .sort((a, b) => (before(a, b) ? -1 : 1))
-        .map(({ id, at, label }) => ({ id, at, label }))
+    pending(limit = Number.POSITIVE_INFINITY) {
+      // The heap's smallest entries in order, without sorting it: a small heap of candidate
+      // positions starts at the root, and taking one offers its two children.
+      const out: ScheduledTask[] = []
+      const candidates: number[] = heap.length ? [0] : []
+      const earlier = (i: number, j: number) => before(heap[i]!, heap[j]!)
+      while (candidates.length && out.length < limit) {
+        const i = heapPop(candidates, earlier)!
+        const { id, at, label, cancelled } = heap[i]!
+        if (!cancelled) out.push({ id, at, label })
+        for (const child of [2 * i + 1, 2 * i + 2])
+          if (child < heap.length) heapPush(candidates, child, earlier)
+      }
+      return out
     },
+    pendingCount: () => waiting,
     reset() {
       for (const entry of heap) entry.queued = false
       heap = []
+      waiting = 0
       offset = 0
       if (mode === 'real') {
         wallAtStart = source()
@@ -218,4 +220,37 @@ export function createClock(options: ClockOptions = {}): Clock {
       }
     },
   }
+}
+
+/** Add `item` to a binary min-heap ordered by `less`. */
+function heapPush<T>(heap: T[], item: T, less: (a: T, b: T) => boolean) {
+  heap.push(item)
+  let i = heap.length - 1
+  while (i > 0) {
+    const parent = (i - 1) >> 1
+    if (!less(heap[i]!, heap[parent]!)) break
+    ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+    i = parent
+  }
+}
+
+/** Take the smallest item of a binary min-heap ordered by `less`. */
+function heapPop<T>(heap: T[], less: (a: T, b: T) => boolean): T | undefined {
+  const top = heap[0]
+  const last = heap.pop()
+  if (heap.length && last !== undefined) {
+    heap[0] = last
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r
+      if (m === i) break
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+  return top
 }

@@ -18,13 +18,37 @@ export function renderControlError(err: SimError, c: Context<any>): Response {
   return c.json(body, err.status as ContentfulStatusCode, err.headers)
 }
 
-export const clockView = (t: Tenant<any, any>) => ({
+/** How many of a list a control route answers with when the request does not say. */
+const PER_PAGE = 1000
+
+/**
+ * The tenant clock and a page of the tasks that wait, in the order they will run (the first
+ * 1,000 unless asked otherwise); `pendingTotal` says how many wait in all. A tenant with 100k
+ * orders has 100k planned steps: listing them all on every look at the clock cost the whole
+ * queue, sorted and serialised.
+ */
+export const clockView = (t: Tenant<any, any>, page = 1, perPage = PER_PAGE) => ({
   tenant: t.id,
   mode: t.clock.mode,
   now: new Date(t.clock.now()).toISOString(),
   nowMs: t.clock.now(),
-  pending: t.clock.pending().map((p) => ({ at: new Date(p.at).toISOString(), label: p.label })),
+  pendingTotal: t.clock.pendingCount(),
+  pending: t.clock
+    .pending(page * perPage)
+    .slice((page - 1) * perPage)
+    .map((p) => ({ at: new Date(p.at).toISOString(), label: p.label })),
 })
+
+/** `?page=&perPage=` of a paged control route: whole numbers, `perPage` up to 10,000. */
+function pageQuery(c: Context<any>): { page: number; perPage: number } {
+  const page = Number(c.req.query('page') ?? 1)
+  const perPage = Number(c.req.query('perPage') ?? PER_PAGE)
+  if (!Number.isInteger(page) || page < 1)
+    throw new SimError(400, 'validation_error', 'page must be a whole number from 1')
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 10_000)
+    throw new SimError(400, 'validation_error', 'perPage must be a whole number from 1 to 10000')
+  return { page, perPage }
+}
 
 /**
  * The simulator's base URL as the client reached it (`http://127.0.0.1:4120/digikey` on the server,
@@ -41,7 +65,7 @@ export const CONTROL_ROUTES = [
   'GET    /_sandbox                        this index',
   'POST   /_sandbox/tenants                mint a tenant: {"tenant"?: "name"} → 201 {tenant, credentials}',
   'GET    /_sandbox/tenants                list tenant ids',
-  'GET    /_sandbox/clock                  the tenant clock and what is scheduled',
+  'GET    /_sandbox/clock                  the tenant clock and what is scheduled (?page=&perPage=, 1,000 a page)',
   'POST   /_sandbox/clock/advance          {"seconds": N}: run everything that falls due, in order',
   'GET    /_sandbox/webhooks               deliveries and their attempts (?event=&state=)',
   'GET    /_sandbox/webhooks/:id           one delivery',
@@ -79,7 +103,10 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
   })
   r.get('/tenants', (c) => c.json({ tenants: control.tenantIds() }))
 
-  r.get('/clock', (c) => c.json(clockView(c.get('tenant'))))
+  r.get('/clock', (c) => {
+    const { page, perPage } = pageQuery(c)
+    return c.json(clockView(c.get('tenant'), page, perPage))
+  })
   r.post('/clock/advance', async (c) => {
     const body = await parseControlBody(
       c,
@@ -147,14 +174,10 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
 
   r.get('/state', async (c) => {
     const t = c.get('tenant')
-    const page = Number(c.req.query('page') ?? 1)
-    const perPage = Number(c.req.query('perPage') ?? 1000)
-    if (!Number.isInteger(page) || page < 1)
-      throw new SimError(400, 'validation_error', 'page must be a whole number from 1')
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 10_000)
-      throw new SimError(400, 'validation_error', 'perPage must be a whole number from 1 to 10000')
-    // Each list of the view is paged alike; totals say how many there are in all.
-    const totals: Record<string, number> = {}
+    const { page, perPage } = pageQuery(c)
+    // Each list of the view is paged alike (the clock's waiting tasks too); totals say how many
+    // there are in all.
+    const totals: Record<string, number> = { 'clock.pending': t.clock.pendingCount() }
     const list: SnapshotList = (name, rows, view) => {
       totals[name] = 'count' in rows ? rows.count() : rows.length
       const slice = rows.slice((page - 1) * perPage, page * perPage)
@@ -165,7 +188,7 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
     return c.json({
       vendor: vendor.id,
       tenant: t.id,
-      clock: clockView(t),
+      clock: clockView(t, page, perPage),
       tokens: t.auth.summary(),
       webhooks: {
         total: t.outbox.list().length,

@@ -79,6 +79,28 @@ describe('clock', () => {
     expect(ran).toEqual(['a', 'c', 'fresh'])
   })
 
+  it('pending(limit) gives the next tasks in run order without the rest; pendingCount counts the waiting', async () => {
+    const clock = createClock({ start: 0 })
+    const rng = createRng('pending')
+    const handles = Array.from({ length: 200 }, (_, i) =>
+      clock.schedule(rng.int(1, 50) * 10, `t${i}`, () => undefined),
+    )
+    for (const h of handles.slice(0, 50)) clock.cancel(h)
+    clock.cancel(handles[0]!) // twice: counted once
+    expect(clock.pendingCount()).toBe(150)
+    const all = clock.pending()
+    expect(all).toHaveLength(150)
+    expect(all).toEqual([...all].sort((a, b) => a.at - b.at || a.id - b.id))
+    expect(clock.pending(7)).toEqual(all.slice(0, 7))
+    expect(clock.pending(0)).toEqual([])
+    await clock.advance(250)
+    const left = all.filter((t) => t.at > 250)
+    expect(clock.pendingCount()).toBe(left.length)
+    expect(clock.pending(3)).toEqual(left.slice(0, 3))
+    clock.reset()
+    expect(clock.pendingCount()).toBe(0)
+  })
+
   it('real: follows the injected source plus what was advanced', async () => {
     let wall = 1_000_000
     const clock = createClock({ mode: 'real', source: () => wall })

@@ -1,59 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { json, ORDER, setup } from '../harness/digipix-sim.ts'
 import { createSim } from '../../mocks/core/index.ts'
 import { digipix } from '../../mocks/digipix/index.ts'
-
-const json = (body: unknown, headers: Record<string, string> = {}) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-})
-
-/** A small QUOTE order of one mug, the body several cases send. */
-const ORDER = {
-  recipient: {
-    name: 'A',
-    address: {
-      street: 's',
-      number: '1',
-      neighborhood: 'n',
-      city: 'c',
-      state: 'SP',
-      zipCode: '01310200',
-    },
-  },
-  items: [{ productId: 'mug', quantity: 1 }],
-}
-
-async function setup(seed = 'unit') {
-  const sim = createSim(digipix, { seed, webhooks: { mode: 'record' } })
-  const minted = await (await sim.fetch('/_sandbox/tenants', json({}))).json()
-  const tenant = minted.tenant as string
-  const creds = minted.credentials
-  const token = async (scope = ['orders', 'quote', 'products']) =>
-    (
-      await (
-        await sim.fetch(
-          '/v1/oauth/token',
-          json({
-            client_id: creds.clientId,
-            client_secret: creds.clientSecret,
-            grant_type: 'client_credentials',
-            scope,
-          }),
-        )
-      ).json()
-    ).access_token as string
-  const ctl = (path: string, init: RequestInit = {}) =>
-    sim.fetch(`/_sandbox${path}`, {
-      ...init,
-      headers: {
-        'x-vendorsim-tenant': tenant,
-        'content-type': 'application/json',
-        ...(init.headers ?? {}),
-      },
-    })
-  return { sim, tenant, creds, token, ctl }
-}
 
 describe('simulator core through Digipix', () => {
   it('POST /_sandbox/tenants answers 201 with the tenant and its credentials; a named tenant cannot be minted twice', async () => {
@@ -215,29 +163,6 @@ describe('simulator core through Digipix', () => {
     expect((await (await ctl('/state')).json()).data.orders).toHaveLength(0)
     expect((await sim.fetch('/v1/products', { headers: h })).status).toBe(401)
     expect(await token()).toBeTruthy()
-  })
-
-  it('/_sandbox/state pages its lists (views built for the page only) and says how many there are', async () => {
-    const { sim, ctl, token } = await setup()
-    const h = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }
-    const order = JSON.stringify(ORDER)
-    for (let i = 0; i < 3; i++)
-      await sim.fetch('/v1/orders', { method: 'POST', headers: h, body: order })
-    const first = await (await ctl('/state?perPage=2')).json()
-    expect(first.data.orders).toHaveLength(2)
-    expect(first.paging).toEqual({
-      page: 1,
-      perPage: 2,
-      totalPages: 2,
-      nextPage: 2,
-      totals: { orders: 3 },
-    })
-    const second = await (await ctl('/state?perPage=2&page=2')).json()
-    expect(second.data.orders.map((o: { id: string }) => o.id)).not.toContain(
-      first.data.orders[0].id,
-    )
-    expect(second.data.orders).toHaveLength(1)
-    expect((await ctl('/state?perPage=0')).status).toBe(400)
   })
 
   it('clock routes: advance validates its body and reports the new time', async () => {
