@@ -5,6 +5,7 @@
  * a Digipix order) placed through the API.
  */
 import { createSim, type Sim } from '../mocks/core/index.ts'
+import { ORDER } from '../test/harness/digipix-sim.ts'
 import { digipix } from '../mocks/digipix/index.ts'
 import type { DigipixState, OrderRecord } from '../mocks/digipix/store.ts'
 import { shiphero } from '../mocks/shiphero/index.ts'
@@ -53,19 +54,8 @@ export async function digipixSession() {
   const token = (await (await sim.fetch(`${DIGIPIX}/v1/oauth/token`, json(body))).json())
     .access_token
   const auth = { authorization: `Bearer ${token}` }
-  const address = {
-    street: 's',
-    number: '1',
-    neighborhood: 'n',
-    city: 'c',
-    state: 'SP',
-    zipCode: '01310200',
-  }
-  const order = {
-    recipient: { name: 'A', address },
-    items: [{ productId: 'mug', quantity: 1 }],
-    shipmentMethodId: 1,
-  }
+  // The unit tests' order of one mug, approved at once (a shipping method chosen).
+  const order = { ...ORDER, shipmentMethodId: 1 }
   const create = () => sim.fetch(`${DIGIPIX}/v1/orders`, json(order, auth)).then((r) => r.json())
   return { sim, auth, create }
 }

@@ -11,19 +11,19 @@ export const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 })
 
+/** The shortest address Digipix accepts (São Paulo). */
+export const ADDRESS = {
+  street: 's',
+  number: '1',
+  neighborhood: 'n',
+  city: 'c',
+  state: 'SP',
+  zipCode: '01310200',
+}
+
 /** A small QUOTE order of one mug, the body several cases send. */
 export const ORDER = {
-  recipient: {
-    name: 'A',
-    address: {
-      street: 's',
-      number: '1',
-      neighborhood: 'n',
-      city: 'c',
-      state: 'SP',
-      zipCode: '01310200',
-    },
-  },
+  recipient: { name: 'A', address: ADDRESS },
   items: [{ productId: 'mug', quantity: 1 }],
 }
 

@@ -3,6 +3,7 @@ import { ErrorBody } from '../../contracts/digipix/schemas.ts'
 import { createSim, type Sim, type VendorDefinition } from '../../mocks/core/index.ts'
 import { VENDORS } from '../../mocks/vendors.ts'
 import { PRODUCTS, productOf } from '../../mocks/digikey/apis.ts'
+import { ADDRESS } from '../harness/digipix-sim.ts'
 
 /**
  * What the robustness suite needs to know of each vendor: how a fresh tenant logs in with
@@ -93,19 +94,14 @@ const digipix: Profile = {
         ).json()
       ).access_token as string
     const headers = { authorization: `Bearer ${await token(['orders', 'quote', 'products'])}` }
-    const address = {
-      street: 's',
-      number: '1',
-      neighborhood: 'n',
-      city: 'c',
-      state: 'SP',
-      zipCode: '01310200',
-    }
     const order = await (
       await sim.fetch(
         `${this.base}/v1/orders`,
         json(
-          { recipient: { name: 'A', address }, items: [{ productId: 'photobook', quantity: 1 }] },
+          {
+            recipient: { name: 'A', address: ADDRESS },
+            items: [{ productId: 'photobook', quantity: 1 }],
+          },
           headers,
         ),
       )
