@@ -11,6 +11,8 @@
  *
  * @see https://docs.stripe.com/billing/testing/test-clocks the model we follow
  */
+import { heapPop, heapPush } from './heap.ts'
+
 export type ClockMode = 'frozen' | 'real'
 
 /** A task run by the clock when its time comes. `dueAt` is the time it was due. */
@@ -220,37 +222,4 @@ export function createClock(options: ClockOptions = {}): Clock {
       }
     },
   }
-}
-
-/** Add `item` to a binary min-heap ordered by `less`. */
-function heapPush<T>(heap: T[], item: T, less: (a: T, b: T) => boolean) {
-  heap.push(item)
-  let i = heap.length - 1
-  while (i > 0) {
-    const parent = (i - 1) >> 1
-    if (!less(heap[i]!, heap[parent]!)) break
-    ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
-    i = parent
-  }
-}
-
-/** Take the smallest item of a binary min-heap ordered by `less`. */
-function heapPop<T>(heap: T[], less: (a: T, b: T) => boolean): T | undefined {
-  const top = heap[0]
-  const last = heap.pop()
-  if (heap.length && last !== undefined) {
-    heap[0] = last
-    let i = 0
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let m = i
-      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l
-      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r
-      if (m === i) break
-      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-      i = m
-    }
-  }
-  return top
 }
