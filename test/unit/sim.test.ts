@@ -165,21 +165,6 @@ describe('simulator core through Digipix', () => {
     expect(await token()).toBeTruthy()
   })
 
-  it('clock routes: advance validates its body and reports the new time', async () => {
-    const { ctl } = await setup()
-    const before = (await (await ctl('/clock')).json()).nowMs
-    const res = await ctl('/clock/advance', {
-      method: 'POST',
-      body: JSON.stringify({ seconds: 90 }),
-    })
-    expect((await res.json()).nowMs).toBe(before + 90_000)
-    expect(
-      (await ctl('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: -1 }) }))
-        .status,
-    ).toBe(400)
-    expect((await ctl('/clock/advance', { method: 'POST', body: '{oops' })).status).toBe(400)
-  })
-
   it('the production host needs production credentials; tokens do not cross environments', async () => {
     const { sim, creds } = await setup()
     const body = (id: string, secret: string) =>

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { ORDER, setup } from '../harness/digipix-sim.ts'
 
-describe('control routes page their lists', () => {
+describe('control routes: the clock, and lists a page at a time', () => {
+  it('clock routes: advance validates its body and reports the new time', async () => {
+    const { ctl } = await setup()
+    const before = (await (await ctl('/clock')).json()).nowMs
+    const res = await ctl('/clock/advance', {
+      method: 'POST',
+      body: JSON.stringify({ seconds: 90 }),
+    })
+    expect((await res.json()).nowMs).toBe(before + 90_000)
+    expect(
+      (await ctl('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: -1 }) }))
+        .status,
+    ).toBe(400)
+    expect((await ctl('/clock/advance', { method: 'POST', body: '{oops' })).status).toBe(400)
+  })
+
   it('/_sandbox/state pages its lists (views built for the page only) and says how many there are', async () => {
     const { sim, ctl, token } = await setup()
     const h = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }
