@@ -107,6 +107,11 @@ export function createClock(options: ClockOptions = {}): Clock {
     }
     return top
   }
+  /** A handle from `schedule` is the entry itself; an id (rare: the control API) is looked up. */
+  const entryOf = (task: ScheduledTask | number): Entry | undefined =>
+    typeof task === 'object' && (task as Partial<Entry>).queued !== undefined
+      ? (task as Entry)
+      : heap.find((e) => e.id === (typeof task === 'number' ? task : task.id))
   /** The next live task, dropping cancelled ones on the way. */
   const peek = (): Entry | undefined => {
     while (heap.length && heap[0]!.cancelled) pop()
@@ -160,21 +165,14 @@ export function createClock(options: ClockOptions = {}): Clock {
       return entry
     },
     cancel(task) {
-      // A handle from `schedule` is the entry itself; an id (rare: the control API) is looked up.
-      const entry =
-        typeof task === 'object' && (task as Partial<Entry>).queued !== undefined
-          ? (task as Entry)
-          : heap.find((e) => e.id === (typeof task === 'number' ? task : task.id))
+      const entry = entryOf(task)
       if (entry?.queued && !entry.cancelled) {
         entry.cancelled = true
         waiting--
       }
     },
     isPending(task) {
-      const entry =
-        (task as Partial<Entry>).queued !== undefined
-          ? (task as Entry)
-          : heap.find((e) => e.id === task.id)
+      const entry = entryOf(task)
       return entry?.queued === true && !entry.cancelled
     },
     advance(ms) {
@@ -205,8 +203,9 @@ export function createClock(options: ClockOptions = {}): Clock {
         const i = heapPop(candidates, earlier)!
         const { id, at, label, cancelled } = heap[i]!
         if (!cancelled) out.push({ id, at, label })
-        for (const child of [2 * i + 1, 2 * i + 2])
-          if (child < heap.length) heapPush(candidates, child, earlier)
+        const left = 2 * i + 1
+        if (left < heap.length) heapPush(candidates, left, earlier)
+        if (left + 1 < heap.length) heapPush(candidates, left + 1, earlier)
       }
       return out
     },
