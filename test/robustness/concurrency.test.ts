@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Tenant } from '../../mocks/core/index.ts'
 import type { DigiKeyState } from '../../mocks/digikey/index.ts'
 import { newSim, PROFILES } from './profiles.ts'
+import { CONTACT } from './profiles/digikey.ts'
 
 /** 1,000 concurrent creates per vendor give 1,000 distinct records; racing state changes have exactly one winner. */
 const N = 1000
@@ -84,16 +85,7 @@ describe('concurrency', () => {
     const order = (i: number) => ({
       PurchaseOrderNumber: `PO-${i}`,
       Currency: 'USD',
-      ShippingContact: {
-        Name: 'Ben Hest',
-        Address: {
-          AddressLineOne: '701 Brooks Ave S',
-          City: 'Thief River Falls',
-          Province: 'MN',
-          PostalCode: '56701',
-          Country: 'US',
-        },
-      },
+      ShippingContact: CONTACT,
       LineItems: [{ DigiKeyPartNumber: 'SER4290-ND', RequestedQuantity: 1 }],
     })
     const made = await Promise.all(

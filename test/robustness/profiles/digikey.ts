@@ -13,6 +13,18 @@ import {
   type Session,
 } from '../profile-kit.ts'
 
+/** A DigiKey shipping contact the suites' orders use. */
+export const CONTACT = {
+  Name: 'Ben Hest',
+  Address: {
+    AddressLineOne: '701 Brooks Ave S',
+    City: 'Thief River Falls',
+    Province: 'MN',
+    PostalCode: '56701',
+    Country: 'US',
+  },
+}
+
 export const digikey: Profile = {
   vendor: VENDORS.digikey!,
   base: 'https://sandbox-api.digikey.com',
@@ -47,20 +59,10 @@ export const digikey: Profile = {
     })
     const client = { 'x-digikey-client-id': credentials.clientId }
     const headers = { ...client, authorization: `Bearer ${three.access_token}` }
-    const contact = {
-      Name: 'Ben Hest',
-      Address: {
-        AddressLineOne: '701 Brooks Ave S',
-        City: 'Thief River Falls',
-        Province: 'MN',
-        PostalCode: '56701',
-        Country: 'US',
-      },
-    }
     const order = {
       PurchaseOrderNumber: 'PO-FUZZ',
       Currency: 'USD',
-      ShippingContact: contact,
+      ShippingContact: CONTACT,
       LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 100 }],
     }
     const placed = await (
