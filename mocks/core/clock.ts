@@ -24,12 +24,29 @@ export interface ScheduledTask {
   readonly label: string
 }
 
+/**
+ * A kind of task many entities share (an order's next step): one `run` and one `label` for all
+ * of them, told apart by `key` (the entity's id) and `arg`, so a planned step costs its queue
+ * entry and no closure or label string of its own. The label is made only when listed.
+ */
+export interface TaskKind<A = unknown, K extends string | number = string | number> {
+  label(key: K, arg: A): string
+  run(key: K, arg: A, dueAt: number): void | Promise<void>
+}
+
 export interface Clock {
   readonly mode: ClockMode
   /** Milliseconds since the Unix epoch, as the tenant sees it. */
   now(): number
   /** Queue a task at an absolute time (ms). Returns a handle for `cancel`. */
   schedule(at: number, label: string, task: ClockTask): ScheduledTask
+  /** Queue a task of a shared kind for `key` at an absolute time (ms). Returns a handle for `cancel`. */
+  scheduleKind<A, K extends string | number>(
+    at: number,
+    kind: TaskKind<A, K>,
+    key: K,
+    arg: A,
+  ): ScheduledTask
   cancel(task: ScheduledTask | number): void
   /** Whether a task still waits its turn (false once it has run or was cancelled). */
   isPending(task: ScheduledTask): boolean
@@ -72,6 +89,20 @@ const YIELD_EVERY_MS = 20
 /** Let pending I/O (requests that have arrived) run before going on. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** A task given as a closure is the plain kind: its label is the key, its closure the argument. */
+const PLAIN: TaskKind<ClockTask, string> = {
+  label: (label) => label,
+  run: (_label, task, dueAt) => task(dueAt),
+}
+
+/** What a queue entry answers for `label`: its kind's label of its key, made when read. */
+const ENTRY = {
+  get label(): string {
+    const e = this as unknown as { kind: TaskKind; key: string | number; arg: unknown }
+    return e.kind.label(e.key, e.arg)
+  },
+}
+
 export function createClock(options: ClockOptions = {}): Clock {
   const mode: ClockMode = options.mode ?? 'frozen'
   if (mode === 'real' && !options.source) throw new Error('a real clock needs a time source')
@@ -86,7 +117,13 @@ export function createClock(options: ClockOptions = {}): Clock {
   // marked tasks are dropped when they reach the top. The handle `schedule` returns is the heap's
   // own entry, and its mark says whether it still waits: no set of ids beside the heap (a tenant
   // with 100k orders keeps 100k planned steps, and every one of them cost two set entries).
-  type Entry = ScheduledTask & { task: ClockTask; queued: boolean; cancelled: boolean }
+  type Entry = ScheduledTask & {
+    kind: TaskKind
+    key: string | number
+    arg: unknown
+    queued: boolean
+    cancelled: boolean
+  }
   let heap: Entry[] = []
   let running: Promise<void> = Promise.resolve()
   // While an advance steps through due tasks, time stands at each task's due time (in real mode it
@@ -135,11 +172,27 @@ export function createClock(options: ClockOptions = {}): Clock {
       const current = now()
       if (head.at > current) offset += head.at - current
       try {
-        await head.task(head.at)
+        await head.kind.run(head.key, head.arg, head.at)
       } catch {
         // A failing task must not stall the clock; tasks record their own failures.
       }
     }
+  }
+
+  const enqueue = (at: number, kind: TaskKind, key: string | number, arg: unknown): Entry => {
+    const entry = {
+      __proto__: ENTRY,
+      id: nextId++,
+      at: Math.floor(at),
+      kind,
+      key,
+      arg,
+      queued: true,
+      cancelled: false,
+    } as unknown as Entry
+    push(entry)
+    waiting++
+    return entry
   }
 
   const serial = (fn: () => Promise<void>) => {
@@ -151,19 +204,8 @@ export function createClock(options: ClockOptions = {}): Clock {
   return {
     mode,
     now,
-    schedule(at, label, task) {
-      const entry: Entry = {
-        id: nextId++,
-        at: Math.floor(at),
-        label,
-        task,
-        queued: true,
-        cancelled: false,
-      }
-      push(entry)
-      waiting++
-      return entry
-    },
+    schedule: (at, label, task) => enqueue(at, PLAIN as TaskKind, label, task),
+    scheduleKind: (at, kind, key, arg) => enqueue(at, kind as TaskKind, key, arg),
     cancel(task) {
       const entry = entryOf(task)
       if (entry?.queued && !entry.cancelled) {

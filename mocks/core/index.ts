@@ -5,6 +5,7 @@ export {
   type ClockMode,
   type ClockOptions,
   type ScheduledTask,
+  type TaskKind,
 } from './clock.ts'
 export {
   base64,
@@ -114,7 +115,7 @@ export {
   type TakeResult,
 } from './rate-window.ts'
 export { createHost, type Host, type LazyVendor } from './host.ts'
-export { createTimers, type Timers } from './timers.ts'
+export { createTimers, type StepKind, type Steps, type Timers } from './timers.ts'
 export { pageOf, type Page } from './pages.ts'
 export { createIdempotencyStore, type IdempotencyStore } from './idempotency.ts'
 export {

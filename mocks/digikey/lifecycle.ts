@@ -1,5 +1,5 @@
 import type { SalesOrderStatus, ShipMethod } from '../../contracts/digikey/schemas.ts'
-import { addBusinessDays, DIGITS, HOUR, type Tenant } from '../core/index.ts'
+import { addBusinessDays, DIGITS, HOUR, type StepKind, type Tenant } from '../core/index.ts'
 import type { DigiKeyCredentials, DigiKeyState, LineRecord, SalesOrderRecord } from './store.ts'
 
 type DigiKeyTenant = Tenant<DigiKeyState, DigiKeyCredentials>
@@ -117,17 +117,22 @@ function nextEventAt(tenant: DigiKeyTenant, o: SalesOrderRecord, now: number): n
   return future.length ? Math.min(...future) : undefined
 }
 
-/** Plan the order's next step on the clock (replacing the one planned). */
-export function plan(tenant: DigiKeyTenant, o: SalesOrderRecord) {
-  const key = `sales-order:${o.id}`
-  const at = nextEventAt(tenant, o, tenant.clock.now())
-  if (at === undefined) return void tenant.timers.cancel(key)
-  tenant.timers.plan(key, at, `digikey sales order ${o.id} (${o.status})`, (dueAt) =>
+/** A sales order's next step: whatever the machine does with the order when it falls due. */
+const SALES_ORDER_STEP: StepKind<DigiKeyTenant, SalesOrderStatus, number> = {
+  label: (id, status) => `digikey sales order ${id} (${status})`,
+  run: (tenant, id, _status, dueAt) =>
     tenant.state.lock.run(async () => {
-      const current = tenant.state.salesOrders.get(o.id)
+      const current = tenant.state.salesOrders.get(id)
       if (current) await step(tenant, current, dueAt)
     }),
-  )
+}
+
+/** Plan the order's next step on the clock (replacing the one planned). */
+export function plan(tenant: DigiKeyTenant, o: SalesOrderRecord) {
+  const steps = tenant.timers.of(SALES_ORDER_STEP, tenant)
+  const at = nextEventAt(tenant, o, tenant.clock.now())
+  if (at === undefined) return void steps.cancel(o.id)
+  steps.plan(o.id, at, o.status)
 }
 
 /** Run one step of the machine at `at`. Callers hold the tenant lock. */

@@ -1,5 +1,14 @@
 import type { OrderStatus } from '../../contracts/digipix/schemas.ts'
-import { addBusinessDays, DAY, DIGITS, HOUR, MINUTE, type Rng, type Tenant } from '../core/index.ts'
+import {
+  addBusinessDays,
+  DAY,
+  DIGITS,
+  HOUR,
+  MINUTE,
+  type Rng,
+  type StepKind,
+  type Tenant,
+} from '../core/index.ts'
 import type { DigipixCredentials, DigipixState, OrderRecord } from './store.ts'
 
 type DigipixTenant = Tenant<DigipixState, DigipixCredentials>
@@ -17,42 +26,56 @@ export const CANCELABLE: readonly OrderStatus[] = ['QUOTE', 'APPROVED', 'NEW']
 /** Seven days to approve a QUOTE order. */
 export const APPROVAL_WINDOW_MS = 7 * DAY
 
+/** The status each automatic step leads to, by the status it leaves. */
+const NEXT: Partial<Record<OrderStatus, OrderStatus>> = {
+  QUOTE: 'CANCELED',
+  APPROVED: 'NEW',
+  NEW: 'IN_MANUFACTURING',
+  IN_MANUFACTURING: 'SHIPPED',
+  SHIPPED: 'DELIVERED',
+}
+
 /**
- * When the next step falls due, from the moment the order entered `status` [proposal]:
- * APPROVED → NEW after 10 min (files fetched), NEW → IN_MANUFACTURING after 4 h,
- * → SHIPPED when the slowest item's productionTime (business days from approval)
- * has passed, → DELIVERED after the shipment's estimatedDeliveryDays (business days).
+ * When the next step (to `NEXT[order.status]`) falls due, from the moment the order entered its
+ * status [proposal]: APPROVED → NEW after 10 min (files fetched), NEW → IN_MANUFACTURING after
+ * 4 h, → SHIPPED when the slowest item's productionTime (business days from approval) has passed,
+ * → DELIVERED after the shipment's estimatedDeliveryDays (business days); a QUOTE expires.
  */
-function nextStep(
-  tenant: DigipixTenant,
-  order: OrderRecord,
-  at: number,
-): { status: OrderStatus; at: number } | undefined {
+function nextStepAt(tenant: DigipixTenant, order: OrderRecord, at: number): number | undefined {
   switch (order.status) {
     case 'QUOTE':
-      return { status: 'CANCELED', at: order.createdAt + APPROVAL_WINDOW_MS }
+      return order.createdAt + APPROVAL_WINDOW_MS
     case 'APPROVED':
-      return { status: 'NEW', at: at + 10 * MINUTE }
+      return at + 10 * MINUTE
     case 'NEW':
-      return { status: 'IN_MANUFACTURING', at: at + 4 * HOUR }
+      return at + 4 * HOUR
     case 'IN_MANUFACTURING': {
       const days = Math.max(
         1,
         ...order.items.map((i) => tenant.state.products.get(i.productId)?.productionTime ?? 1),
       )
-      return {
-        status: 'SHIPPED',
-        at: Math.max(at + HOUR, addBusinessDays(order.approvedAt ?? at, days)),
-      }
+      return Math.max(at + HOUR, addBusinessDays(order.approvedAt ?? at, days))
     }
     case 'SHIPPED':
-      return {
-        status: 'DELIVERED',
-        at: addBusinessDays(at, Math.max(1, order.shipment?.estimatedDeliveryDays ?? 1)),
-      }
+      return addBusinessDays(at, Math.max(1, order.shipment?.estimatedDeliveryDays ?? 1))
     default:
       return undefined
   }
+}
+
+/**
+ * An order's next automatic step, planned with the status it leaves: it runs only if the order
+ * is still in that status when due.
+ */
+const ORDER_STEP: StepKind<DigipixTenant, OrderStatus> = {
+  label: (id, from) => `digipix order ${id} → ${NEXT[from]}`,
+  run: (tenant, id, from, dueAt) =>
+    tenant.state.lock.run(async () => {
+      const current = tenant.state.orders.get(id)
+      const to = NEXT[from]
+      if (!current || current.status !== from || !to) return
+      await transition(tenant, current, to, dueAt, to === 'CANCELED' ? 'expired' : undefined)
+    }),
 }
 
 /** A Correios object code: two letters, nine digits, `BR` (`QB123456789BR`). */
@@ -61,22 +84,10 @@ const trackingCode = (rng: Rng) =>
 
 /** Plan the order's next automatic step on the tenant clock (replacing any step already planned). */
 export function plan(tenant: DigipixTenant, order: OrderRecord, enteredAt: number) {
-  const key = `order:${order.id}`
-  const step = nextStep(tenant, order, enteredAt)
-  if (!step) return void tenant.timers.cancel(key)
-  tenant.timers.plan(key, step.at, `digipix order ${order.id} → ${step.status}`, (dueAt) =>
-    tenant.state.lock.run(async () => {
-      const current = tenant.state.orders.get(order.id)
-      if (!current || current.status !== order.status) return
-      await transition(
-        tenant,
-        current,
-        step.status,
-        dueAt,
-        step.status === 'CANCELED' ? 'expired' : undefined,
-      )
-    }),
-  )
+  const steps = tenant.timers.of(ORDER_STEP, tenant)
+  const at = nextStepAt(tenant, order, enteredAt)
+  if (at === undefined) return void steps.cancel(order.id)
+  steps.plan(order.id, at, order.status)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createClock, DEFAULT_EPOCH } from '../../mocks/core/clock.ts'
-import { createRng, createTimers } from '../../mocks/core/index.ts'
+import { createRng, createTimers, type StepKind } from '../../mocks/core/index.ts'
 import { isoTicks, isoTime } from '../../mocks/core/time.ts'
 
 describe('clock', () => {
@@ -176,32 +176,51 @@ describe('clock queue and entity timers', () => {
     expect(clock.pending()).toEqual([])
   })
 
-  it('timers keep one step per key: planning again replaces, a step that runs forgets itself', async () => {
+  it('timers keep one step per entity and kind: planning again replaces, a step that runs forgets itself', async () => {
     const clock = createClock()
     const timers = createTimers(clock)
     const ran: string[] = []
-    timers.plan('order:1', clock.now() + 1000, 'first', () => void ran.push('first'))
-    timers.plan('order:1', clock.now() + 2000, 'second', () => void ran.push('second'))
-    timers.plan('order:2', clock.now() + 500, 'other', () => void ran.push('other'))
-    expect(clock.pending().map((p) => p.label)).toEqual(['other', 'second'])
+    // One kind of step, shared by every entity: the label is made from the key and the argument.
+    const STEP: StepKind<string[], string> = {
+      label: (key, arg) => `${key} ${arg}`,
+      run: (log, key, arg) => {
+        log.push(arg)
+        if (arg === 'a') steps.plan(key, clock.now() + 10, 'b')
+      },
+    }
+    const steps = timers.of(STEP, ran)
+    expect(timers.of(STEP, [])).toBe(steps)
+    steps.plan('order:1', clock.now() + 1000, 'first')
+    steps.plan('order:1', clock.now() + 2000, 'second')
+    steps.plan('order:2', clock.now() + 500, 'other')
+    // Another kind keeps its own step for the same key; its keys may be numbers.
+    const other = timers.of<string[], string, number>(
+      { label: (id) => `shipment ${id}`, run: (log) => void log.push('shipment') },
+      ran,
+    )
+    other.plan(1, clock.now() + 2500, '')
+    expect(clock.pending().map((p) => p.label)).toEqual([
+      'order:2 other',
+      'order:1 second',
+      'shipment 1',
+    ])
+    expect(timers.size()).toBe(3)
     await clock.advance(3000)
-    expect(ran).toEqual(['other', 'second'])
+    expect(ran).toEqual(['other', 'second', 'shipment'])
     expect(timers.size()).toBe(0)
-    expect(timers.get('order:1')).toBeUndefined()
-    expect(timers.cancel('order:1')).toBe(false)
+    expect(steps.get('order:1')).toBeUndefined()
+    expect(steps.cancel('order:1')).toBe(false)
     // A step that plans its key's next step while it runs leaves that one planned.
-    timers.plan('order:4', clock.now() + 10, 'a', () => {
-      ran.push('a')
-      timers.plan('order:4', clock.now() + 10, 'b', () => void ran.push('b'))
-    })
+    steps.plan('order:4', clock.now() + 10, 'a')
     await clock.advance(15)
-    expect(timers.get('order:4')?.label).toBe('b')
-    expect(timers.size()).toBe(1)
+    expect(steps.get('order:4')?.label).toBe('order:4 b')
+    expect(steps.size()).toBe(1)
     await clock.advance(15)
     expect(ran.slice(-2)).toEqual(['a', 'b'])
-    expect(timers.size()).toBe(0)
-    timers.plan('order:3', clock.now() + 10, 'x', () => void ran.push('x'))
-    expect(timers.cancel('order:3')).toBe(true)
+    expect(steps.size()).toBe(0)
+    steps.plan('order:3', clock.now() + 10, 'x')
+    expect(steps.cancel('order:3')).toBe(true)
+    expect(clock.pendingCount()).toBe(0)
     await clock.advance(100)
     expect(ran).not.toContain('x')
   })
