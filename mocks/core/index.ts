@@ -31,18 +31,16 @@ export {
   type Legs,
   type VerifyResult,
 } from './auth.ts'
-export {
-  registerTokenEndpoint,
-  oauthError,
-  oauthErrorBody,
-  basicCredentials,
-  lifetimeOf,
-  type GrantRequest,
-  type GrantType,
-  type TokenClient,
-  type TokenEndpoint,
-  type TokenUser,
-} from './token-endpoint.ts'
+export { registerTokenEndpoint, oauthError, oauthErrorBody, lifetimeOf } from './token-endpoint.ts'
+export { basicCredentials } from './token-grants.ts'
+export type {
+  GrantRequest,
+  GrantType,
+  TokenClient,
+  TokenEndpoint,
+  TokenFailure,
+  TokenUser,
+} from './token-types.ts'
 export { signHs256, verifyHs256 } from './jwt.ts'
 export { createOutbox, type Outbox, type WebhookDelivery, type WebhookAttempt } from './webhooks.ts'
 export { createJournal, type Journal, type JournalEntry } from './journal.ts'

@@ -1,6 +1,7 @@
 import type { SimContext } from './context.ts'
 import type { OAuthServerConfig } from './oauth-config.ts'
-import { lifetimeOf, type TokenEndpoint } from './token-endpoint.ts'
+import { lifetimeOf } from './token-endpoint.ts'
+import type { TokenEndpoint } from './token-types.ts'
 
 /**
  * The authorization server's token endpoint as a core `TokenEndpoint`: form-encoded,

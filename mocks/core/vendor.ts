@@ -7,7 +7,7 @@ import type { GraphqlSchema } from './graphql/schema.ts'
 import type { OAuthServerConfig } from './oauth-config.ts'
 
 export type { SimContext, SimEnv, Tenant, TenantBase } from './context.ts'
-import type { TokenEndpoint } from './token-endpoint.ts'
+import type { TokenEndpoint } from './token-types.ts'
 
 /** Rows a state view pages through: an array, or a table (which pages without copying itself). */
 export type SnapshotRows<T> =
