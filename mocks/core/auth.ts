@@ -1,6 +1,8 @@
+import { createCodeStore } from './auth-codes.ts'
 import type { Clock } from './clock.ts'
 import type { IdFactory } from './ids.ts'
 import { signHs256 } from './jwt.ts'
+import type { IssueOptions, TokenIndex, TokenRecord, VerifyResult } from './token-record.ts'
 
 /**
  * The token kit shared by every vendor: one store per tenant, every flavour the
@@ -9,69 +11,6 @@ import { signHs256 } from './jwt.ts'
  * refresh (ShipHero, Stitchex), static API tokens with permissions (Digit).
  * Expiry is read from the tenant clock; nothing here knows a vendor's wire format.
  */
-export type Legs = 2 | 3
-
-export interface TokenRecord {
-  readonly token: string
-  readonly kind: 'access' | 'refresh' | 'static'
-  readonly clientId: string
-  /** The user or account the token acts for (password / authorization-code grants). */
-  readonly subject?: string
-  readonly scopes: readonly string[]
-  readonly issuedAt: number
-  /** `null` for tokens that never expire (static API tokens). */
-  readonly expiresAt: number | null
-  /** 2-legged (client only) or 3-legged (on behalf of a user). */
-  readonly legs: Legs
-  readonly environment: string
-  /** Free-form vendor data (partner name, permissions, ...). */
-  readonly meta: Readonly<Record<string, unknown>>
-  /**
-   * Session state a route may change while the token lives (Stitchex keeps the
-   * current organisation against the token). Use `TokenKit.setSession`.
-   */
-  readonly session: Readonly<Record<string, unknown>>
-}
-
-export type VerifyResult =
-  | { ok: true; record: TokenRecord }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used' }
-
-/** Sim-wide map token → tenant, so a bearer token alone finds its tenant. */
-export type TokenIndex = Map<string, string>
-
-export interface IssueOptions {
-  clientId: string
-  scopes?: readonly string[]
-  ttlSeconds: number | null
-  subject?: string
-  legs?: Legs
-  environment?: string
-  meta?: Record<string, unknown>
-  /**
-   * Opaque tokens by default; `jwt` signs an HS256 JWT with the given claims builder;
-   * `given` registers a token whose text the vendor chose (Digit's `da_…` API tokens).
-   */
-  format?:
-    | { kind: 'opaque'; length?: number; prefix?: string }
-    | {
-        kind: 'jwt'
-        secret: string
-        claims: (times: { iat: number; exp: number | null }) => Record<string, unknown>
-      }
-    | { kind: 'given'; token: string }
-}
-
-export interface AuthorizationCode {
-  readonly code: string
-  readonly clientId: string
-  readonly redirectUri: string
-  readonly subject: string
-  readonly scopes: readonly string[]
-  readonly expiresAt: number
-  used: boolean
-}
-
 /**
  * Create a tenant's token store.
  * @example
@@ -87,7 +26,7 @@ export function createTokenKit(deps: {
 }) {
   const { clock, ids, index, tenantId } = deps
   const tokens = new Map<string, TokenRecord & { state: 'live' | 'revoked' | 'used' }>()
-  const codes = new Map<string, AuthorizationCode>()
+  const codes = createCodeStore(deps)
 
   // Expired tokens are forgotten a day after they expire (until then they still answer "expired"):
   // swept every 256 issues, so a tenant that mints tokens for ever holds only the live ones.
@@ -104,12 +43,7 @@ export function createTokenKit(deps: {
         if (index.get(token) === tenantId) index.delete(token)
       }
     }
-    for (const [code, entry] of codes) {
-      if (entry.expiresAt < cutoff) {
-        codes.delete(code)
-        if (index.get(code) === tenantId) index.delete(code)
-      }
-    }
+    codes.prune(cutoff)
   }
 
   const issue = (kind: TokenRecord['kind'], o: IssueOptions): TokenRecord => {
@@ -233,45 +167,9 @@ export function createTokenKit(deps: {
     },
 
     /** Mint a single-use authorization code. */
-    issueCode(o: {
-      clientId: string
-      redirectUri: string
-      subject: string
-      scopes?: readonly string[]
-      ttlSeconds: number
-    }): AuthorizationCode {
-      const code = ids.autoId()
-      const entry: AuthorizationCode = {
-        code,
-        clientId: o.clientId,
-        redirectUri: o.redirectUri,
-        subject: o.subject,
-        scopes: [...(o.scopes ?? [])],
-        expiresAt: clock.now() + o.ttlSeconds * 1000,
-        used: false,
-      }
-      codes.set(code, entry)
-      // A code alone finds its tenant, like a token.
-      index.set(code, tenantId)
-      return entry
-    },
-
+    issueCode: codes.issue,
     /** Redeem a code once; `undefined` when unknown, used, expired or issued for another client/redirect. */
-    redeemCode(
-      code: string,
-      clientId: string,
-      redirectUri: string | undefined,
-    ): AuthorizationCode | undefined {
-      const entry = codes.get(code)
-      if (!entry || entry.used || clock.now() >= entry.expiresAt) return undefined
-      if (
-        entry.clientId !== clientId ||
-        (redirectUri !== undefined && redirectUri !== entry.redirectUri)
-      )
-        return undefined
-      entry.used = true
-      return entry
-    },
+    redeemCode: codes.redeem,
 
     /** Live tokens, for `/_sandbox/state` (the token text is never listed). */
     summary() {
@@ -287,48 +185,19 @@ export function createTokenKit(deps: {
     /** File this store's tokens and codes in the sim-wide index again (a reset's fresh tenant, after the old one's were dropped). */
     reindex() {
       for (const token of tokens.keys()) index.set(token, tenantId)
-      for (const code of codes.keys()) index.set(code, tenantId)
+      codes.reindex()
     },
 
     /** Forget every token of this tenant (reset). */
     dropAll() {
-      for (const token of [...tokens.keys(), ...codes.keys()])
-        if (index.get(token) === tenantId) index.delete(token)
+      for (const token of tokens.keys()) if (index.get(token) === tenantId) index.delete(token)
       tokens.clear()
-      codes.clear()
+      codes.dropAll()
       refreshQueues.clear()
     },
   }
 }
 export type TokenKit = ReturnType<typeof createTokenKit>
-
-/** Parse `Authorization: Bearer <token>`; `undefined` when absent or malformed. */
-export function bearerToken(header: string | undefined | null): string | undefined {
-  if (!header) return undefined
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-  return match?.[1]
-}
-
-/** How a vendor accepts a token in `Authorization`: `Bearer <t>`, and/or the bare `<t>` some vendors' docs show. */
-export type AuthHeaderForm = 'bearer' | 'bare'
-
-/**
- * The token an `Authorization` header carries in one of the vendor's accepted forms;
- * `undefined` when absent or in another form (`Basic …` is never a token).
- * @example
- * tokenFromHeader('Bearer abc', ['bearer', 'bare']) // 'abc'
- * tokenFromHeader('abc', ['bearer', 'bare'])        // 'abc'
- */
-export function tokenFromHeader(
-  header: string | undefined | null,
-  forms: readonly AuthHeaderForm[] = ['bearer'],
-): string | undefined {
-  if (!header) return undefined
-  const bearer = bearerToken(header)
-  if (bearer !== undefined) return forms.includes('bearer') ? bearer : undefined
-  const text = header.trim()
-  return forms.includes('bare') && /^[A-Za-z0-9._~+/=-]+$/.test(text) ? text : undefined
-}
 
 /** Whether a token holds a permission (API tokens keep their permissions in `scopes`). */
 export const hasPermission = (record: TokenRecord, permission: string) =>

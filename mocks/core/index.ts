@@ -18,19 +18,9 @@ export {
   type IdFactory,
 } from './ids.ts'
 export { SimError, issuesToDetails } from './errors.ts'
-export {
-  createTokenKit,
-  bearerToken,
-  tokenFromHeader,
-  hasPermission,
-  requirePermission,
-  type AuthHeaderForm,
-  type IssueOptions,
-  type TokenKit,
-  type TokenRecord,
-  type Legs,
-  type VerifyResult,
-} from './auth.ts'
+export { bearerToken, tokenFromHeader, type AuthHeaderForm } from './auth-header.ts'
+export { createTokenKit, hasPermission, requirePermission, type TokenKit } from './auth.ts'
+export type { IssueOptions, Legs, TokenRecord, VerifyResult } from './token-record.ts'
 export { registerTokenEndpoint, oauthError, oauthErrorBody, lifetimeOf } from './token-endpoint.ts'
 export { basicCredentials } from './token-grants.ts'
 export type {

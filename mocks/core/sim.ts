@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { getPath } from 'hono/utils/url'
-import { bearerToken, tokenFromHeader } from './auth.ts'
+import { bearerToken, tokenFromHeader } from './auth-header.ts'
 import { createEnvelope, envelopedRouter } from './envelope.ts'
 import { SimError } from './errors.ts'
 import { DEFAULT_MAX_BODY_BYTES, hasRequestBody, requestHeader } from './request.ts'

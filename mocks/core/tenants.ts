@@ -1,4 +1,5 @@
-import { createTokenKit, type TokenIndex } from './auth.ts'
+import { createTokenKit } from './auth.ts'
+import type { TokenIndex } from './token-record.ts'
 import { createClock, type ClockOptions } from './clock.ts'
 import type { Tenant, TenantBase } from './context.ts'
 import { SimError } from './errors.ts'

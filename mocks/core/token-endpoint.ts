@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import type { TokenRecord } from './auth.ts'
+import type { TokenRecord } from './token-record.ts'
 import { SimError } from './errors.ts'
 import { readBody, send } from './http.ts'
 import { requestHeader } from './request.ts'

@@ -1,6 +1,6 @@
-import type { IssueOptions, TokenRecord } from './auth.ts'
 import type { SimContext } from './context.ts'
 import type { SimError } from './errors.ts'
+import type { IssueOptions, TokenRecord } from './token-record.ts'
 
 /**
  * One token endpoint for every grant the vendors use (RFC 6749 §4): client

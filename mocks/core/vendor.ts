@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { SimEnv, Tenant, TenantBase } from './context.ts'
 import type { Rng } from './ids.ts'
-import type { AuthHeaderForm } from './auth.ts'
+import type { AuthHeaderForm } from './auth-header.ts'
 import type { SimError } from './errors.ts'
 import type { GraphqlSchema } from './graphql/schema.ts'
 import type { OAuthServerConfig } from './oauth-config.ts'
