@@ -4,18 +4,10 @@ import {
   PatchOrderRequest,
   QuoteRequest,
 } from '../../contracts/digipix/schemas.ts'
-import {
-  DAY,
-  readBody,
-  send,
-  SimError,
-  validate,
-  type SimContext,
-  type SimEnv,
-} from '../core/index.ts'
+import { readBody, send, SimError, validate, type SimContext, type SimEnv } from '../core/index.ts'
 import { environmentOf, requireScope } from './auth.ts'
 import { createOrder, findOrder, orderView, patchOrder } from './orders.ts'
-import { resolveItems, shippingOptions } from './pricing.ts'
+import { quoteShipping } from './quotes.ts'
 import type { DigipixCredentials, DigipixState } from './store.ts'
 
 type Env = SimEnv<DigipixState, DigipixCredentials>
@@ -49,21 +41,7 @@ export function registerDigipixRoutes(app: Hono<Env>) {
   app.post('/v1/quote', async (c) => {
     requireScope(c, 'quote')
     const input = validate(QuoteRequest, await jsonObject(c))
-    const tenant = c.get('tenant')
-    const lines = resolveItems(tenant.state, input.items)
-    const options = shippingOptions(tenant.ids, input.zipCode, lines, tenant.state.partner.collect)
-    const now = tenant.clock.now()
-    for (const option of options) {
-      await tenant.state.quotes.insert({
-        id: option.id,
-        zipCode: input.zipCode,
-        items: input.items,
-        option,
-        createdAt: now,
-        expiresAt: now + 7 * DAY,
-      })
-    }
-    return send(c, options)
+    return send(c, await quoteShipping(c.get('tenant'), input))
   })
 
   app.post('/v1/orders', async (c) => {

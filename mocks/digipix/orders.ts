@@ -7,6 +7,7 @@ import type {
 import { isoTicks, SimError, type Tenant } from '../core/index.ts'
 import { APPROVAL_WINDOW_MS, CANCELABLE, plan, transition } from './lifecycle.ts'
 import { methodIdOf, money, resolveItems, shippingOptions, subtotalOf } from './pricing.ts'
+import { redeemableQuote } from './quotes.ts'
 import type { DigipixCredentials, DigipixState, OrderRecord } from './store.ts'
 
 type DigipixTenant = Tenant<DigipixState, DigipixCredentials>
@@ -104,40 +105,7 @@ export async function createOrder(tenant: DigipixTenant, input: CreateInput, env
     let shipment: ShippingOption | undefined
     let shipments: ShippingOption[] = []
     if (input.shipmentId !== undefined) {
-      const quote = state.quotes.get(input.shipmentId)
-      if (!quote)
-        throw new SimError(
-          404,
-          'shipment_not_found',
-          `No quote option "${input.shipmentId}"; get one from POST /v1/quote`,
-        )
-      if (quote.usedBy)
-        throw new SimError(
-          409,
-          'shipment_already_used',
-          `Quote option "${quote.id}" was already used by order ${quote.usedBy}`,
-        )
-      if (now >= quote.expiresAt)
-        throw new SimError(
-          422,
-          'quote_expired',
-          `Quote option "${quote.id}" expired at ${isoTicks(quote.expiresAt)}`,
-        )
-      if (quote.zipCode !== zip)
-        throw new SimError(
-          422,
-          'quote_mismatch',
-          `Quote option "${quote.id}" was priced for zipCode ${quote.zipCode}, not ${zip}`,
-        )
-      const key = (xs: Array<{ productId: string; quantity: number }>) =>
-        JSON.stringify(xs.map((x) => [x.productId, x.quantity]).sort())
-      if (key(quote.items) !== key(input.items))
-        throw new SimError(
-          422,
-          'quote_mismatch',
-          `Quote option "${quote.id}" was priced for other items`,
-        )
-      shipment = { ...quote.option }
+      shipment = { ...redeemableQuote(state, input.shipmentId, input.items, zip, now).option }
     } else {
       const options = shippingOptions(tenant.ids, zip, lines, state.partner.collect)
       if (methodId !== undefined) {
