@@ -93,3 +93,29 @@ export function renderDigiKeyError(err: SimError, c: Context<any>): Response {
   }
   return send(c, body, err.status, headers)
 }
+
+/** `LineItems[0].RequestedQuantity`: .NET model-binding field names. */
+export function dotnetPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p)
+  return out
+}
+
+/** zod issues as .NET model-binding problems: unknown fields named, paths like `Schedules[0].ScheduledDate`. */
+export function dotnetProblems(
+  issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string; keys?: string[] }>,
+  model: string,
+): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = []
+  for (const issue of issues) {
+    const base = dotnetPath(issue.path)
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys)
+        problems.push({
+          field: base ? `${base}.${key}` : key,
+          message: `${key} is not a field of ${base ? 'this object' : model}; see the ${model} model.`,
+        })
+    } else problems.push({ field: base, message: issue.message })
+  }
+  return problems
+}

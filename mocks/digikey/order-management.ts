@@ -6,36 +6,19 @@ import {
   SHIP_METHODS,
   type ShipMethod,
 } from '../../contracts/digikey/schemas.ts'
-import { addBusinessDays, DAY, readJsonBody, send, SimError } from '../core/index.ts'
+import { addBusinessDays, readJsonBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
-import { FINAL, HOLDS, openQuantity, plan, releaseAt, update } from './lifecycle.ts'
+import { openQuantity, plan, releaseAt, update } from './lifecycle.ts'
+import { checkDates, ineligibility, invalid, nextReleaseDate } from './schedules.ts'
 import { transitDays } from './shipping.ts'
-import { dotnetProblems } from './orders.ts'
+import { dotnetProblems } from './errors.ts'
 import type { LineRecord, SalesOrderRecord } from './store.ts'
 import { detailView, dkTime, managementView, scheduleViews, schedulesView } from './views.ts'
 
 const BASE = '/OrderManagement/v1'
 
-const invalid = (details: Array<{ field: string; message: string }>) =>
-  new SimError(400, '400', 'One or more validation errors occurred', { details })
 const conflict = (message: string) => new SimError(409, '409', message)
-
-/** Why an order's schedules cannot change, or null when they can. */
-export function ineligibility(o: SalesOrderRecord): string | null {
-  if (FINAL.includes(o.status))
-    return `Sales order ${o.id} is ${o.status}; only open sales orders can be changed.`
-  if (HOLDS.includes(o.status))
-    return `Sales order ${o.id} is on hold (${o.status}); contact DigiKey customer service.`
-  if (o.marketplace)
-    return `Sales order ${o.id} is fulfilled by a DigiKey Marketplace supplier (${o.marketplace.PartnerName}); its schedules cannot be changed here.`
-  return null
-}
-
-/** The first date a schedule may use: the next business day [proposal]. */
-export function nextReleaseDate(now: number): string {
-  return new Date(addBusinessDays(now, 1)).toISOString().slice(0, 10)
-}
 
 function lineOf(o: SalesOrderRecord, c: Ctx): LineRecord {
   const detailId = intParam(c, 'detailId')
@@ -62,33 +45,6 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, model: string
       })),
     )
   return r.data
-}
-
-/** Schedule dates: not before the next release day, within a year, each used once. */
-function checkDates(dates: string[], now: number) {
-  const first = nextReleaseDate(now)
-  const last = new Date(now + 365 * DAY).toISOString().slice(0, 10)
-  const problems: Array<{ field: string; message: string }> = []
-  dates.forEach((d, i) => {
-    if (Number.isNaN(releaseAt(d)))
-      problems.push({ field: `Schedules[${i}].ScheduledDate`, message: `${d} is not a date.` })
-    else if (d < first)
-      problems.push({
-        field: `Schedules[${i}].ScheduledDate`,
-        message: `The earliest schedule date is ${first}.`,
-      })
-    else if (d > last)
-      problems.push({
-        field: `Schedules[${i}].ScheduledDate`,
-        message: `Schedules can be at most one year ahead (${last}).`,
-      })
-    if (dates.indexOf(d) !== i)
-      problems.push({
-        field: `Schedules[${i}].ScheduledDate`,
-        message: `${d} is used by more than one schedule.`,
-      })
-  })
-  if (problems.length) throw invalid(problems)
 }
 
 /**

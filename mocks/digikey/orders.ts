@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { OrderRequest, type OrderResponse } from '../../contracts/digikey/schemas.ts'
 import { SITE_CURRENCIES, USD_RATES, type Part } from '../../fixtures/digikey/catalog.ts'
 import { addBusinessDays, SimError, type Tenant } from '../core/index.ts'
+import { dotnetProblems } from './errors.ts'
 import { plan } from './lifecycle.ts'
 import type {
   Account,
@@ -14,32 +15,6 @@ import type {
 type DigiKeyTenant = Tenant<DigiKeyState, DigiKeyCredentials>
 type Input = z.output<typeof OrderRequest>
 type Problem = { field: string; message: string }
-
-/** `LineItems[0].RequestedQuantity`: .NET model-binding field names. */
-export function dotnetPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = ''
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p)
-  return out
-}
-
-/** zod issues as .NET model-binding problems: unknown fields named, paths like `Schedules[0].ScheduledDate`. */
-export function dotnetProblems(
-  issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string; keys?: string[] }>,
-  model: string,
-): Problem[] {
-  const problems: Problem[] = []
-  for (const issue of issues) {
-    const base = dotnetPath(issue.path)
-    if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys)
-        problems.push({
-          field: base ? `${base}.${key}` : key,
-          message: `${key} is not a field of ${base ? 'this object' : model}; see the ${model} model.`,
-        })
-    } else problems.push({ field: base, message: issue.message })
-  }
-  return problems
-}
 
 /** Validate an OrderRequest; every problem at once, as ApiErrorResponse `ValidationErrors`. */
 export function validateOrder(state: DigiKeyState, body: unknown, site: string): Input {
