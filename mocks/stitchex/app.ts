@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { SimEnv } from '../core/index.ts'
 import { registerCatalogue } from './catalogue.ts'
+import { registerCustomers } from './customers.ts'
 import { registerDocuments } from './documents.ts'
 import { registerSalesOrders } from './orders.ts'
 import { registerPickTickets } from './pick-tickets.ts'
@@ -14,6 +15,7 @@ import type { StitchexCredentials, StitchexState } from './store.ts'
  */
 export function registerStitchexRoutes(app: Hono<SimEnv<StitchexState, StitchexCredentials>>) {
   registerCatalogue(app)
+  registerCustomers(app)
   registerSalesOrders(app)
   registerDocuments(app)
   registerStock(app)

@@ -1,11 +1,18 @@
-import type { TenantBase } from '../core/index.ts'
+import {
+  CHANNELS,
+  COLORS,
+  CUSTOMERS,
+  PRODUCTS,
+  SEASONS,
+  SIZES,
+} from '../../fixtures/stitchex/catalog.ts'
+import { DAY, type TenantBase } from '../core/index.ts'
 import { pay } from './documents.ts'
 import { createSalesOrder } from './orders.ts'
 import { createPickTicket, shipPickTicket } from './pick-tickets.ts'
-import type { StitchexCredentials, StitchexState } from './store.ts'
+import type { ProductRow } from './rows.ts'
+import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
 import { totalsOf } from './views.ts'
-
-const DAY = 86_400_000
 
 /**
  * Each organisation's documents, made through the same code the API runs: a shipped order with a
@@ -101,5 +108,125 @@ export async function seedDocuments(state: StitchexState, tenant: TenantBase<Sti
     )
     await createPickTicket(t, c.id, undefined, start + 15 * DAY)
     await order(20, 0, 'draft', [line(5, 2, [1, 2, 1])], 'PO-HS-2260')
+  }
+}
+
+/** A 12-digit body with its GS1 check digit: an EAN-13 a scanner accepts (one per SKU). */
+export function ean13(body: string): string {
+  let sum = 0
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3)
+  return `${body}${(10 - (sum % 10)) % 10}`
+}
+
+/** Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with stock. */
+export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
+  const rng = tenant.rng.fork('catalogue')
+  const t = tenant.clock.now() - 90 * DAY
+  for (const org of state.organisations.values()) {
+    const o = org.id
+    const seasons = []
+    for (const name of SEASONS)
+      seasons.push(
+        state.seasons.seed({
+          id: nextId(state, 'season'),
+          organisation_id: o,
+          name,
+          created_at: t,
+          updated_at: t,
+        }),
+      )
+    const channels = []
+    for (const c of CHANNELS)
+      channels.push(
+        state.channels.seed({
+          id: nextId(state, 'channel'),
+          organisation_id: o,
+          name: c.name,
+          channel_type: c.type,
+          currency: org.currency,
+          created_at: t,
+          updated_at: t,
+        }),
+      )
+    for (const c of CUSTOMERS)
+      state.customers.seed({
+        id: nextId(state, 'customer'),
+        organisation_id: o,
+        name: c.name,
+        company_type: 'customer',
+        customer_type: 'wholesale',
+        country: c.country,
+        city: c.city,
+        vat_number: null,
+        channel_id: channels[0]!.id,
+        currency: org.currency,
+        notes: null,
+        reference: null,
+        people: [
+          {
+            id: nextId(state, 'person'),
+            ...c.person,
+            position: 'Buyer',
+            phone_1: null,
+            phone_2: null,
+            notes: null,
+            buyer: true,
+            shipping: true,
+            billing: true,
+          },
+        ],
+        addresses: [
+          {
+            id: nextId(state, 'address'),
+            line_2: null,
+            line_3: null,
+            ...c.address,
+            default_for_shipping: true,
+            default_for_billing: true,
+          },
+        ],
+        created_at: t,
+        updated_at: t,
+      })
+    for (const p of PRODUCTS) {
+      const product: ProductRow = {
+        id: nextId(state, 'product'),
+        organisation_id: o,
+        product_identifier: p.identifier,
+        name: p.name,
+        description: p.description,
+        sizing_system: 'XS-XXL',
+        image_url: null,
+        not_for_sale: false,
+        season_id: seasons[p.season]!.id,
+        variations: COLORS.map((color) => ({
+          id: nextId(state, 'variation'),
+          color,
+          textile_content: p.textile,
+          wsp: p.wsp * 100,
+          msrp: p.msrp * 100,
+        })),
+        created_at: t,
+        updated_at: t,
+      }
+      state.products.seed(product)
+      for (const v of product.variations)
+        for (const size of SIZES) {
+          const id = nextId(state, 'sku')
+          state.skus.seed({
+            id,
+            organisation_id: o,
+            product_id: product.id,
+            variation_id: v.id,
+            color: v.color,
+            size,
+            ean: ean13(`735000${String(id).padStart(6, '0')}`),
+            in_stock: rng.int(0, 60),
+            allocated: 0,
+            created_at: t,
+            updated_at: t,
+          })
+        }
+    }
   }
 }
