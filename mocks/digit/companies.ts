@@ -9,7 +9,7 @@ import {
   type DigitCtx,
 } from './context.ts'
 import { badInput } from './errors.ts'
-import type { CompanyRow, LocationRow } from './store.ts'
+import type { CompanyRow, LocationRow } from './rows.ts'
 
 type R = Resolver<DigitCtx>
 

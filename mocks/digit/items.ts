@@ -11,7 +11,7 @@ import {
   type DigitCtx,
 } from './context.ts'
 import { badInput, noResult } from './errors.ts'
-import type { ItemRow } from './store.ts'
+import type { ItemRow } from './rows.ts'
 
 type R = Resolver<DigitCtx>
 

@@ -1,4 +1,4 @@
-import type { OrderRow, OrderStatus } from './store.ts'
+import type { OrderRow, OrderStatus } from './rows.ts'
 
 /**
  * The sales-order state machine ([proposal] around Digit's status enum):

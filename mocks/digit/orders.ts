@@ -13,7 +13,7 @@ import {
 } from './context.ts'
 import { badInput, CODES, digitError, noResult } from './errors.ts'
 import { CREATABLE, EDITABLE, shippedPercentage, TRANSITIONS } from './lifecycle.ts'
-import type { OrderLine, OrderRow, OrderStatus } from './store.ts'
+import type { OrderLine, OrderRow, OrderStatus } from './rows.ts'
 
 type R = Resolver<DigitCtx>
 

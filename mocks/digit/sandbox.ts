@@ -16,8 +16,8 @@ import {
   type AccountKey,
   type DigitCredentials,
   type DigitState,
-  type OrderRow,
 } from './store.ts'
+import type { OrderRow } from './rows.ts'
 
 type Env = SimEnv<DigitState, DigitCredentials>
 

@@ -1,6 +1,4 @@
-import { z } from 'zod'
 import { DIGIT_PERMISSION_KEYS } from '../../contracts/digit/permissions.ts'
-import { OrderStatus as OrderStatusEnum } from '../../contracts/digit/schemas.ts'
 import { COMPANY, ITEMS, ORDERS, UOMS, type UomFixture } from '../../fixtures/digit/catalog.ts'
 import {
   createLock,
@@ -10,6 +8,7 @@ import {
   type Table,
   type TenantBase,
 } from '../core/index.ts'
+import { CompanyRow, ItemRow, LocationRow, OrderRow } from './rows.ts'
 
 /** One Digit account's API token and Clerk organization. */
 export interface DigitAccountCredentials {
@@ -37,84 +36,6 @@ export interface DigitAccount {
   /** The next order number of this organization. */
   nextOrderNumber: number
 }
-
-const Money = z.object({ amount: z.number(), currency: z.string() })
-
-const ItemRow = z.object({
-  id: z.string(),
-  account: z.enum(['primary', 'sandbox']),
-  name: z.string().min(1),
-  sku: z.string().nullable(),
-  description: z.string().nullable(),
-  itemTypes: z.array(z.enum(['sell', 'buy', 'make'])),
-  status: z.enum(['active', 'inactive', 'archived']),
-  trackingMethod: z.enum(['none', 'serialized', 'batch']),
-  uomId: z.string(),
-  price: Money.nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-})
-export type ItemRow = z.output<typeof ItemRow>
-
-const CompanyRow = z.object({
-  id: z.string(),
-  account: z.enum(['primary', 'sandbox']),
-  name: z.string().min(1),
-  type: z.array(z.enum(['customer', 'vendor'])),
-  kind: z.enum(['company', 'individual']),
-  createdAt: z.number(),
-})
-export type CompanyRow = z.output<typeof CompanyRow>
-
-const LocationRow = z.object({
-  id: z.string(),
-  account: z.enum(['primary', 'sandbox']),
-  companyId: z.string(),
-  title: z.string().nullable(),
-  addressLineOne: z.string(),
-  addressLineTwo: z.string().nullable(),
-  city: z.string(),
-  state: z.string().nullable(),
-  zip: z.string(),
-  country: z.string(),
-  isShippingDefault: z.boolean(),
-  isBillingDefault: z.boolean(),
-  createdAt: z.number(),
-})
-export type LocationRow = z.output<typeof LocationRow>
-
-/** Digit's order statuses (the wire's enum). */
-export const ORDER_STATUSES = OrderStatusEnum.options
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
-
-const OrderLine = z.object({
-  id: z.string(),
-  itemId: z.string(),
-  quantity: z.number().positive(),
-  fulfilled: z.number().min(0),
-  costAmount: z.number().min(0),
-  currency: z.string(),
-})
-export type OrderLine = z.output<typeof OrderLine>
-
-const OrderRow = z.object({
-  id: z.string(),
-  account: z.enum(['primary', 'sandbox']),
-  number: z.number().int().positive(),
-  orderDate: z.number(),
-  status: z.enum(ORDER_STATUSES),
-  paymentStatus: z.enum(['not_paid', 'partially_paid', 'paid', 'refunded']),
-  customerId: z.string(),
-  shippingAddressId: z.string(),
-  billingAddressId: z.string().nullable(),
-  reference: z.string().nullable(),
-  notes: z.string().nullable(),
-  requestedDeliveryDate: z.number().nullable(),
-  lines: z.array(OrderLine).min(1),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-})
-export type OrderRow = z.output<typeof OrderRow>
 
 /** Per-tenant settings the sandbox routes change: the rate limit (off by default) and query limits. */
 export interface DigitSettings {
