@@ -1,6 +1,6 @@
 import { yieldToEventLoop } from './clock.ts'
 import type { Sim } from './sim.ts'
-import type { SimOptions } from './tenants.ts'
+import type { SimOptions } from './sim-options.ts'
 import type { VendorDefinition } from './vendor.ts'
 
 /** A vendor the host knows by name before loading it (its module loads on the first request). */

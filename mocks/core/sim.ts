@@ -9,9 +9,11 @@ import { authorizeClientId, registerOAuthRoutes } from './oauth.ts'
 import { oauthTokenEndpoint } from './oauth-token.ts'
 import { registerTokenEndpoint, tokenRequestKeys } from './token-endpoint.ts'
 import { registerSandboxRoutes, renderControlError } from './sandbox.ts'
-import { createTenants, DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
+import type { SimOptions } from './sim-options.ts'
+import { createTenants, DEFAULT_TENANT, TENANT_HEADER } from './tenants.ts'
 
-export { DEFAULT_TENANT, TENANT_HEADER, type SimOptions } from './tenants.ts'
+export type { SimOptions } from './sim-options.ts'
+export { DEFAULT_TENANT, TENANT_HEADER } from './tenants.ts'
 import type { SimContext, SimControl, SimEnv, Tenant, VendorDefinition } from './vendor.ts'
 
 export type { SimControl } from './vendor.ts'

@@ -1,16 +1,10 @@
-import { createTokenKit } from './auth.ts'
-import type { TokenIndex } from './token-record.ts'
-import { createClock, type ClockOptions } from './clock.ts'
-import type { Tenant, TenantBase } from './context.ts'
+import type { Tenant } from './context.ts'
 import { SimError } from './errors.ts'
-import { createFaults } from './faults.ts'
-import { createIdempotencyStore } from './idempotency.ts'
-import { BASE62, createIdFactory, createRng, type Rng } from './ids.ts'
-import { createJournal } from './journal.ts'
-import { createSubscriptions } from './subscriptions.ts'
-import { createTimers } from './timers.ts'
+import { BASE62, createRng, type Rng } from './ids.ts'
+import type { SimOptions } from './sim-options.ts'
+import { createTenantBase } from './tenant-base.ts'
+import type { TokenIndex } from './token-record.ts'
 import type { SimControl, VendorDefinition } from './vendor.ts'
-import { createOutbox } from './webhooks.ts'
 
 /**
  * The tenants of one simulator: credentials registered at once, state built on first use,
@@ -19,37 +13,6 @@ import { createOutbox } from './webhooks.ts'
  */
 export const TENANT_HEADER = 'x-vendorsim-tenant'
 export const DEFAULT_TENANT = 'default'
-
-export interface SimOptions {
-  /** Seed for every id and every generated value. Default `vendorsim`. */
-  seed?: string | number
-  /** Clock mode and start for every tenant. Default frozen at 2026-01-05T09:00:00Z. */
-  clock?: ClockOptions
-  webhooks?: {
-    /** `deliver` POSTs over HTTP (default); `record` only records. */
-    mode?: 'deliver' | 'record'
-    fetch?: typeof fetch
-    timeoutMs?: number
-  }
-  /** Real-time sleep used by latency faults. */
-  sleep?: (ms: number) => Promise<void>
-  /**
-   * A path prefix the simulator is mounted under (`/digipix` on the server): stripped
-   * before routing, without rebuilding the request.
-   */
-  basePath?: string
-  /**
-   * When set, every `/_sandbox` route requires it (`Authorization: Bearer <token>` or
-   * `x-vendorsim-admin: <token>`). Unset, the control plane is open (fine on loopback for one developer).
-   */
-  adminToken?: string
-  /** Minted tenants kept at most (default 1,000); past it the least recently used is evicted. The default tenant is never evicted. */
-  maxTenants?: number
-  /** Largest request body accepted, in bytes (default 1 MiB); larger ones answer 413 in the vendor's envelope. */
-  maxBodyBytes?: number
-  /** Where unexpected errors are reported (they are also answered as the vendor's 500). */
-  onUnexpectedError?: (err: unknown) => void
-}
 
 const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
@@ -82,45 +45,13 @@ export function createTenants<S, C extends Record<string, unknown>>(
 
   const build = async (id: string): Promise<Tenant<S, C>> => {
     const credentials = credentialsOf.get(id)!
-    const rng = createRng(`${seed}:${vendor.id}:${id}`)
-    const clock = createClock(options.clock)
-    const ids = createIdFactory(rng.fork('ids'))
-    const faults = createFaults(rng.fork('faults'))
-    const outbox = createOutbox({
-      clock,
-      ids: createIdFactory(rng.fork('webhooks')),
-      retrySchedule: vendor.webhooks.retrySchedule,
-      sign: vendor.webhooks.sign ? (body, d) => vendor.webhooks.sign!(body, d, base) : undefined,
-      fetch: webhookFetch,
-      mode: options.webhooks?.mode ?? 'deliver',
-      timeoutMs: options.webhooks?.timeoutMs,
-    })
-    const base: TenantBase<C> = {
-      id,
-      credentials,
-      clock,
-      rng: rng.fork('data'),
-      ids,
-      auth: createTokenKit({
-        clock,
-        ids: createIdFactory(rng.fork('tokens')),
-        index: tokenIndex,
-        tenantId: id,
-      }),
-      outbox,
-      subscriptions: createSubscriptions({
-        ids: createIdFactory(rng.fork('subscriptions')),
-        outbox,
-        faults,
-        now: clock.now,
-      }),
-      timers: createTimers(clock),
-      idempotency: createIdempotencyStore(),
-      journal: createJournal(),
-      faults,
-      createdAt: clock.now(),
+    const base = createTenantBase(vendor, id, credentials, {
+      seed,
+      options,
+      tokenIndex,
       shared,
-    }
+      webhookFetch,
+    })
     const state = await vendor.createState(base)
     return { ...base, state }
   }
