@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createClock, DEFAULT_EPOCH } from '../../mocks/core/clock.ts'
 import { createRng, createTimers, type StepKind } from '../../mocks/core/index.ts'
-import { isoTicks, isoTime } from '../../mocks/core/time.ts'
+import { isoInZone, isoTicks, isoTime } from '../../mocks/core/time.ts'
 
 describe('clock', () => {
   it('frozen: time moves only when advanced, and tasks run in due order at their due time', async () => {
@@ -151,6 +151,15 @@ describe('isoTime', () => {
     }
     expect(isoTime(DEFAULT_EPOCH)).toBe(new Date(DEFAULT_EPOCH).toISOString())
     expect(() => isoTime(Number.NaN)).toThrow(RangeError)
+  })
+
+  it('isoInZone follows daylight saving (America/Chicago: -06:00 in winter, -05:00 in summer)', () => {
+    expect(isoInZone(Date.UTC(2025, 1, 2, 9, 41, 48, 109), 'America/Chicago')).toBe(
+      '2025-02-02T03:41:48.109-06:00',
+    )
+    expect(isoInZone(Date.UTC(2025, 6, 2, 9, 0, 0), 'America/Chicago')).toBe(
+      '2025-07-02T04:00:00.000-05:00',
+    )
   })
 })
 

@@ -5,10 +5,12 @@ import {
   createIdempotencyStore,
   createIdFactory,
   createJournal,
+  createRateWindows,
   createRng,
   createTokenKit,
   requirePermission,
   DEFAULT_EPOCH,
+  MINUTE,
   pageOf,
   tokenFromHeader,
 } from '../../mocks/core/index.ts'
@@ -18,6 +20,7 @@ import {
   nodesConnection,
   offsetToCursor,
 } from '../../mocks/core/graphql/index.ts'
+import { textPdf } from '../../mocks/core/pdf.ts'
 import { iteratePages } from '../../src/core/index.ts'
 
 describe('kit pieces', () => {
@@ -195,5 +198,54 @@ describe('kit pieces', () => {
     expect(journal.size()).toBe(0)
     journal.record(entry('/e'))
     expect(journal.list().map((e) => [e.seq, e.path])).toEqual([[5, '/e']])
+  })
+})
+
+describe('fixed rate windows', () => {
+  it('count per key and window, refuse without counting, and reset on the window boundary', () => {
+    const w = createRateWindows()
+    const limits = [
+      { name: 'burst', limit: 2, windowMs: MINUTE },
+      { name: 'daily', limit: 3, windowMs: 86_400_000 },
+    ]
+    const t0 = Date.UTC(2026, 0, 5, 9, 0, 30)
+    expect(w.take('a', limits, t0)).toMatchObject({
+      ok: true,
+      windows: [{ remaining: 1 }, { remaining: 2 }],
+    })
+    expect(w.take('a', limits, t0).ok).toBe(true)
+    const refused = w.take('a', limits, t0 + 1000)
+    expect(refused).toMatchObject({
+      ok: false,
+      breached: { name: 'burst', resetAt: Date.UTC(2026, 0, 5, 9, 1, 0) },
+    })
+    expect(w.take('b', limits, t0).ok).toBe(true)
+    expect(w.take('a', limits, t0 + 30_000)).toMatchObject({
+      ok: true,
+      windows: [{ remaining: 1 }, { remaining: 0 }],
+    })
+    expect(w.take('a', limits, t0 + 31_000)).toMatchObject({
+      ok: false,
+      breached: { name: 'daily', resetAt: Date.UTC(2026, 0, 6) },
+    })
+  })
+})
+
+describe('documents', () => {
+  it('textPdf writes a PDF whose xref offsets point at its objects, the same bytes every time', () => {
+    const bytes = textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])
+    const text = new TextDecoder('latin1').decode(bytes)
+    expect(text.startsWith('%PDF-1.4\n')).toBe(true)
+    const xref = Number(/startxref\n(\d+)/.exec(text)![1])
+    expect(text.slice(xref, xref + 4)).toBe('xref')
+    const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]))
+    for (const [i, o] of offsets.entries())
+      expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`)
+    expect(text).toContain('(Packing list \\(1\\))')
+    expect(
+      Buffer.from(textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])).equals(
+        Buffer.from(bytes),
+      ),
+    ).toBe(true)
   })
 })

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   createOAuthRegistry,
-  createRateWindows,
   createSim,
   defineVendor,
-  isoInZone,
-  MINUTE,
   oauthErrorBody,
   registerOAuthSandbox,
   SimError,
   type OAuthServerConfig,
 } from '../../mocks/core/index.ts'
-import { textPdf } from '../../mocks/core/pdf.ts'
-import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
-import { digikey } from '../../mocks/digikey/index.ts'
 
 /** A vendor that is nothing but an authorization server: the OAuth core owes nothing to DigiKey. */
 type State = { oauth: ReturnType<typeof createOAuthRegistry> }
@@ -270,88 +264,5 @@ describe('core OAuth server (vendor-agnostic)', () => {
       body: 'grant_type=client_credentials&client_id=app&client_id=app&client_secret=shh',
     })
     expect((await twice.json()).error).toBe('invalid_request')
-  })
-})
-
-describe('fixed rate windows', () => {
-  it('count per key and window, refuse without counting, and reset on the window boundary', () => {
-    const w = createRateWindows()
-    const limits = [
-      { name: 'burst', limit: 2, windowMs: MINUTE },
-      { name: 'daily', limit: 3, windowMs: 86_400_000 },
-    ]
-    const t0 = Date.UTC(2026, 0, 5, 9, 0, 30)
-    expect(w.take('a', limits, t0)).toMatchObject({
-      ok: true,
-      windows: [{ remaining: 1 }, { remaining: 2 }],
-    })
-    expect(w.take('a', limits, t0).ok).toBe(true)
-    const refused = w.take('a', limits, t0 + 1000)
-    expect(refused).toMatchObject({
-      ok: false,
-      breached: { name: 'burst', resetAt: Date.UTC(2026, 0, 5, 9, 1, 0) },
-    })
-    expect(w.take('b', limits, t0).ok).toBe(true)
-    expect(w.take('a', limits, t0 + 30_000)).toMatchObject({
-      ok: true,
-      windows: [{ remaining: 1 }, { remaining: 0 }],
-    })
-    expect(w.take('a', limits, t0 + 31_000)).toMatchObject({
-      ok: false,
-      breached: { name: 'daily', resetAt: Date.UTC(2026, 0, 6) },
-    })
-  })
-})
-
-describe('time and documents', () => {
-  it('isoInZone follows daylight saving (America/Chicago: -06:00 in winter, -05:00 in summer)', () => {
-    expect(isoInZone(Date.UTC(2025, 1, 2, 9, 41, 48, 109), 'America/Chicago')).toBe(
-      '2025-02-02T03:41:48.109-06:00',
-    )
-    expect(isoInZone(Date.UTC(2025, 6, 2, 9, 0, 0), 'America/Chicago')).toBe(
-      '2025-07-02T04:00:00.000-05:00',
-    )
-  })
-
-  it('textPdf writes a PDF whose xref offsets point at its objects, the same bytes every time', () => {
-    const bytes = textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])
-    const text = new TextDecoder('latin1').decode(bytes)
-    expect(text.startsWith('%PDF-1.4\n')).toBe(true)
-    const xref = Number(/startxref\n(\d+)/.exec(text)![1])
-    expect(text.slice(xref, xref + 4)).toBe('xref')
-    const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]))
-    for (const [i, o] of offsets.entries())
-      expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`)
-    expect(text).toContain('(Packing list \\(1\\))')
-    expect(
-      Buffer.from(textPdf('Packing list (1)', ['Line \\ one', 'Zürich'])).equals(
-        Buffer.from(bytes),
-      ),
-    ).toBe(true)
-  })
-})
-
-describe('DigiKey OpenAPI document', () => {
-  it('documents every route the simulator serves, and marks the Order Management paths as proposals', () => {
-    const doc = digikeyOpenApi()
-    const sim = createSim(digikey)
-    const served = new Set(
-      sim.app.routes
-        .filter((r) => !r.path.startsWith('/_sandbox') && r.path !== '/*' && r.method !== 'ALL')
-        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
-    )
-    const documented = new Set(
-      Object.entries(doc.paths!).flatMap(([p, item]) =>
-        Object.keys(item!)
-          .filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k))
-          .map((m) => `${m} ${p}`),
-      ),
-    )
-    expect([...served].filter((r) => !documented.has(r))).toEqual([])
-    expect([...documented].filter((r) => !served.has(r))).toEqual([])
-    for (const [p, item] of Object.entries(doc.paths!))
-      if (p.startsWith('/OrderManagement/'))
-        for (const op of Object.values(item!))
-          expect((op as Record<string, unknown>)['x-vendorsim-proposal']).toBe(true)
   })
 })
