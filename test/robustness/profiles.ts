@@ -31,3 +31,15 @@ export const fill = (path: string, value: (name: string) => string) =>
 
 export const newSim = (vendor: VendorDefinition<any, any>) =>
   createSim(vendor, { seed: 'robustness', webhooks: { mode: 'record' } })
+
+/** A POST of a raw body (text, or a stream sent as it comes) with its content type. */
+export const post = (
+  headers: Record<string, string>,
+  body: BodyInit,
+  type = 'application/json',
+) => ({
+  method: 'POST',
+  headers: { ...headers, 'content-type': type },
+  body,
+  duplex: 'half' as const,
+})
