@@ -5,7 +5,8 @@ import { registerStitchexRoutes } from './app.ts'
 import { invalidToken, STITCHEX_TOKEN } from './auth.ts'
 import { renderStitchexError } from './errors.ts'
 import { registerStitchexSandbox } from './sandbox.ts'
-import { createStitchexState, type StitchexCredentials, type StitchexState } from './store.ts'
+import { createStitchexState } from './seed.ts'
+import type { StitchexCredentials, StitchexState } from './store.ts'
 import { pickTicketView, productView } from './views.ts'
 
 /** Credentials of the `default` tenant, printed in the server banner and the README. */

@@ -11,8 +11,23 @@ import { pay } from './documents.ts'
 import { createSalesOrder } from './orders.ts'
 import { createPickTicket, shipPickTicket } from './pick-tickets.ts'
 import type { ProductRow } from './rows.ts'
-import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
+import {
+  createStitchexTables,
+  nextId,
+  type StitchexCredentials,
+  type StitchexState,
+} from './store.ts'
 import { totalsOf } from './views.ts'
+
+/** Build a tenant: two organisations, their catalogues, stock and documents. */
+export async function createStitchexState(
+  tenant: TenantBase<StitchexCredentials>,
+): Promise<StitchexState> {
+  const state = await createStitchexTables()
+  seedCatalogue(state, tenant)
+  await seedDocuments(state, tenant)
+  return state
+}
 
 /**
  * Each organisation's documents, made through the same code the API runs: a shipped order with a

@@ -1,14 +1,6 @@
 import { z } from 'zod'
 import { ORGANISATIONS } from '../../fixtures/stitchex/catalog.ts'
-import { seedCatalogue, seedDocuments } from './seed.ts'
-import {
-  createLock,
-  createRateWindows,
-  createTable,
-  type Lock,
-  type Table,
-  type TenantBase,
-} from '../core/index.ts'
+import { createLock, createRateWindows, createTable, type Lock, type Table } from '../core/index.ts'
 import type {
   ChannelRow,
   CreditNoteRow,
@@ -88,16 +80,6 @@ const ID_BASES: Record<string, number> = {
 export const nextId = (state: StitchexState, kind: keyof typeof ID_BASES) => state.nextId[kind]!++
 
 const byOrg = (r: { organisation_id: number }) => r.organisation_id
-
-/** Build a tenant: two organisations, their catalogues, stock and documents. */
-export async function createStitchexState(
-  tenant: TenantBase<StitchexCredentials>,
-): Promise<StitchexState> {
-  const state = await createStitchexTables()
-  seedCatalogue(state, tenant)
-  await seedDocuments(state, tenant)
-  return state
-}
 
 /** Build a tenant's organisations and their (empty) tables. */
 export async function createStitchexTables(): Promise<StitchexState> {
