@@ -1,6 +1,6 @@
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import { cachedCost } from '../core/graphql/cost.ts'
-import type { Admission, GraphqlEndpoint } from '../core/graphql/handler.ts'
+import type { Admission, GraphqlEndpoint } from '../core/graphql/endpoint.ts'
 import { isResolverCrash } from '../core/graphql/pipeline.ts'
 import { send, SimError, type SimContext } from '../core/index.ts'
 import type { DigitAuth } from './auth.ts'

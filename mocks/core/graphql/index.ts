@@ -50,10 +50,6 @@ export {
 } from './schema.ts'
 export { isResolverCrash } from './pipeline.ts'
 export { readGraphqlRequest, type GraphqlRequest } from './request.ts'
-export {
-  graphqlHandler,
-  type Admission,
-  type GraphqlEndpoint,
-  type GraphqlHandlerOptions,
-} from './handler.ts'
+export { graphqlHandler, type GraphqlHandlerOptions } from './handler.ts'
+export type { Admission, GraphqlEndpoint } from './endpoint.ts'
 export { explorerPage, type ExplorerOptions } from './explorer.ts'

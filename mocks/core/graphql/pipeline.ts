@@ -3,7 +3,7 @@ import type { SimContext } from '../context.ts'
 import { SimError } from '../errors.ts'
 import { prepareRequest } from './documents.ts'
 import { runOperation } from './execute.ts'
-import type { GraphqlEndpoint } from './handler.ts'
+import type { GraphqlEndpoint } from './endpoint.ts'
 import type { GraphqlRequest } from './request.ts'
 
 /**
