@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { explorerPage } from '../core/graphql/explorer.ts'
 import { graphqlHandler } from '../core/graphql/handler.ts'
 import { requestHeader, SimError, type SimEnv, type Tenant } from '../core/index.ts'
-import { requireUser } from './auth.ts'
+import { requireUser, type ShipHeroAuth } from './auth.ts'
 import type { ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
 import type { ShipHeroCredentials, ShipHeroState } from './store.ts'
@@ -10,9 +10,6 @@ import { countRequest } from './throttle.ts'
 
 type Env = SimEnv<ShipHeroState, ShipHeroCredentials>
 type ShipHeroTenant = Tenant<ShipHeroState, ShipHeroCredentials>
-
-/** The user behind a request's token (and the account it acts for). */
-export type ShipHeroAuth = ReturnType<typeof requireUser>
 
 /**
  * `POST /graphql`: authentication and the request cap here; validation (cached), cost analysis

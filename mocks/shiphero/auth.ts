@@ -160,3 +160,6 @@ export function requireUser(c: Ctx): { user: UserRow; token: TokenRecord } {
   if (!user?.is_active) throw invalidToken()
   return { user, token: result.record }
 }
+
+/** The user behind a request's token (and the account it acts for). */
+export type ShipHeroAuth = ReturnType<typeof requireUser>

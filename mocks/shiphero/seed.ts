@@ -1,7 +1,6 @@
 import { ACCOUNTS, productFixtures, USERS, WAREHOUSES } from '../../fixtures/shiphero/catalog.ts'
 import type { Table, TenantBase } from '../core/index.ts'
 import type { AccountRow, ProductRow, UserRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
-import type { ShipHeroCredentials } from './store.ts'
 
 /**
  * The default rows of a ShipHero tenant, filed with `table.seed` (the seed test checks them
@@ -71,7 +70,7 @@ export function seedFixedRows(
  * shared until a tenant writes; returns the next legacy ids after it.
  */
 export function seedCatalog(
-  tenant: TenantBase<ShipHeroCredentials>,
+  tenant: Pick<TenantBase, 'shared'>,
   {
     products,
     warehouseProducts,
