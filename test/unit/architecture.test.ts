@@ -16,6 +16,7 @@ import { files, loadedWith, ROOT } from '../harness/sources.ts'
  * - a vendor never imports another vendor, on any layer;
  * - src never imports mocks or fixtures (the clients ship without the simulator);
  * - fixtures/<vendor> take only their vendor's wire and the core's types.
+ * - no import circle, of any length, type imports and `import()` included.
  * Tests and benchmarks may import anything.
  */
 
@@ -122,6 +123,55 @@ function violations(): string[] {
   return out
 }
 
+/**
+ * The import circles of a graph (file → the files it imports): each strongly connected group of
+ * more than one file, or a file importing itself (Tarjan's algorithm), members sorted.
+ */
+function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const out: string[][] = []
+  const visit = (v: string) => {
+    index.set(v, next)
+    low.set(v, next++)
+    stack.push(v)
+    onStack.add(v)
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w)
+        low.set(v, Math.min(low.get(v)!, low.get(w)!))
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
+    }
+    if (low.get(v) !== index.get(v)) return
+    const group: string[] = []
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w)
+      group.push(w)
+      if (w === v) break
+    }
+    if (group.length > 1 || graph.get(v)?.includes(v)) out.push(group.sort())
+  }
+  for (const v of graph.keys()) if (!index.has(v)) visit(v)
+  return out
+}
+
+/** Each source file and the source files it imports (type imports and `import()` included). */
+function importGraph(): Map<string, string[]> {
+  const known = new Set(SOURCES)
+  return new Map(
+    SOURCES.map((file) => [
+      file,
+      imports(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(ROOT, resolve(ROOT, dirname(file), spec)))
+        .filter((target) => known.has(target)),
+    ]),
+  )
+}
+
 describe('architecture', () => {
   it('every import follows the layering, and no vendor imports another', () => {
     expect(violations()).toEqual([])
@@ -138,6 +188,21 @@ describe('architecture', () => {
     expect(ALLOWED['mocks-core'].includes(classify('mocks/digikey/app.ts').layer)).toBe(false)
     expect(PACKAGES.wire!.test('hono')).toBe(false)
     expect(VENDORS).toEqual(expect.arrayContaining(['digipix', 'digikey', 'shiphero']))
+  })
+
+  it('no file imports itself back through others: the imports form no circle', () => {
+    // A circle makes load order matter and hides which file owns what; a type shared both ways
+    // belongs in a leaf both import (see mocks/core/token-record.ts, mocks/core/graphql/endpoint.ts).
+    expect(circles(importGraph())).toEqual([])
+    // The check is live: it finds a circle of three and a file importing itself.
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+    ])
+    expect(circles(graph)).toEqual([['a', 'b', 'c'], ['e']])
   })
 
   it('every vendor room has the fixed files of the room map (mocks/README.md)', () => {
