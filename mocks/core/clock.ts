@@ -11,7 +11,7 @@
  *
  * @see https://docs.stripe.com/billing/testing/test-clocks the model we follow
  */
-import { heapPop, heapPush } from './heap.ts'
+import { heapPop, heapPush, heapWalk } from './heap.ts'
 
 export type ClockMode = 'frozen' | 'real'
 
@@ -78,13 +78,7 @@ export interface ClockOptions {
 /** Fixed epoch used by frozen clocks when nothing else is given: 2026-01-05T09:00:00Z (a Monday). */
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
 
-/**
- * Create a clock.
- * @example
- * const clock = createClock({ mode: 'frozen' })
- * clock.schedule(clock.now() + 1000, 'ping', () => console.log('due'))
- * await clock.advance(1000) // logs "due"
- */
+/** A step through due tasks hands the event loop back after this much work (ms). */
 const YIELD_EVERY_MS = 20
 /** Let pending I/O (requests that have arrived) run before going on. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -103,6 +97,13 @@ const ENTRY = {
   },
 }
 
+/**
+ * Create a clock.
+ * @example
+ * const clock = createClock({ mode: 'frozen' })
+ * clock.schedule(clock.now() + 1000, 'ping', () => console.log('due'))
+ * await clock.advance(1000) // logs "due"
+ */
 export function createClock(options: ClockOptions = {}): Clock {
   const mode: ClockMode = options.mode ?? 'frozen'
   if (mode === 'real' && !options.source) throw new Error('a real clock needs a time source')
@@ -236,19 +237,12 @@ export function createClock(options: ClockOptions = {}): Clock {
       return head !== undefined && head.at <= now()
     },
     pending(limit = Number.POSITIVE_INFINITY) {
-      // The heap's smallest entries in order, without sorting it: a small heap of candidate
-      // positions starts at the root, and taking one offers its two children.
       const out: ScheduledTask[] = []
-      const candidates: number[] = heap.length ? [0] : []
-      const earlier = (i: number, j: number) => before(heap[i]!, heap[j]!)
-      while (candidates.length && out.length < limit) {
-        const i = heapPop(candidates, earlier)!
-        const { id, at, label, cancelled } = heap[i]!
-        if (!cancelled) out.push({ id, at, label })
-        const left = 2 * i + 1
-        if (left < heap.length) heapPush(candidates, left, earlier)
-        if (left + 1 < heap.length) heapPush(candidates, left + 1, earlier)
-      }
+      if (limit > 0)
+        heapWalk(heap, before, ({ id, at, label, cancelled }) => {
+          if (!cancelled) out.push({ id, at, label })
+          return out.length < limit
+        })
       return out
     },
     pendingCount: () => waiting,

@@ -34,3 +34,24 @@ export function heapPop<T>(heap: T[], less: (a: T, b: T) => boolean): T | undefi
   }
   return top
 }
+
+/**
+ * Visit a binary min-heap's items in order, smallest first, without sorting it: a small heap of
+ * candidate positions starts at the root, and taking one offers its two children. Stops when
+ * `visit` returns `false`; visiting k items costs O(k log k), whatever the heap's size.
+ */
+export function heapWalk<T>(
+  heap: readonly T[],
+  less: (a: T, b: T) => boolean,
+  visit: (item: T) => boolean,
+) {
+  const candidates: number[] = heap.length ? [0] : []
+  const earlier = (i: number, j: number) => less(heap[i]!, heap[j]!)
+  while (candidates.length) {
+    const i = heapPop(candidates, earlier)!
+    if (!visit(heap[i]!)) return
+    const left = 2 * i + 1
+    if (left < heap.length) heapPush(candidates, left, earlier)
+    if (left + 1 < heap.length) heapPush(candidates, left + 1, earlier)
+  }
+}
