@@ -64,3 +64,38 @@ export function loadedWith(entry: string): { files: Set<string>; packages: Map<s
   visit(entry, entry)
   return { files: seen, packages }
 }
+
+/**
+ * The import circles of a graph (file → the files it imports): each strongly connected group of
+ * more than one file, or a file importing itself (Tarjan's algorithm), members sorted.
+ */
+export function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const out: string[][] = []
+  const visit = (v: string) => {
+    index.set(v, next)
+    low.set(v, next++)
+    stack.push(v)
+    onStack.add(v)
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w)
+        low.set(v, Math.min(low.get(v)!, low.get(w)!))
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
+    }
+    if (low.get(v) !== index.get(v)) return
+    const group: string[] = []
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w)
+      group.push(w)
+      if (w === v) break
+    }
+    if (group.length > 1 || graph.get(v)?.includes(v)) out.push(group.sort())
+  }
+  for (const v of graph.keys()) if (!index.has(v)) visit(v)
+  return out
+}

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-import { files, loadedWith, ROOT } from '../harness/sources.ts'
+import { circles, files, loadedWith, ROOT } from '../harness/sources.ts'
 
 /**
  * The layering, read from the code's own imports (type imports and re-exports included):
@@ -120,41 +120,6 @@ function violations(): string[] {
         out.push(`${file} (the core) imports ${target}, which belongs to ${to.vendor}`)
     }
   }
-  return out
-}
-
-/**
- * The import circles of a graph (file → the files it imports): each strongly connected group of
- * more than one file, or a file importing itself (Tarjan's algorithm), members sorted.
- */
-function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  let next = 0
-  const index = new Map<string, number>()
-  const low = new Map<string, number>()
-  const stack: string[] = []
-  const onStack = new Set<string>()
-  const out: string[][] = []
-  const visit = (v: string) => {
-    index.set(v, next)
-    low.set(v, next++)
-    stack.push(v)
-    onStack.add(v)
-    for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w)
-        low.set(v, Math.min(low.get(v)!, low.get(w)!))
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
-    }
-    if (low.get(v) !== index.get(v)) return
-    const group: string[] = []
-    for (let w = stack.pop()!; ; w = stack.pop()!) {
-      onStack.delete(w)
-      group.push(w)
-      if (w === v) break
-    }
-    if (group.length > 1 || graph.get(v)?.includes(v)) out.push(group.sort())
-  }
-  for (const v of graph.keys()) if (!index.has(v)) visit(v)
   return out
 }
 
