@@ -99,3 +99,23 @@ export function circles(graph: ReadonlyMap<string, readonly string[]>): string[]
   for (const v of graph.keys()) if (!index.has(v)) visit(v)
   return out
 }
+
+/** What a file imports, as written: static and type imports, re-exports and `import()`. */
+export function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName)
+}
+
+/** Each of `sources` and the files among them it imports (type imports and `import()` included). */
+export function importGraph(sources: readonly string[]): Map<string, string[]> {
+  const known = new Set(sources)
+  return new Map(
+    sources.map((file) => [
+      file,
+      imports(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(ROOT, resolve(ROOT, dirname(file), spec)))
+        .filter((target) => known.has(target)),
+    ]),
+  )
+}

@@ -11,8 +11,10 @@ import {
   connectionFromArray,
   createDocumentCache,
   cursorToOffset,
+  defineGraphqlSchema,
   estimateCost,
   isResolverCrash,
+  nodesConnection,
   offsetToCursor,
   parseSort,
   prepareRequest,
@@ -86,6 +88,48 @@ describe('relay connections', () => {
     expect(() => connectionFromArray(rows, { after: 'bm9wZQ==' }, { code: '3' })).toThrow(
       /not a valid cursor/,
     )
+  })
+})
+
+describe('nodes connections', () => {
+  it('nodes connections page by a connection argument; cost reads it and counts each fragment once', () => {
+    const rows = Array.from({ length: 45 }, (_, i) => ({ id: i }))
+    const page = nodesConnection(rows, { first: 20, after: offsetToCursor(19) })
+    expect(page.nodes.map((n) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 20))
+    expect(page).toMatchObject({
+      totalCount: 45,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    })
+    expect(nodesConnection(rows, null).nodes).toHaveLength(45)
+
+    const graphql = defineGraphqlSchema({
+      sdl: () =>
+        'input ConnectionInput { first: Int after: String } type Item { id: ID! children(connection: ConnectionInput): ItemsConnection! } type ItemsConnection { nodes: [Item!]! totalCount: Int! } type Query { items(connection: ConnectionInput): ItemsConnection! }',
+      resolvers: { Query: { items: () => ({ nodes: [], totalCount: 0 }) } },
+    })
+    const schema = graphql.schema()
+    const op = (q: string) => {
+      const doc = parse(q)
+      const operation = doc.definitions.find((d) => d.kind === 'OperationDefinition')!
+      const fragments = Object.fromEntries(
+        doc.definitions
+          .filter((d) => d.kind === 'FragmentDefinition')
+          .map((d) => [(d as { name: { value: string } }).name.value, d]),
+      )
+      return estimateCost(schema, operation as never, fragments as never, undefined)
+    }
+    expect(
+      op(
+        '{ items(connection: { first: 20 }) { nodes { id children(connection: { first: 5 }) { nodes { id } } } } }',
+      )[0]!.cost,
+    ).toBe(1 + 20 + 100)
+    // F_i { ...F_{i-1} ...F_{i-1} } nested 40 deep: exponential if each spread were walked again.
+    let doc = 'fragment F0 on Item { children(connection: { first: 1 }) { totalCount } }'
+    for (let i = 1; i <= 40; i++) doc += ` fragment F${i} on Item { ...F${i - 1} ...F${i - 1} }`
+    const started = performance.now()
+    const [root] = op(`{ items(connection: { first: 1 }) { nodes { ...F40 } } } ${doc}`)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(root!.cost).toBe(1 + 1 + 2 ** 40)
   })
 })
 
