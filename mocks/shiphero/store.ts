@@ -85,6 +85,49 @@ const row = <T>(shape: z.ZodRawShape) =>
   >
 const legacy = z.number().int().positive()
 const count = z.number().int()
+const AccountSchema = row<AccountRow>({
+  parent_id: legacy.nullable(),
+  email: z.string(),
+  username: z.string(),
+  is_3pl: z.boolean(),
+})
+const UserSchema = row<UserRow>({ account_id: legacy, email: z.string() })
+const WarehouseSchema = row<WarehouseRow>({ account_id: legacy, identifier: z.string() })
+const ProductSchema = row<ProductRow>({
+  account_id: legacy,
+  sku: z.string().min(1),
+  name: z.string(),
+  tags: z.array(z.string()),
+})
+const WarehouseProductSchema = row<WarehouseProductRow>({
+  account_id: legacy,
+  product_id: legacy,
+  warehouse_id: legacy,
+  on_hand: count,
+  allocated: count.nonnegative(),
+  reserve_inventory: count.nonnegative(),
+})
+const OrderSchema = row<OrderRow>({
+  account_id: legacy,
+  order_number: z.string(),
+  fulfillment_status: z.string(),
+  line_items: z.array(
+    z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() }),
+  ),
+})
+const ShipmentSchema = row<ShipmentRow>({
+  account_id: legacy,
+  order_id: legacy,
+  warehouse_id: legacy,
+  line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })),
+})
+const InventoryChangeSchema = row<InventoryChangeRow>({
+  account_id: legacy,
+  warehouse_id: legacy,
+  sku: z.string(),
+  previous_on_hand: count,
+  change_in_on_hand: count,
+})
 
 export async function createShipHeroState(
   tenant: TenantBase<ShipHeroCredentials>,
@@ -99,23 +142,11 @@ export async function createShipHeroState(
     shipments,
     inventoryChanges,
   ] = await Promise.all([
+    createTable(AccountSchema),
+    createTable(UserSchema),
+    createTable(WarehouseSchema),
     createTable(
-      row<AccountRow>({
-        parent_id: legacy.nullable(),
-        email: z.string(),
-        username: z.string(),
-        is_3pl: z.boolean(),
-      }),
-    ),
-    createTable(row<UserRow>({ account_id: legacy, email: z.string() })),
-    createTable(row<WarehouseRow>({ account_id: legacy, identifier: z.string() })),
-    createTable(
-      row<ProductRow>({
-        account_id: legacy,
-        sku: z.string().min(1),
-        name: z.string(),
-        tags: z.array(z.string()),
-      }),
+      ProductSchema,
       // Lookups by SKU or barcode and lists per account cost the rows they return, not the table.
       {
         account: (p) => p.account_id,
@@ -123,55 +154,24 @@ export async function createShipHeroState(
         barcode: (p) => (p.barcode ? barcodeKey(p.account_id, p.barcode) : undefined),
       },
     ),
-    createTable(
-      row<WarehouseProductRow>({
-        account_id: legacy,
-        product_id: legacy,
-        warehouse_id: legacy,
-        on_hand: count,
-        allocated: count.nonnegative(),
-        reserve_inventory: count.nonnegative(),
-      }),
-      {
-        product: (w) => w.product_id,
-        account: (w) => w.account_id,
-        warehouse: (w) => w.warehouse_id,
-      },
-    ),
-    createTable(
-      row<OrderRow>({
-        account_id: legacy,
-        order_number: z.string(),
-        fulfillment_status: z.string(),
-        line_items: z.array(
-          z.looseObject({ id: legacy, sku: z.string(), quantity: count.nonnegative() }),
-        ),
-      }),
-      { account: (o) => o.account_id, lineItem: (o) => o.line_items.map((l) => l.id) },
-    ),
-    createTable(
-      row<ShipmentRow>({
-        account_id: legacy,
-        order_id: legacy,
-        warehouse_id: legacy,
-        line_items: z.array(z.looseObject({ line_item_id: legacy, quantity: count.positive() })),
-      }),
-      {
-        account: (s) => s.account_id,
-        order: (s) => s.order_id,
-        lineItem: (s) => s.line_items.map((l) => l.id),
-      },
-    ),
-    createTable(
-      row<InventoryChangeRow>({
-        account_id: legacy,
-        warehouse_id: legacy,
-        sku: z.string(),
-        previous_on_hand: count,
-        change_in_on_hand: count,
-      }),
-      { account: (r) => r.account_id, sku: (r) => productKey(r.account_id, r.sku) },
-    ),
+    createTable(WarehouseProductSchema, {
+      product: (w) => w.product_id,
+      account: (w) => w.account_id,
+      warehouse: (w) => w.warehouse_id,
+    }),
+    createTable(OrderSchema, {
+      account: (o) => o.account_id,
+      lineItem: (o) => o.line_items.map((l) => l.id),
+    }),
+    createTable(ShipmentSchema, {
+      account: (s) => s.account_id,
+      order: (s) => s.order_id,
+      lineItem: (s) => s.line_items.map((l) => l.id),
+    }),
+    createTable(InventoryChangeSchema, {
+      account: (r) => r.account_id,
+      sku: (r) => productKey(r.account_id, r.sku),
+    }),
   ])
   const now = isoDateTime(tenant.clock.now())
   const creds = tenant.credentials
