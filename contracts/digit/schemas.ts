@@ -1,10 +1,14 @@
 import { z } from 'zod'
+import { ORDER_STATUSES } from './requests.ts'
 
 /**
  * Zod contracts of Digit's wire format: GraphQL answers and error objects, the 401 body, the
  * entities the client reads, and the simulator's token records. Loose objects: Digit may add fields.
  * @see https://api.digit-software.com/docs
  */
+/** What Digit's inputs accept, without zod (the simulator loads only that): `requests.ts`. */
+export * from './requests.ts'
+
 export const Uuid7 = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv7')
@@ -71,17 +75,7 @@ export const Company = z.looseObject({
   name: z.string().nullish(),
   locations: z.array(Address).optional(),
 })
-export const OrderStatus = z.enum([
-  'draft',
-  'requested',
-  'unfulfilled',
-  'partially_fulfilled',
-  'fulfilled',
-  'cancelled',
-  'returned',
-  'refunded',
-  'closed',
-])
+export const OrderStatus = z.enum(ORDER_STATUSES)
 export const OrderItem = z.looseObject({
   id: Uuid7,
   quantity: z.number(),

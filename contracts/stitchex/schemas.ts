@@ -6,6 +6,9 @@ import { z } from 'zod'
  * Loose objects: Stitchex may add fields. Money and decimals are JSON strings.
  * @see https://help.uphance.com/en/articles/2532044-uphance-api-for-developers
  */
+/** What Stitchex's inputs accept, without zod (the simulator loads only that): `requests.ts`. */
+export * from './requests.ts'
+
 export const Money = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string')
 export const Timestamp = z
   .string()
@@ -202,13 +205,3 @@ export const WebhookPayload = z.looseObject({
     .string()
     .regex(/^(pick_ticket|receiving_ticket|product|invoice|credit_note)_(create|update|delete)$/),
 })
-export const WEBHOOK_RESOURCES = [
-  'pick_ticket',
-  'receiving_ticket',
-  'product',
-  'invoice',
-  'credit_note',
-] as const
-export const WEBHOOK_EVENTS = WEBHOOK_RESOURCES.flatMap((r) =>
-  (['create', 'update', 'delete'] as const).map((a) => `${r}_${a}`),
-)

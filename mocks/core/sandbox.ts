@@ -207,10 +207,10 @@ export function registerSandboxRoutes<S, C extends Record<string, unknown>>(
     })
   })
 
-  r.get('/openapi.json', (c) => {
+  r.get('/openapi.json', async (c) => {
     if (!vendor.openapi)
       throw new SimError(404, 'not_found', `${vendor.title} has no OpenAPI document`)
-    return c.json(vendor.openapi({ baseUrl: simBaseUrl(c) }) as object)
+    return c.json((await vendor.openapi({ baseUrl: simBaseUrl(c) })) as object)
   })
   r.get('/limitations', (c) =>
     c.body(vendor.limitations, 200, { 'content-type': 'text/markdown; charset=utf-8' }),

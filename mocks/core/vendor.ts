@@ -93,7 +93,10 @@ export interface VendorDefinition<
       tenant: TenantBase<C>,
     ): Record<string, string>
   }
-  /** An OpenAPI document of what the simulator serves, at `GET /_sandbox/openapi.json`. */
+  /**
+   * An OpenAPI document of what the simulator serves, at `GET /_sandbox/openapi.json` (a promise
+   * when the vendor loads the module that builds it on first use).
+   */
   openapi?: (o: { baseUrl: string }) => unknown
   /** The vendor's LIMITATIONS document (markdown). */
   limitations: string

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { DIGIKEY_HOSTS } from '../../contracts/digikey/hosts.ts'
-import { digikeyOpenApi } from '../../contracts/digikey/openapi.ts'
 import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigiKeyRoutes } from './app.ts'
 import { DIGIKEY_OAUTH, unknownCredential } from './auth.ts'
@@ -76,7 +75,8 @@ export const digikey = defineVendor<DigiKeyState, DigiKeyCredentials>({
     })),
   }),
   webhooks: { retrySchedule: [] },
-  openapi: digikeyOpenApi,
+  // Built from every contract schema: loaded when the document is first asked for.
+  openapi: (o) => import('../../contracts/digikey/openapi.ts').then((m) => m.digikeyOpenApi(o)),
   limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
 })
 

@@ -5,7 +5,7 @@ import {
   ReplaceScheduleRequest,
   SHIP_METHODS,
   type ShipMethod,
-} from '../../contracts/digikey/schemas.ts'
+} from '../../contracts/digikey/requests.ts'
 import { addBusinessDays, readJsonBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { OrderRequest, type OrderResponse } from '../../contracts/digikey/schemas.ts'
+import { OrderRequest } from '../../contracts/digikey/requests.ts'
+import type { OrderResponse } from '../../contracts/digikey/schemas.ts'
 import { SITE_CURRENCIES, USD_RATES, type Part } from '../../fixtures/digikey/catalog.ts'
 import { addBusinessDays, SimError, type Tenant } from '../core/index.ts'
 import { dotnetProblems } from './errors.ts'

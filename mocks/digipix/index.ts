@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { DIGIPIX_HOSTS } from '../../contracts/digipix/hosts.ts'
-import { digipixOpenApi } from '../../contracts/digipix/openapi.ts'
 import { BASE62, defineVendor } from '../core/index.ts'
 import { registerDigipixRoutes } from './app.ts'
 import { DIGIPIX_TOKEN, invalidToken } from './auth.ts'
@@ -56,7 +55,8 @@ export const digipix = defineVendor<DigipixState, DigipixCredentials>({
   }),
   // Five attempts over about an hour [proposal]: now, +1 min, +5 min, +15 min, +40 min.
   webhooks: { retrySchedule: [60, 300, 900, 2400] },
-  openapi: digipixOpenApi,
+  // Built from every contract schema: loaded when the document is first asked for.
+  openapi: (o) => import('../../contracts/digipix/openapi.ts').then((m) => m.digipixOpenApi(o)),
   limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
 })
 

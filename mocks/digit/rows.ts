@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OrderStatus as OrderStatusEnum } from '../../contracts/digit/schemas.ts'
+import { ORDER_STATUSES } from '../../contracts/digit/requests.ts'
 
 /**
  * The rows Digit's tables keep, as the schemas every write is checked against: items, customer
@@ -53,7 +53,7 @@ export const LocationRow = z.object({
 export type LocationRow = z.output<typeof LocationRow>
 
 /** Digit's order statuses (the wire's enum). */
-export const ORDER_STATUSES = OrderStatusEnum.options
+export { ORDER_STATUSES }
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 const OrderLine = z.object({

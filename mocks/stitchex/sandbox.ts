@@ -7,7 +7,7 @@ import {
   SimError,
   type SimEnv,
 } from '../core/index.ts'
-import { WEBHOOK_EVENTS } from '../../contracts/stitchex/schemas.ts'
+import { WEBHOOK_EVENTS } from '../../contracts/stitchex/requests.ts'
 import { createPickTicket } from './pick-tickets.ts'
 import { createReceivingTicket } from './stock.ts'
 import type { StitchexCredentials, StitchexState } from './store.ts'
