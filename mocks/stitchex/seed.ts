@@ -2,17 +2,19 @@ import {
   CHANNELS,
   COLORS,
   CUSTOMERS,
+  ORGANISATIONS,
   PRODUCTS,
   SEASONS,
   SIZES,
 } from '../../fixtures/stitchex/catalog.ts'
-import { DAY, type TenantBase } from '../core/index.ts'
+import { DAY, type Rng, type TenantBase } from '../core/index.ts'
 import { pay } from './documents.ts'
 import { createSalesOrder } from './orders.ts'
 import { createPickTicket, shipPickTicket } from './pick-tickets.ts'
-import type { ProductRow } from './rows.ts'
+import type { ChannelRow, CustomerRow, ProductRow, SeasonRow, SkuRow } from './rows.ts'
 import {
   createStitchexTables,
+  firstIds,
   nextId,
   type StitchexCredentials,
   type StitchexState,
@@ -133,39 +135,62 @@ export function ean13(body: string): string {
   return `${body}${(10 - (sum % 10)) % 10}`
 }
 
-/** Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with stock. */
-export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexCredentials>) {
-  const rng = tenant.rng.fork('catalogue')
+/**
+ * Seed the catalogue of every organisation: seasons, channels, customers, products and SKUs with
+ * stock. It is the same for every tenant of a simulator: built once, frozen and shared until a
+ * tenant writes (a table's update stores a copy).
+ */
+export function seedCatalogue(
+  state: StitchexState,
+  tenant: Pick<TenantBase<StitchexCredentials>, 'shared' | 'clock'>,
+) {
   const t = tenant.clock.now() - 90 * DAY
-  for (const org of state.organisations.values()) {
+  const catalogue = tenant.shared(`catalogue:${t}`, (rng) =>
+    catalogueRows(rng.fork('catalogue'), t),
+  )
+  for (const row of catalogue.seasons) state.seasons.seed(row)
+  for (const row of catalogue.channels) state.channels.seed(row)
+  for (const row of catalogue.customers) state.customers.seed(row)
+  for (const row of catalogue.products) state.products.seed(row)
+  for (const row of catalogue.skus) state.skus.seed(row)
+  state.nextId = { ...catalogue.ids.nextId }
+}
+
+/** The catalogue's rows, as stored, and the ids that come after them. */
+function catalogueRows(rng: Rng, t: number) {
+  const ids = { nextId: firstIds() }
+  const seasonRows: SeasonRow[] = []
+  const channelRows: ChannelRow[] = []
+  const customers: CustomerRow[] = []
+  const products: ProductRow[] = []
+  const skus: SkuRow[] = []
+  for (const org of ORGANISATIONS) {
     const o = org.id
-    const seasons = []
-    for (const name of SEASONS)
-      seasons.push(
-        state.seasons.seed({
-          id: nextId(state, 'season'),
-          organisation_id: o,
-          name,
-          created_at: t,
-          updated_at: t,
-        }),
-      )
-    const channels = []
-    for (const c of CHANNELS)
-      channels.push(
-        state.channels.seed({
-          id: nextId(state, 'channel'),
-          organisation_id: o,
-          name: c.name,
-          channel_type: c.type,
-          currency: org.currency,
-          created_at: t,
-          updated_at: t,
-        }),
-      )
+    const seasons = SEASONS.map(
+      (name): SeasonRow => ({
+        id: nextId(ids, 'season'),
+        organisation_id: o,
+        name,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    const channels = CHANNELS.map(
+      (c): ChannelRow => ({
+        id: nextId(ids, 'channel'),
+        organisation_id: o,
+        name: c.name,
+        channel_type: c.type,
+        currency: org.currency,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    seasonRows.push(...seasons)
+    channelRows.push(...channels)
     for (const c of CUSTOMERS)
-      state.customers.seed({
-        id: nextId(state, 'customer'),
+      customers.push({
+        id: nextId(ids, 'customer'),
         organisation_id: o,
         name: c.name,
         company_type: 'customer',
@@ -179,7 +204,7 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
         reference: null,
         people: [
           {
-            id: nextId(state, 'person'),
+            id: nextId(ids, 'person'),
             ...c.person,
             position: 'Buyer',
             phone_1: null,
@@ -192,7 +217,7 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
         ],
         addresses: [
           {
-            id: nextId(state, 'address'),
+            id: nextId(ids, 'address'),
             line_2: null,
             line_3: null,
             ...c.address,
@@ -205,7 +230,7 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
       })
     for (const p of PRODUCTS) {
       const product: ProductRow = {
-        id: nextId(state, 'product'),
+        id: nextId(ids, 'product'),
         organisation_id: o,
         product_identifier: p.identifier,
         name: p.name,
@@ -215,7 +240,7 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
         not_for_sale: false,
         season_id: seasons[p.season]!.id,
         variations: COLORS.map((color) => ({
-          id: nextId(state, 'variation'),
+          id: nextId(ids, 'variation'),
           color,
           textile_content: p.textile,
           wsp: p.wsp * 100,
@@ -224,11 +249,11 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
         created_at: t,
         updated_at: t,
       }
-      state.products.seed(product)
+      products.push(product)
       for (const v of product.variations)
         for (const size of SIZES) {
-          const id = nextId(state, 'sku')
-          state.skus.seed({
+          const id = nextId(ids, 'sku')
+          skus.push({
             id,
             organisation_id: o,
             product_id: product.id,
@@ -244,4 +269,5 @@ export function seedCatalogue(state: StitchexState, tenant: TenantBase<StitchexC
         }
     }
   }
+  return { seasons: seasonRows, channels: channelRows, customers, products, skus, ids }
 }

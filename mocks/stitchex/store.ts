@@ -76,8 +76,12 @@ const ID_BASES: Record<string, number> = {
   productionOrder: 5001,
 }
 
+/** The first id of each kind, in a record of its own (a tenant's ids count up from it). */
+export const firstIds = (): Record<string, number> => ({ ...ID_BASES })
+
 /** The next integer id of a kind. */
-export const nextId = (state: StitchexState, kind: keyof typeof ID_BASES) => state.nextId[kind]!++
+export const nextId = (state: Pick<StitchexState, 'nextId'>, kind: keyof typeof ID_BASES) =>
+  state.nextId[kind]!++
 
 const byOrg = (r: { organisation_id: number }) => r.organisation_id
 
@@ -115,7 +119,7 @@ export async function createStitchexTables(): Promise<StitchexState> {
     stockOperations: await table<StockOperationRow>(),
     pickTickets: await table<PickTicketRow>({ order: (r) => r.order_id }),
     receivingTickets: await table<ReceivingTicketRow>(),
-    nextId: { ...ID_BASES },
+    nextId: firstIds(),
     settings: { legacyTokens: false, rateLimit: null },
     rate: createRateWindows(),
     lock: createLock(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSim } from '../../mocks/core/index.ts'
+import { stitchexClient } from '../../mocks/sim-clients.ts'
 import { stitchex } from '../../mocks/stitchex/index.ts'
 
 const json = { 'content-type': 'application/json' }
@@ -38,5 +39,26 @@ describe('Stitchex seed data', () => {
       const sum = [...ean.slice(0, 12)].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0)
       expect(Number(ean[12])).toBe((10 - (sum % 10)) % 10)
     }
+  })
+
+  it('every tenant starts from the same catalogue, and a tenant keeps its writes to itself', async () => {
+    const sim = createSim(stitchex, { seed: 1 })
+    const { tenant } = await sim.control.mintTenant('other')
+    const mine = stitchexClient(sim, { organisationId: 9579 })
+    const theirs = stitchexClient(sim, { tenant, organisationId: 9579 })
+    const [sku] = (await mine.skus.page(1)).skus
+    expect(await theirs.skus.get(sku!.id)).toEqual(await mine.skus.get(sku!.id))
+    const [customer] = (await mine.customers.page(1)).customers
+    expect(await theirs.customers.get(customer!.id)).toEqual(await mine.customers.get(customer!.id))
+
+    // Writes to a seeded row, nested arrays included: the other tenant's row is untouched.
+    await mine.stockOperations.create({ line_quantities: [{ sku_id: sku!.id, quantity: 7 }] })
+    const updated = await mine.customers.update(customer!.id, {
+      people: [{ first_name: 'Bo', email: 'bo@seed.test' }],
+    })
+    expect(updated.people).toHaveLength(2)
+    expect((await mine.skus.get(sku!.id)).in_stock).toBe(sku!.in_stock + 7)
+    expect((await theirs.skus.get(sku!.id)).in_stock).toBe(sku!.in_stock)
+    expect((await theirs.customers.get(customer!.id)).people).toHaveLength(1)
   })
 })
