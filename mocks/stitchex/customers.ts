@@ -1,5 +1,10 @@
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
+import {
+  type AddressInput,
+  CustomerInput,
+  type PersonInput,
+} from '../../contracts/stitchex/requests.ts'
 import { SimError, type SimEnv, send } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
@@ -8,50 +13,6 @@ import type { AddressRecord, CustomerRow, PersonRecord } from './rows.ts'
 import { customerView } from './views.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>
-
-const str = (max: number) => z.string().max(max).nullish()
-const PersonInput = z.looseObject({
-  id: z.number().int().optional(),
-  first_name: str(100),
-  last_name: str(100),
-  position: str(100),
-  phone_1: str(50),
-  phone_2: str(50),
-  email: z.email().max(200).nullish(),
-  notes: str(2000),
-  buyer: z.boolean().optional(),
-  shipping: z.boolean().optional(),
-  billing: z.boolean().optional(),
-})
-const AddressInput = z.looseObject({
-  id: z.number().int().optional(),
-  line_1: str(200),
-  line_2: str(200),
-  line_3: str(200),
-  city: str(100),
-  state: str(100),
-  country: str(100),
-  postcode: str(20),
-  default_for_shipping: z.boolean().optional(),
-  default_for_billing: z.boolean().optional(),
-})
-const CustomerInput = z.looseObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  company_type: z.enum(['customer', 'supplier']).optional(),
-  customer_type: z.enum(['wholesale', 'retail', 'distributor']).optional(),
-  country: str(100),
-  city: str(100),
-  vat_number: str(50),
-  channel_id: z.number().int().nullish(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-  notes: str(5000),
-  reference: str(100),
-  people: z.array(PersonInput).max(100).optional(),
-  addresses: z.array(AddressInput).max(100).optional(),
-})
 
 const person = (
   state: StitchexState,

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
+import { PaymentInput } from '../../contracts/stitchex/requests.ts'
 import { type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { notFound, unprocessable } from './errors.ts'
@@ -53,28 +54,6 @@ export async function raiseInvoice(
   emit(tenant, invoice.organisation_id, 'invoice', 'create', invoiceView(state, invoice))
   return invoice
 }
-
-const PaymentInput = z.looseObject({
-  amount: z
-    .union([
-      z.number(),
-      z
-        .string()
-        .regex(/^\d{1,10}(\.\d{1,2})?$/, 'must be a decimal like "12.34"')
-        .transform(Number),
-    ])
-    .pipe(z.number().positive().max(1e9)),
-  reference: z.string().max(200).nullish(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-    .nullish(),
-  created_at: z.string().max(40).nullish(),
-  sale_id: z.number().int().positive().nullish(),
-  company_id: z.number().int().positive().nullish(),
-  invoice_id: z.number().int().positive().nullish(),
-  source: z.string().max(100).nullish(),
-})
 
 /**
  * Record a payment: it pays the given invoice (or the order's oldest unpaid one); more than is

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import type { LineInput, OrderInput } from '../../contracts/stitchex/requests.ts'
 import { unprocessable } from './errors.ts'
 import { nextId, type StitchexState } from './store.ts'
 import type { LineRecord, SalesOrderRow } from './rows.ts'
@@ -9,55 +10,6 @@ import type { LineRecord, SalesOrderRow } from './rows.ts'
  * channel and season it names, for `orders.ts`.
  * @see https://help.uphance.com/en/articles/3065571-orders-api
  */
-
-const id = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^\d{1,12}$/)
-    .transform(Number),
-])
-const decimal = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .regex(/^\d{1,10}(\.\d{1,4})?$/)
-      .transform(Number),
-  ])
-  .pipe(z.number().min(0).max(1e9))
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .nullish()
-const text = (max: number) => z.string().max(max).nullish()
-
-const LineInput = z.looseObject({
-  product_id: id.optional(),
-  variation_id: id.optional(),
-  unit_price: decimal.optional(),
-  tax_level: decimal.pipe(z.number().max(100)).optional(),
-  percentage_discount: decimal.pipe(z.number().max(100)).optional(),
-  line_quantities: z
-    .array(z.looseObject({ sku_id: id, quantity: z.number().int().min(1).max(100_000) }))
-    .min(1)
-    .max(200),
-})
-/** A sales order as sent to create or update one (Rails-wrapped or bare). */
-export const OrderInput = z.looseObject({
-  company_id: id.optional(),
-  status: z.enum(['draft', 'confirmed', 'cancelled']).optional(),
-  channel_id: id.nullish(),
-  season_id: id.nullish(),
-  purchase_order_ref: text(100),
-  notes: text(5000),
-  internal_notes: text(5000),
-  start_ship_date: date,
-  cancel_ship_date: date,
-  shipping_cost: decimal.optional(),
-  line_items: z.array(LineInput).max(500).optional(),
-})
-export type OrderInput = z.output<typeof OrderInput>
 
 /** Order lines from input: every SKU, product and variation of this organisation, prices from the variation unless given. */
 export function linesOf(

@@ -6,7 +6,8 @@ import { idParam, listPage, ownRow, parseInput, wrapped } from './params.ts'
 import { nextId, type StitchexCredentials, type StitchexState } from './store.ts'
 import type { SalesOrderRow } from './rows.ts'
 import { salesOrderView } from './document-views.ts'
-import { linesOf, OrderInput, references } from './order-input.ts'
+import { OrderInput } from '../../contracts/stitchex/requests.ts'
+import { linesOf, references } from './order-input.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>
 

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import { StockOperationInput } from '../../contracts/stitchex/requests.ts'
 import { readBody, type SimEnv, send, type Tenant } from '../core/index.ts'
 import { requireOrganisation } from './auth.ts'
 import { badRequest, unprocessable } from './errors.ts'
@@ -11,28 +11,6 @@ import { emit } from './webhooks.ts'
 
 type Env = SimEnv<StitchexState, StitchexCredentials>
 type AnyTenant = Tenant<StitchexState, StitchexCredentials>
-
-const id = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^\d{1,12}$/)
-    .transform(Number),
-])
-export const LineQuantities = z
-  .array(z.looseObject({ sku_id: id, quantity: z.number().int().min(-1_000_000).max(1_000_000) }))
-  .min(1)
-  .max(1000)
-const StockOperationInput = z.looseObject({
-  stock_operation: z.looseObject({
-    source: z.string().max(200).nullish(),
-    external_ref: z.string().max(200).nullish(),
-    external_url: z.string().max(2000).nullish(),
-    comments: z.string().max(5000).nullish(),
-    line_quantities: LineQuantities,
-  }),
-  idempotency_key: z.string().min(1).max(128).optional(),
-})
 
 /** Check SKUs of one organisation; `field` prefixes the 422 of an unknown one. */
 export function skusOf(
