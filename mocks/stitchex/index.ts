@@ -63,6 +63,8 @@ export const stitchex = defineVendor<StitchexState, StitchexCredentials>({
   }),
   // "retried for up to 48 hours, then discarded" [official]; the spacing is a [proposal] (46.4 h in all).
   webhooks: { retrySchedule: [60, 300, 900, 3600, 10_800, 21_600, 43_200, 86_400] },
+  // Built from every contract schema: loaded when the document is first asked for.
+  openapi: (o) => import('../../contracts/stitchex/openapi.ts').then((m) => m.stitchexOpenApi(o)),
   limitations: readFileSync(new URL('./LIMITATIONS.md', import.meta.url), 'utf8'),
 })
 
