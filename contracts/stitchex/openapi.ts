@@ -113,6 +113,28 @@ const write = (key: string, input: string) => ({
   },
 })
 
+/** A body of one component, as it is (not wrapped). */
+const body = (input: string) => ({ required: true, content: json(input) })
+/** Create (201) or update (200) a row; the answer is the row under its singular `key`. */
+const save = (
+  tag: string,
+  operationId: string,
+  [key, name]: [key: string, name: string],
+  requestBody: ReturnType<typeof body> | ReturnType<typeof write>,
+  created: boolean,
+  more: Extra = {},
+): Operation => {
+  const answer = wrapped(key, name, `The ${key.replace(/_/g, ' ')}`)
+  return data(tag, {
+    operationId,
+    requestBody,
+    responses: created
+      ? { '201': answer, ...errors(401, 422, 429) }
+      : { '200': answer, ...errors(401, 404, 422, 429) },
+    ...more,
+  })
+}
+
 export function stitchexOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Document {
   return {
     openapi: '3.1.0',
@@ -182,7 +204,7 @@ export function stitchexOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Docum
         post: {
           operationId: 'createToken',
           tags: ['Auth'],
-          requestBody: { required: true, content: json('TokenRequest') },
+          requestBody: body('TokenRequest'),
           responses: {
             '200': {
               description: 'A 64-hex access token and its refresh token',
@@ -245,53 +267,53 @@ export function stitchexOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Docum
       '/channels': { get: list('Products', 'channels', 'Channel', [], PROPOSAL) },
       '/customers': {
         get: list('Customers', 'customers', 'Customer'),
-        post: data('Customers', {
-          operationId: 'createCustomer',
-          requestBody: write('customer', 'CustomerInput'),
-          responses: {
-            '201': wrapped('customer', 'Customer', 'The customer'),
-            ...errors(401, 422, 429),
-          },
-        }),
+        post: save(
+          'Customers',
+          'createCustomer',
+          ['customer', 'Customer'],
+          write('customer', 'CustomerInput'),
+          true,
+        ),
       },
       '/customers/{id}': {
         ...one('Customers', 'customer', 'Customer'),
-        put: data('Customers', {
-          operationId: 'updateCustomer',
-          description: 'People and addresses with an `id` are edited; the others are added.',
-          requestBody: write('customer', 'CustomerInput'),
-          responses: {
-            '200': wrapped('customer', 'Customer', 'The customer'),
-            ...errors(401, 404, 422, 429),
+        put: save(
+          'Customers',
+          'updateCustomer',
+          ['customer', 'Customer'],
+          write('customer', 'CustomerInput'),
+          false,
+          {
+            description: 'People and addresses with an `id` are edited; the others are added.',
           },
-        }),
+        ),
       },
       '/sales_orders': {
         get: list('Sales orders', 'sales_orders', 'SalesOrder', [
           query('by_order_number', 'The order with this number'),
         ]),
-        post: data('Sales orders', {
-          operationId: 'createSalesOrder',
-          requestBody: write('sales_order', 'OrderInput'),
-          responses: {
-            '201': wrapped('sales_order', 'SalesOrder', 'The sales order'),
-            ...errors(401, 422, 429),
-          },
-        }),
+        post: save(
+          'Sales orders',
+          'createSalesOrder',
+          ['sales_order', 'SalesOrder'],
+          write('sales_order', 'OrderInput'),
+          true,
+        ),
       },
       '/sales_orders/{id}': {
         ...one('Sales orders', 'sales_order', 'SalesOrder'),
-        put: data('Sales orders', {
-          operationId: 'updateSalesOrder',
-          description:
-            "Edit a draft's customer, channel, season and lines, confirm it, or cancel an order with nothing shipped.",
-          requestBody: write('sales_order', 'OrderInput'),
-          responses: {
-            '200': wrapped('sales_order', 'SalesOrder', 'The sales order'),
-            ...errors(401, 404, 422, 429),
+        put: save(
+          'Sales orders',
+          'updateSalesOrder',
+          ['sales_order', 'SalesOrder'],
+          write('sales_order', 'OrderInput'),
+          false,
+          {
+            description:
+              "Edit a draft's customer, channel, season and lines, confirm it, or cancel an order with nothing shipped.",
+            ...PROPOSAL,
           },
-          ...PROPOSAL,
-        }),
+        ),
       },
       '/invoices': {
         get: list('Documents', 'invoices', 'Invoice', [
@@ -314,29 +336,31 @@ export function stitchexOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Docum
         get: list('Documents', 'payments', 'Payment', [
           query('order_id', 'Payments of this sales order', 'integer'),
         ]),
-        post: data('Documents', {
-          operationId: 'createPayment',
-          description:
-            "Pays `invoice_id`, else the sale's oldest invoice with money outstanding; more than is outstanding becomes an overpayment credit note.",
-          requestBody: { required: true, content: json('PaymentInput') },
-          responses: {
-            '201': wrapped('payment', 'Payment', 'The payment'),
-            ...errors(401, 422, 429),
+        post: save(
+          'Documents',
+          'createPayment',
+          ['payment', 'Payment'],
+          body('PaymentInput'),
+          true,
+          {
+            description:
+              "Pays `invoice_id`, else the sale's oldest invoice with money outstanding; more than is outstanding becomes an overpayment credit note.",
           },
-        }),
+        ),
       },
       '/payments/{id}': one('Documents', 'payment', 'Payment'),
       '/stock_operations': {
-        post: data('Stock', {
-          operationId: 'createStockOperation',
-          description:
-            'A repeated `idempotency_key` answers the first operation and changes nothing.',
-          requestBody: { required: true, content: json('StockOperationInput') },
-          responses: {
-            '201': wrapped('stock_operation', 'StockOperation', 'The stock operation'),
-            ...errors(401, 422, 429),
+        post: save(
+          'Stock',
+          'createStockOperation',
+          ['stock_operation', 'StockOperation'],
+          body('StockOperationInput'),
+          true,
+          {
+            description:
+              'A repeated `idempotency_key` answers the first operation and changes nothing.',
           },
-        }),
+        ),
       },
       '/pick_tickets': {
         get: list('Fulfilment', 'pick_tickets', 'PickTicket', [
