@@ -10,7 +10,13 @@ import { addBusinessDays, readJsonBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
 import { openQuantity, plan, releaseAt, update } from './lifecycle.ts'
-import { checkDates, ineligibility, invalid, nextReleaseDate } from './schedules.ts'
+import {
+  checkDates,
+  ineligibility,
+  invalid,
+  nextReleaseDate,
+  planScheduleChange,
+} from './schedules.ts'
 import { transitDays } from './shipping.ts'
 import { dotnetProblems } from './errors.ts'
 import type { LineRecord, SalesOrderRecord } from './store.ts'
@@ -145,23 +151,7 @@ export function orderManagementRoutes() {
         d.lines.find((l) => l.detailId === line.detailId)!.pendingSchedules = { schedules, at }
       })
     })
-    tenant.clock.schedule(at, `digikey schedule ${o.id}/${line.detailId}`, () =>
-      tenant.state.lock.run(async () => {
-        const current = tenant.state.salesOrders.get(o.id)
-        const l = current?.lines.find((x) => x.detailId === line.detailId)
-        if (!current || !l?.pendingSchedules || l.pendingSchedules.at !== at) return
-        // The order may have moved on meanwhile: a schedule that no longer fits is dropped.
-        const fits =
-          ineligibility(current) === null &&
-          l.pendingSchedules.schedules.reduce((n, s) => n + s.quantity, 0) === openQuantity(l)
-        const next = await update(tenant, current, tenant.clock.now(), (d) => {
-          const dl = d.lines.find((x) => x.detailId === line.detailId)!
-          if (fits) dl.schedules = dl.pendingSchedules!.schedules
-          dl.pendingSchedules = null
-        })
-        plan(tenant, next)
-      }),
-    )
+    planScheduleChange(tenant, o.id, line.detailId, at)
     return send(
       c,
       {

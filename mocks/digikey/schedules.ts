@@ -1,10 +1,10 @@
-import { addBusinessDays, DAY, SimError } from '../core/index.ts'
-import { FINAL, HOLDS, releaseAt } from './lifecycle.ts'
-import type { SalesOrderRecord } from './store.ts'
+import { addBusinessDays, DAY, SimError, type StepKind, type Tenant } from '../core/index.ts'
+import { FINAL, HOLDS, openQuantity, plan, releaseAt, update } from './lifecycle.ts'
+import type { DigiKeyCredentials, DigiKeyState, SalesOrderRecord } from './store.ts'
 
 /*
  * The rules of a sales order's delivery schedules (Order Management v1): which orders may change
- * them, and which dates a schedule may use.
+ * them, which dates a schedule may use, and a replaced schedule taking effect.
  */
 
 /** DigiKey's 400 for input it refuses: one detail per field. */
@@ -52,4 +52,41 @@ export function checkDates(dates: string[], now: number) {
       })
   })
   if (problems.length) throw invalid(problems)
+}
+
+type DigiKeyTenant = Tenant<DigiKeyState, DigiKeyCredentials>
+
+/**
+ * A replaced schedule taking effect, some seconds after it was accepted (DigiKey: "up to a
+ * minute"). One per order detail, keyed `<order>/<detail>`: a newer ReplaceSchedule replaces the
+ * step planned for the older one. The order may have moved on meanwhile: a schedule that no
+ * longer fits (not eligible, or other than the open quantity) is dropped.
+ */
+const SCHEDULE_CHANGE: StepKind<DigiKeyTenant, { order: number; detail: number }, string> = {
+  label: (key) => `digikey schedule ${key}`,
+  run: (tenant, _key, { order, detail }, dueAt) =>
+    tenant.state.lock.run(async () => {
+      const current = tenant.state.salesOrders.get(order)
+      const l = current?.lines.find((x) => x.detailId === detail)
+      if (!current || !l?.pendingSchedules || l.pendingSchedules.at !== dueAt) return
+      const fits =
+        ineligibility(current) === null &&
+        l.pendingSchedules.schedules.reduce((n, s) => n + s.quantity, 0) === openQuantity(l)
+      const next = await update(tenant, current, tenant.clock.now(), (d) => {
+        const dl = d.lines.find((x) => x.detailId === detail)!
+        if (fits) dl.schedules = dl.pendingSchedules!.schedules
+        dl.pendingSchedules = null
+      })
+      plan(tenant, next)
+    }),
+}
+
+/** Plan the pending schedule of an order's detail to take effect at `at`. */
+export function planScheduleChange(
+  tenant: DigiKeyTenant,
+  order: number,
+  detail: number,
+  at: number,
+) {
+  tenant.timers.of(SCHEDULE_CHANGE, tenant).plan(`${order}/${detail}`, at, { order, detail })
 }
