@@ -1,50 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { createSim } from '../../mocks/core/index.ts'
-import { digikey } from '../../mocks/digikey/index.ts'
+import { HOST as H, JSON_TYPE as J, placedOrder } from '../harness/digikey-sim.ts'
 
 /** Malformed, out-of-range and impossible input: always a 4xx in DigiKey's envelope, never a 500, nothing stored. */
 describe('DigiKey refuses bad input cleanly', () => {
   it('answers every malformed request with a 4xx, and nothing reaches the unexpected-error path', async () => {
     const errors: unknown[] = []
-    const sim = createSim(digikey, { onUnexpectedError: (e) => errors.push(e) })
-    const H = 'https://sandbox-api.digikey.com'
-    const J = { 'content-type': 'application/json' }
-    const g = await (
-      await sim.fetch(`${H}/_sandbox/oauth/authorize`, { method: 'POST', headers: J, body: '{}' })
-    ).json()
-    const t = await (
-      await sim.fetch(`${H}/v1/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code: g.code,
-          redirect_uri: g.redirect_uri,
-          client_id: 'digikey-sandbox-client',
-          client_secret: 'digikey-sandbox-secret',
-        }),
-      })
-    ).json()
-    const A = {
-      authorization: `Bearer ${t.access_token}`,
-      'X-DIGIKEY-Client-Id': 'digikey-sandbox-client',
-    }
-    const placed = await (
-      await sim.fetch(`${H}/Ordering/v3/Orders`, {
-        method: 'POST',
-        headers: { ...A, ...J },
-        body: JSON.stringify({
-          PurchaseOrderNumber: 'P',
-          Currency: 'USD',
-          ShippingContact: {
-            Name: 'B H',
-            Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' },
-          },
-          LineItems: [{ DigiKeyPartNumber: '311-10.0KHRCT-ND', RequestedQuantity: 1000 }],
-        }),
-      })
-    ).json()
-    const id = placed.SalesOrderId
+    const {
+      sim,
+      auth: A,
+      id,
+    } = await placedOrder({
+      options: { onUnexpectedError: (e) => errors.push(e) },
+    })
     const tries: Array<[string, string, string?, Record<string, string>?]> = [
       ['POST', '/Ordering/v3/Orders', '{bad json'],
       ['POST', '/Ordering/v3/Orders', '[]'],

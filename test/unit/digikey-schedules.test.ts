@@ -1,54 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createSim } from '../../mocks/core/index.ts'
-import { digikey } from '../../mocks/digikey/index.ts'
-
-const H = 'https://sandbox-api.digikey.com'
-const J = { 'content-type': 'application/json' }
-
-/** A sim, a 3-legged token's headers, and a placed order of 100 `296-1395-5-ND`. */
-async function orderWithToken() {
-  const sim = createSim(digikey, { seed: 1 })
-  const grant = await (
-    await sim.fetch(`${H}/_sandbox/oauth/authorize`, { method: 'POST', headers: J, body: '{}' })
-  ).json()
-  const token = await (
-    await sim.fetch(`${H}/v1/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: grant.code,
-        redirect_uri: grant.redirect_uri,
-        client_id: 'digikey-sandbox-client',
-        client_secret: 'digikey-sandbox-secret',
-      }),
-    })
-  ).json()
-  const auth = {
-    authorization: `Bearer ${token.access_token}`,
-    'X-DIGIKEY-Client-Id': 'digikey-sandbox-client',
-  }
-  const placed = await (
-    await sim.fetch(`${H}/Ordering/v3/Orders`, {
-      method: 'POST',
-      headers: { ...auth, ...J },
-      body: JSON.stringify({
-        PurchaseOrderNumber: 'PO-RESCHEDULE',
-        Currency: 'USD',
-        ShippingContact: {
-          Name: 'B H',
-          Address: { AddressLineOne: 'a', City: 'c', PostalCode: '1', Country: 'US' },
-        },
-        LineItems: [{ DigiKeyPartNumber: '296-1395-5-ND', RequestedQuantity: 100 }],
-      }),
-    })
-  ).json()
-  return { sim, auth, id: placed.SalesOrderId as number }
-}
+import { HOST as H, JSON_TYPE as J, placedOrder } from '../harness/digikey-sim.ts'
 
 describe('DigiKey ReplaceSchedule', () => {
   it('a newer change replaces the step planned for the older one: only the newer takes effect', async () => {
-    const { sim, auth, id } = await orderWithToken()
+    const { sim, auth, id } = await placedOrder({
+      options: { seed: 1 },
+      part: '296-1395-5-ND',
+      quantity: 100,
+      po: 'PO-RESCHEDULE',
+    })
     const ctl = (path: string, body?: unknown) =>
       sim.fetch(`${H}/_sandbox${path}`, {
         method: body === undefined ? 'GET' : path === '/settings' ? 'PATCH' : 'POST',
