@@ -6,7 +6,7 @@ import { z } from 'zod'
  * Loose objects: Stitchex may add fields. Money and decimals are JSON strings.
  * @see https://help.uphance.com/en/articles/2532044-uphance-api-for-developers
  */
-/** What Stitchex's inputs accept, without zod (the simulator loads only that): `requests.ts`. */
+/** What Stitchex accepts (its write bodies, the webhook events), which the simulator loads alone: `requests.ts`. */
 export * from './requests.ts'
 
 export const Money = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string')
