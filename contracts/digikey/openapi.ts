@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
+import { errorResponses, jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
 import * as S from './schemas.ts'
 
 /**
@@ -78,9 +78,7 @@ const errors = (
   envelope: 'ApiErrorResponse' | 'DKProblemDetails',
   ...codes: number[]
 ): Record<string, OpenAPIV3_1.ResponseObject> => ({
-  ...Object.fromEntries(
-    codes.map((c) => [String(c), { description: `Error (${c})`, content: json(envelope) }]),
-  ),
+  ...errorResponses(codes, () => envelope),
   '429': {
     description: 'BurstLimit exceeded (per minute) or the daily limit',
     headers: {

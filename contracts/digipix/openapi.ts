@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
+import { errorResponses, jsonContent, jsonSchema, PROPOSAL, serversOf } from '../shared/openapi.ts'
 import * as S from './schemas.ts'
 
 /**
@@ -13,10 +13,7 @@ import * as S from './schemas.ts'
 const schema = jsonSchema
 const proposal = PROPOSAL
 const json = (name: string) => jsonContent(name)
-const errors = (...codes: number[]): Record<string, OpenAPIV3_1.ResponseObject> =>
-  Object.fromEntries(
-    codes.map((c) => [String(c), { description: `Error (${c})`, content: json('Error') }]),
-  )
+const errors = (...codes: number[]) => errorResponses(codes, () => 'Error')
 const secured = (scope: string) => ({ security: [{ OAuth2: [scope] }] })
 
 export function digipixOpenApi(o: { baseUrl?: string } = {}): OpenAPIV3_1.Document {

@@ -26,6 +26,19 @@ export const jsonContent = (name: string, array = false) => ({
   'application/json': { schema: array ? { type: 'array' as const, items: ref(name) } : ref(name) },
 })
 
+/**
+ * Error responses by status code: each with `describe(code)` (default `Error (<code>)`) and a
+ * body of the component `body(code)` names.
+ */
+export const errorResponses = (
+  codes: readonly number[],
+  body: (code: number) => string,
+  describe: (code: number) => string = (c) => `Error (${c})`,
+): Record<string, OpenAPIV3_1.ResponseObject> =>
+  Object.fromEntries(
+    codes.map((c) => [String(c), { description: describe(c), content: jsonContent(body(c)) }]),
+  )
+
 /** The vendor's real servers, then the simulator at the address this document was asked from. */
 export const serversOf = (
   real: ReadonlyArray<{ url: string; description: string }>,

@@ -1,5 +1,12 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { jsonContent, jsonSchema, PROPOSAL, ref, serversOf } from '../shared/openapi.ts'
+import {
+  errorResponses,
+  jsonContent,
+  jsonSchema,
+  PROPOSAL,
+  ref,
+  serversOf,
+} from '../shared/openapi.ts'
 import { STITCHEX_HOSTS } from './hosts.ts'
 import * as S from './schemas.ts'
 
@@ -23,17 +30,16 @@ const query = (
   type: 'integer' | 'string' = 'string',
 ): Parameter => ({ in: 'query', name, description, schema: { type } })
 const idPath: Parameter = { in: 'path', name: 'id', required: true, schema: { type: 'integer' } }
-const errors = (...codes: number[]): Record<string, OpenAPIV3_1.ResponseObject> =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      c === 401
-        ? { description: 'The token is missing, expired or revoked', content: json('OAuthError') }
-        : { description: ERROR_TEXT[c] ?? `Error (${c})`, content: json('Error') },
-    ]),
+/** Doorkeeper's body for a refused token; `{message}` (and `errors` on 422) for the rest. */
+const errors = (...codes: number[]) =>
+  errorResponses(
+    codes,
+    (c) => (c === 401 ? 'OAuthError' : 'Error'),
+    (c) => ERROR_TEXT[c] ?? `Error (${c})`,
   )
 const ERROR_TEXT: Record<number, string> = {
   400: 'A query parameter that is not valid',
+  401: 'The token is missing, expired or revoked',
   404: 'Not found in the current organisation',
   422: 'No current organisation, or a write refused (`errors` names each field)',
   429: 'Rate limit exceeded (when the sandbox sets one)',
