@@ -11,7 +11,6 @@ export type Operation = NonNullable<OpenAPIV3_1.PathItemObject['get']>
 export type Extra = { description?: string; 'x-vendorsim-proposal'?: true }
 type Parameter = OpenAPIV3_1.ParameterObject
 
-export const json = (name: string) => jsonContent(name)
 export const query = (
   name: string,
   description: string,
@@ -113,7 +112,7 @@ export const write = (key: string, input: string) => ({
 })
 
 /** A body of one component, as it is (not wrapped). */
-export const body = (input: string) => ({ required: true, content: json(input) })
+export const body = (input: string) => ({ required: true, content: jsonContent(input) })
 /** Create (201) or update (200) a row; the answer is the row under its singular `key`. */
 export const save = (
   tag: string,

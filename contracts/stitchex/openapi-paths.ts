@@ -1,11 +1,10 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { PROPOSAL } from '../shared/openapi.ts'
+import { jsonContent, PROPOSAL } from '../shared/openapi.ts'
 import {
   body,
   data,
   errors,
   idPath,
-  json,
   list,
   one,
   query,
@@ -24,12 +23,12 @@ export const STITCHEX_PATHS: OpenAPIV3_1.PathsObject = {
       responses: {
         '200': {
           description: 'A 64-hex access token and its refresh token',
-          content: json('TokenResponse'),
+          content: jsonContent('TokenResponse'),
         },
         '400': {
           description:
             'invalid_grant (wrong email or password, a used refresh token), invalid_request',
-          content: json('OAuthError'),
+          content: jsonContent('OAuthError'),
         },
       },
     },
@@ -40,7 +39,7 @@ export const STITCHEX_PATHS: OpenAPIV3_1.PathsObject = {
       tags: ['Organisations'],
       security: [{ Uphance: [] }],
       responses: {
-        '200': { description: "The user's organisations", content: json('Organisations') },
+        '200': { description: "The user's organisations", content: jsonContent('Organisations') },
         ...errors(401),
       },
     },
@@ -65,7 +64,7 @@ export const STITCHEX_PATHS: OpenAPIV3_1.PathsObject = {
       responses: {
         '201': {
           description: 'The organisation of this session',
-          content: json('SetCurrentOrg'),
+          content: jsonContent('SetCurrentOrg'),
         },
         ...errors(401, 404, 422),
       },
