@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { RowOrder } from './sort.ts'
 
 /**
  * The simulator's store type: a keyed table per entity. Vendors only ever see this
@@ -40,7 +41,17 @@ export interface Table<T extends { id: string | number }> {
    * index's own: read it, slice it, never change it.
    */
   lookup(index: string, key: unknown): readonly T[]
+  /**
+   * The rows of `lookup(index, key)` in `order` (rows it does not tell apart keep the index's
+   * order). The first call sorts them; from then on every write files its row into place (a
+   * binary search), so a sorted page costs the page, not a sort of the index key. Each key keeps
+   * the last `SORTED_ORDERS` orders asked for. The array is the table's own: never change it.
+   */
+  sorted(index: string, key: unknown, order: RowOrder<T>): readonly T[]
 }
+
+/** How many orders of one index key a table keeps sorted (the least recently asked for goes first). */
+export const SORTED_ORDERS = 8
 
 /**
  * Secondary indexes of a table: name → the key a row is filed under (`undefined`: not filed), or
@@ -62,8 +73,10 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
   const rows = new Map<T['id'], T>()
   // Each index: key → the rows filed under it, in insertion order. A bucket of more than
   // `SCAN_UP_TO` rows also maps each row to its place; a smaller one (a key most rows have alone,
-  // such as a SKU or a line item) finds it by a short scan and costs no map.
-  type Bucket = { rows: T[]; at?: Map<T['id'], number> }
+  // such as a SKU or a line item) finds it by a short scan and costs no map. A bucket asked for
+  // in an order (`sorted`) keeps a copy of its rows in that order, each write filing its row in.
+  type Sorted = { compare: (a: T, b: T) => number; rows: T[] }
+  type Bucket = { rows: T[]; at?: Map<T['id'], number>; sorts?: Map<string, Sorted> }
   const SCAN_UP_TO = 16
   const buckets = new Map<string, Map<unknown, Bucket>>(
     Object.keys(indexes).map((name) => [name, new Map()]),
@@ -74,6 +87,29 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     const i = bucket.rows.findIndex((r) => r.id === id)
     return i === -1 ? undefined : i
   }
+  // Where `row` stands, or would stand, in a sorted copy: rows the order does not tell apart
+  // follow their places in the bucket, so every row has exactly one place.
+  const sortedPlace = (bucket: Bucket, s: Sorted, row: T) => {
+    let lo = 0
+    let hi = s.rows.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const other = s.rows[mid]!
+      const c = s.compare(other, row) || placeOf(bucket, other.id)! - placeOf(bucket, row.id)!
+      if (c < 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const unsort = (bucket: Bucket, row: T) => {
+    for (const s of bucket.sorts!.values()) {
+      const i = sortedPlace(bucket, s, row)
+      s.rows.splice(s.rows[i] === row ? i : s.rows.indexOf(row), 1)
+    }
+  }
+  const resort = (bucket: Bucket, row: T) => {
+    for (const s of bucket.sorts!.values()) s.rows.splice(sortedPlace(bucket, s, row), 0, row)
+  }
   const add = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
     if (key === undefined) return
     const bucket = byKey.get(key)
@@ -83,14 +119,16 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     bucket.rows.push(row)
     if (!bucket.at && bucket.rows.length > SCAN_UP_TO)
       bucket.at = new Map(bucket.rows.map((r, i) => [r.id, i]))
+    if (bucket.sorts) resort(bucket, row)
   }
-  const drop = (byKey: Map<unknown, Bucket>, key: unknown, id: T['id']) => {
+  const drop = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
     const bucket = byKey.get(key)
-    const i = bucket && placeOf(bucket, id)
+    const i = bucket && placeOf(bucket, row.id)
     if (!bucket || i === undefined) return
+    if (bucket.sorts) unsort(bucket, bucket.rows[i]!)
     bucket.rows.splice(i, 1)
     if (bucket.at) {
-      bucket.at.delete(id)
+      bucket.at.delete(row.id)
       for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
     }
     if (!bucket.rows.length) byKey.delete(key)
@@ -107,16 +145,30 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     for (const [name, keyOf] of Object.entries(indexes)) {
       const byKey = buckets.get(name)!
       const key = keyOf(row)
-      if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row.id)
-      else drop(byKey, key, row.id)
+      if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row)
+      else drop(byKey, key, row)
     }
   }
   /** The new version of a row where it is filed under `key` already; filed anew (at the end) where not. */
   const replace = (byKey: Map<unknown, Bucket>, key: unknown, after: T) => {
     const bucket = byKey.get(key)
     const i = bucket && placeOf(bucket, after.id)
-    if (bucket && i !== undefined) bucket.rows[i] = after
-    else add(byKey, key, after)
+    if (!bucket || i === undefined) return add(byKey, key, after)
+    const before = bucket.rows[i]!
+    if (!bucket.sorts) return void (bucket.rows[i] = after)
+    // In each sorted copy: the same place when the order does not tell the versions apart,
+    // else out, and back in where the new version stands.
+    const moved: Sorted[] = []
+    for (const s of bucket.sorts.values()) {
+      const at = sortedPlace(bucket, s, before)
+      if (s.rows[at] === before && s.compare(before, after) === 0) s.rows[at] = after
+      else {
+        s.rows.splice(s.rows[at] === before ? at : s.rows.indexOf(before), 1)
+        moved.push(s)
+      }
+    }
+    bucket.rows[i] = after
+    for (const s of moved) s.rows.splice(sortedPlace(bucket, s, after), 0, after)
   }
   /** An update that keeps a row's keys replaces it in place; one that changes a key moves it (to the end, as a new filing). */
   const refile = (before: T, after: T) => {
@@ -126,12 +178,11 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       const is = keyOf(after)
       if (Array.isArray(was) || Array.isArray(is)) {
         const kept = new Set(Array.isArray(is) ? is : is === undefined ? [] : [is])
-        for (const k of Array.isArray(was) ? was : [was])
-          if (!kept.has(k)) drop(byKey, k, before.id)
+        for (const k of Array.isArray(was) ? was : [was]) if (!kept.has(k)) drop(byKey, k, before)
         for (const k of kept) replace(byKey, k, after)
       } else if (was === is) replace(byKey, is, after)
       else {
-        drop(byKey, was, before.id)
+        drop(byKey, was, before)
         add(byKey, is, after)
       }
     }
@@ -214,6 +265,22 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       const byKey = buckets.get(index)
       if (!byKey) throw new Error(`no index "${index}" on this table`)
       return byKey.get(key)?.rows ?? EMPTY
+    },
+    sorted(index, key, order) {
+      const byKey = buckets.get(index)
+      if (!byKey) throw new Error(`no index "${index}" on this table`)
+      const bucket = byKey.get(key)
+      if (!bucket) return EMPTY
+      const sorts = (bucket.sorts ??= new Map())
+      let s = sorts.get(order.name)
+      if (s) sorts.delete(order.name)
+      else {
+        if (sorts.size >= SORTED_ORDERS) sorts.delete(sorts.keys().next().value!)
+        // A stable sort: rows the order does not tell apart keep the bucket's order.
+        s = { compare: order.compare, rows: [...bucket.rows].sort(order.compare) }
+      }
+      sorts.set(order.name, s)
+      return s.rows
     },
   }
 }

@@ -1,6 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { parseSort } from '../../mocks/core/graphql/connections.ts'
 import { createSim, createTable, type Table, viewPerRow } from '../../mocks/core/index.ts'
+import { rowOrder, sortRows } from '../../mocks/core/sort.ts'
+import { SORTED_ORDERS } from '../../mocks/core/store.ts'
 import { REGISTRY } from '../../mocks/registry.ts'
 
 describe('viewPerRow', () => {
@@ -129,5 +133,93 @@ describe('slice', () => {
     expect(table.slice(7, 100).map((r) => r.id)).toEqual([9, 10])
     expect(table.slice(9, 20)).toEqual([])
     expect(table.slice(3, 3)).toEqual([])
+  })
+})
+
+describe('sorted', () => {
+  const Row = z.object({
+    id: z.number(),
+    group: z.string(),
+    tags: z.array(z.string()),
+    rank: z.number().nullable(),
+    name: z.string(),
+  })
+  type Row = z.output<typeof Row>
+  const orders = [
+    rowOrder<Row>(parseSort('rank')),
+    rowOrder<Row>(parseSort('-rank,name')),
+    rowOrder<Row>(parseSort('name')),
+  ]
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant('insert' as const),
+      group: fc.constantFrom('a', 'b'),
+      tags: fc.subarray(['x', 'y', 'z']),
+      rank: fc.option(fc.integer({ min: 0, max: 4 })),
+      name: fc.constantFrom('ada', 'bo', 'cy'),
+    }),
+    fc.record({
+      kind: fc.constant('update' as const),
+      pick: fc.nat(),
+      group: fc.option(fc.constantFrom('a', 'b')),
+      tags: fc.option(fc.subarray(['x', 'y', 'z'])),
+      rank: fc.option(fc.option(fc.integer({ min: 0, max: 4 }))),
+      name: fc.option(fc.constantFrom('ada', 'bo', 'cy')),
+    }),
+    fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('read' as const), order: fc.nat(orders.length - 1) }),
+  )
+
+  it('stays what a stable sort of the bucket gives, through inserts, updates, moves and removals', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 120 }), async (ops) => {
+        const table = await createTable(Row, { group: (r) => r.group, tag: (r) => r.tags })
+        let next = 1
+        const check = (index: string, key: string) => {
+          for (const order of orders)
+            expect(table.sorted(index, key, order)).toEqual(
+              sortRows(table.lookup(index, key), parseSort(order.name)),
+            )
+        }
+        for (const o of ops) {
+          const ids = table.all().map((r) => r.id)
+          if (o.kind === 'insert') {
+            const { kind: _, ...row } = o
+            await table.insert({ id: next++, ...row })
+          } else if (o.kind === 'read') {
+            for (const key of ['a', 'b']) table.sorted('group', key, orders[o.order]!)
+            for (const key of ['x', 'y', 'z']) table.sorted('tag', key, orders[o.order]!)
+          } else if (ids.length) {
+            const id = ids[o.pick % ids.length]!
+            if (o.kind === 'remove') table.remove(id)
+            else
+              await table.update(id, (d) => {
+                if (o.group !== null) d.group = o.group
+                if (o.tags !== null) d.tags = o.tags
+                if (o.rank !== null) d.rank = o.rank
+                if (o.name !== null) d.name = o.name
+              })
+          }
+        }
+        for (const key of ['a', 'b']) check('group', key)
+        for (const key of ['x', 'y', 'z']) check('tag', key)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('keeps the last SORTED_ORDERS orders of a key and sorts a forgotten one again', async () => {
+    const table = await createTable(Row, { group: (r) => r.group })
+    for (let i = 1; i <= 30; i++)
+      await table.insert({ id: i, group: 'a', tags: [], rank: (i * 7) % 5, name: `n${i % 3}` })
+    const first = table.sorted('group', 'a', rowOrder(parseSort('rank')))
+    expect(table.sorted('group', 'a', rowOrder(parseSort('rank')))).toBe(first)
+    for (let i = 0; i < SORTED_ORDERS; i++)
+      table.sorted('group', 'a', rowOrder(parseSort('name'), undefined, `${i}:`))
+    const again = table.sorted('group', 'a', rowOrder(parseSort('rank')))
+    expect(again).not.toBe(first)
+    expect(again).toEqual(first)
+    expect(table.sorted('group', 'nobody', rowOrder(parseSort('rank')))).toEqual([])
+    expect(() => table.sorted('nope', 'a', rowOrder(parseSort('rank')))).toThrow(/no index "nope"/)
   })
 })

@@ -1,5 +1,8 @@
 import { base64 } from '../ids.ts'
 import { SimError } from '../errors.ts'
+import type { SortKey } from '../sort.ts'
+
+export { sortRows, type SortKey } from '../sort.ts'
 
 /**
  * Connections over an ordered array, in the two shapes vendors use:
@@ -157,11 +160,6 @@ export const nodesConnection = <T>(
   options: SliceOptions = {},
 ) => nodesShape(sliceConnection(rows, args ?? {}, options))
 
-export interface SortKey {
-  field: string
-  descending: boolean
-}
-
 /**
  * Parse a `sort` argument: comma-separated fields, ascending unless prefixed
  * with `-`; `+` is accepted; whitespace is ignored. `"name, -price"`.
@@ -190,43 +188,4 @@ export function parseSort(
     keys.push({ field, descending })
   }
   return keys
-}
-
-const compareValues = (a: unknown, b: unknown): number => {
-  if (a === b) return 0
-  if (a == null) return 1
-  if (b == null) return -1
-  if (typeof a === 'number' && typeof b === 'number') return a - b
-  if (typeof a === 'boolean' && typeof b === 'boolean') return a ? 1 : -1
-  const sa = String(a)
-  const sb = String(b)
-  return sa < sb ? -1 : sa > sb ? 1 : 0
-}
-
-/**
- * Sort rows by keys (stable: rows equal on every key keep their order).
- * `read` gives a row's value for a field. Nulls sort last in both directions.
- */
-export function sortRows<T>(
-  rows: readonly T[],
-  keys: readonly SortKey[],
-  read: (row: T, field: string) => unknown = (r, f) => (r as Record<string, unknown>)[f],
-): T[] {
-  if (!keys.length) return rows as T[]
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((x, y) => {
-      for (const k of keys) {
-        const va = read(x.row, k.field)
-        const vb = read(y.row, k.field)
-        if (va == null || vb == null) {
-          if (va == null && vb == null) continue
-          return va == null ? 1 : -1
-        }
-        const c = compareValues(va, vb)
-        if (c) return k.descending ? -c : c
-      }
-      return x.i - y.i
-    })
-    .map((x) => x.row)
 }
