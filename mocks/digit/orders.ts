@@ -1,5 +1,5 @@
-import { parseSort, sortRows } from '../core/graphql/connections.ts'
 import type { Resolver } from '../core/graphql/index.ts'
+import { rowOrder } from '../core/sort.ts'
 import { need } from './auth.ts'
 import { companyOf, locationOf } from './companies.ts'
 import {
@@ -85,27 +85,33 @@ const date = (field: string, ms: number | null | undefined) => {
   return ms
 }
 
-const SORTABLE: Record<string, (r: OrderRow) => number> = {
-  orderDate: (r) => r.orderDate,
-  orderNumber: (r) => r.number,
-  createdAt: (r) => r.createdAt,
+// Rows are filed in creation order, which is also order-number order: ascending by orderNumber or
+// createdAt is the index itself; the other orders are kept sorted by the table.
+const ORDERS = {
+  orderDate: rowOrder<OrderRow>([{ field: 'orderDate', descending: false }]),
+  '-orderDate': rowOrder<OrderRow>([{ field: 'orderDate', descending: true }]),
+  newest: rowOrder<OrderRow>([{ field: 'number', descending: true }]),
 }
 
 export const orderQueries: Record<string, R> = {
   orders: (_s, args, ctx) => {
     need(ctx, 'READ_ORDER')
-    let rows = ctx.state.orders.lookup('account', ctx.account.key)
-    rows = searchRows(rows, args.search, (r) => {
+    const desc = args.order?.direction === 'desc'
+    const order =
+      args.order?.by === 'orderDate'
+        ? ORDERS[desc ? '-orderDate' : 'orderDate']
+        : desc
+          ? ORDERS.newest
+          : undefined
+    const { orders } = ctx.state
+    const rows = order
+      ? orders.sorted('account', ctx.account.key, order)
+      : orders.lookup('account', ctx.account.key)
+    const found = searchRows(rows, args.search, (r) => {
       const customer = ctx.state.companies.get(r.customerId)
       return [String(r.number), documentNumber(r), r.reference, customer?.name]
     })
-    const by = args.order?.by as string | undefined
-    const desc = args.order?.direction === 'desc'
-    // Rows are filed in creation order, which is also order-number order: only orderDate sorts.
-    if (by === 'orderDate')
-      rows = sortRows(rows, parseSort(desc ? '-orderDate' : 'orderDate'), (r, f) => SORTABLE[f]!(r))
-    else if (desc) rows = [...rows].reverse()
-    return page(rows, args.connection)
+    return page(found, args.connection)
   },
   order: (_s, args, ctx) => {
     need(ctx, 'READ_ORDER')

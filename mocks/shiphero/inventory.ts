@@ -1,11 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { findWarehouse, scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
-import { filters, inRange, page } from './lists.ts'
+import { filters, inRange, narrowed, page } from './lists.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf, toGlobalId } from './ids.ts'
 import { isoDateTime } from './dates.ts'
 import { nextId, productKey } from './store.ts'
-import type { AccountRow, ProductRow, WarehouseProductRow, WarehouseRow } from './rows.ts'
+import type {
+  AccountRow,
+  InventoryChangeRow,
+  ProductRow,
+  WarehouseProductRow,
+  WarehouseRow,
+} from './rows.ts'
 import { accountKeys, emit } from './webhooks.ts'
 
 /**
@@ -202,23 +208,26 @@ export const inventoryQueries = {
         // Locations are not simulated: a location filter matches nothing. The SKU's changes or the
         // account's come from their index; a page of the account's costs the page when nothing
         // else filters.
-        const base =
-          sku !== undefined
-            ? ctx.state.inventoryChanges.lookup('sku', productKey(account.id, sku))
-            : ctx.state.inventoryChanges.lookup('account', account.id)
+        const base = {
+          table: ctx.state.inventoryChanges,
+          ...(sku !== undefined
+            ? { index: 'sku', key: productKey(account.id, sku) }
+            : { index: 'account', key: account.id }),
+        }
         const rows =
           args.location_id != null || args.location_name != null
             ? []
-            : !filters(args)
-              ? base
-              : base.filter(
-                  (r) =>
-                    r.account_id === account.id &&
-                    (sku === undefined || skuKey(r.sku) === sku) &&
-                    (warehouseId === undefined || r.warehouse_id === warehouseId) &&
-                    (args.reason == null || r.reason === args.reason) &&
-                    inRange(r.created_at, args.date_from, args.date_to),
-                )
+            : narrowed(
+                base,
+                !filters(args)
+                  ? undefined
+                  : (r: InventoryChangeRow) =>
+                      r.account_id === account.id &&
+                      (sku === undefined || skuKey(r.sku) === sku) &&
+                      (warehouseId === undefined || r.warehouse_id === warehouseId) &&
+                      (args.reason == null || r.reason === args.reason) &&
+                      inRange(r.created_at, args.date_from, args.date_to),
+              )
         return page(c, info, rows, a)
       },
     }

@@ -7,6 +7,7 @@ import {
   type ConnectionArgs,
 } from '../core/graphql/index.ts'
 import type { Table } from '../core/index.ts'
+import { rowOrder } from '../core/sort.ts'
 import type { ShipHeroCtx } from './context.ts'
 import { CODES } from './errors.ts'
 
@@ -37,19 +38,49 @@ function sortableFields(info: GraphQLResolveInfo): string[] {
 }
 
 /**
- * A sorted, sliced connection of `rows`, metered against the root field's
- * cost (each row returned is one credit).
+ * A list's rows as one key of a table's index gives them, filtered by `where` when the list's
+ * arguments filter: sorted, they come from the order the table keeps for the index key (a page
+ * costs the page), then the filter.
+ */
+export interface IndexedRows<T extends { id: number }> {
+  table: Table<T>
+  index: string
+  key: unknown
+  where?: (row: T) => boolean
+}
+
+/** `rows` narrowed by `match` (none: all of them): an array now, an index key's rows once sorted. */
+export function narrowed<T extends { id: number }>(
+  rows: readonly T[] | IndexedRows<T>,
+  match: ((row: T) => boolean) | undefined,
+): readonly T[] | IndexedRows<T> {
+  if (!match) return rows
+  return 'table' in rows ? { ...rows, where: match } : rows.filter(match)
+}
+
+/** `legacy_id` is the row's id; every other sort field is the row's own. */
+const readField = (row: { id: number }, field: string) =>
+  field === 'legacy_id' ? row.id : (row as Record<string, unknown>)[field]
+
+/**
+ * A sorted, sliced connection of `rows` (an array, or an index key's rows), metered against the
+ * root field's cost (each row returned is one credit).
  */
 export function page<T extends { id: number }>(
   ctx: ShipHeroCtx,
   info: GraphQLResolveInfo,
-  rows: readonly T[],
+  rows: readonly T[] | IndexedRows<T>,
   args: ConnectionArgs & { sort?: string | null },
 ) {
   const keys = parseSort(args.sort, sortableFields(info), String(CODES.invalidArgument))
-  const sorted = sortRows(rows, keys, (row, field) =>
-    field === 'legacy_id' ? row.id : (row as Record<string, unknown>)[field],
-  )
+  let sorted: readonly T[]
+  if ('table' in rows) {
+    const { table, index, key, where } = rows
+    const all = keys.length
+      ? table.sorted(index, key, rowOrder<T>(keys, readField))
+      : table.lookup(index, key)
+    sorted = where ? all.filter(where) : all
+  } else sorted = sortRows(rows, keys, readField)
   const connection = connectionFromArray(sorted, args, {
     defaultSize: 100,
     code: String(CODES.invalidArgument),

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { scopeAccount, skuKey, type ShipHeroCtx } from './context.ts'
-import { byIds, filters, inRange, page } from './lists.ts'
+import { byIds, filters, inRange, narrowed, page } from './lists.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import { findProduct } from './inventory.ts'
@@ -74,7 +74,9 @@ export const orderQueries = {
     const hold = (name: string, row: OrderRow) =>
       args[name] == null || Boolean(row.holds[name]) === args[name]
     // The orders named, or the account's, from their index; with no other filter a page costs the page.
-    const base = ids ? byIds(ctx.state.orders, ids) : ctx.state.orders.lookup('account', scoped.id)
+    const base = ids
+      ? byIds(ctx.state.orders, ids)
+      : { table: ctx.state.orders, index: 'account', key: scoped.id }
     const match = (o: OrderRow) =>
       o.account_id === scoped.id &&
       (!named || named.has(o.id)) &&
@@ -113,7 +115,7 @@ export const orderQueries = {
           ))
     return {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) =>
-        page(c, info, filters(args) ? base.filter(match) : base, a),
+        page(c, info, narrowed(base, filters(args) ? match : undefined), a),
     }
   },
 }

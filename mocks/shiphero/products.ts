@@ -72,8 +72,8 @@ export const productQueries = {
         // The account's (or the SKU's) rows from the index; a page of them costs the page when nothing else filters.
         const base =
           sku !== undefined
-            ? ctx.state.products.lookup('sku', productKey(account.id, sku))
-            : ctx.state.products.lookup('account', account.id)
+            ? { index: 'sku', key: productKey(account.id, sku) }
+            : { index: 'account', key: account.id }
         const filtered =
           args.has_kits != null ||
           tags?.length ||
@@ -82,17 +82,15 @@ export const productQueries = {
           args.created_to != null ||
           args.updated_from != null ||
           args.updated_to != null
-        const rows = !filtered
-          ? base
-          : base.filter(
-              (p) =>
-                (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
-                (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
-                (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
-                inRange(p.created_at, args.created_from, args.created_to) &&
-                inRange(p.updated_at, args.updated_from, args.updated_to),
-            )
-        return page(c, info, rows, a)
+        const where = !filtered
+          ? undefined
+          : (p: ProductRow) =>
+              (args.has_kits == null || Boolean(p.kit) === args.has_kits) &&
+              (!tags?.length || tags.some((t) => p.tags.includes(t))) &&
+              (!notTags?.length || !notTags.some((t) => p.tags.includes(t))) &&
+              inRange(p.created_at, args.created_from, args.created_to) &&
+              inRange(p.updated_at, args.updated_from, args.updated_to)
+        return page(c, info, { table: ctx.state.products, ...base, where }, a)
       },
     }
   },
@@ -110,27 +108,22 @@ export const productQueries = {
       data: (a: Record<string, unknown>, c: ShipHeroCtx, info: GraphQLResolveInfo) => {
         // The rows named, the SKU's product's or the account's, from their index: a page of the
         // account's costs the page when nothing else filters.
+        const where = !filters(args)
+          ? undefined
+          : (w: WarehouseProductRow) =>
+              w.account_id === account.id &&
+              (warehouseId === undefined || w.warehouse_id === warehouseId) &&
+              (!named || named.has(w.id)) &&
+              (args.active == null || w.active === args.active) &&
+              (sku === undefined || skuKey(w.sku) === sku) &&
+              inRange(w.created_at, args.created_from, args.created_to) &&
+              inRange(w.updated_at, args.updated_from, args.updated_to)
+        const table = ctx.state.warehouseProducts
+        if (!ids && sku === undefined)
+          return page(c, info, { table, index: 'account', key: account.id, where }, a)
         const product = sku !== undefined ? findProduct(ctx, account, sku) : undefined
-        const base = ids
-          ? byIds(ctx.state.warehouseProducts, ids)
-          : sku !== undefined
-            ? product
-              ? ctx.state.warehouseProducts.lookup('product', product.id)
-              : []
-            : ctx.state.warehouseProducts.lookup('account', account.id)
-        const rows = !filters(args)
-          ? base
-          : base.filter(
-              (w) =>
-                w.account_id === account.id &&
-                (warehouseId === undefined || w.warehouse_id === warehouseId) &&
-                (!named || named.has(w.id)) &&
-                (args.active == null || w.active === args.active) &&
-                (sku === undefined || skuKey(w.sku) === sku) &&
-                inRange(w.created_at, args.created_from, args.created_to) &&
-                inRange(w.updated_at, args.updated_from, args.updated_to),
-            )
-        return page(c, info, rows, a)
+        const base = ids ? byIds(table, ids) : product ? table.lookup('product', product.id) : []
+        return page(c, info, where ? base.filter(where) : base, a)
       },
     }
   },

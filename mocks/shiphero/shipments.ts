@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { scopeAccount, type ShipHeroCtx } from './context.ts'
-import { byIds, filters, inRange, page } from './lists.ts'
+import { byIds, filters, inRange, narrowed, page } from './lists.ts'
 import { invalid, notFound } from './errors.ts'
 import { legacyIdOf } from './ids.ts'
 import { canSee } from './orders.ts'
@@ -47,33 +47,36 @@ export const shipmentQueries = {
           ? byIds(ctx.state.shipments, ids)
           : orderId !== undefined
             ? ctx.state.shipments.lookup('order', orderId)
-            : ctx.state.shipments.lookup('account', account.id)
+            : { table: ctx.state.shipments, index: 'account', key: account.id }
         const rows =
           args.voided === true || args.alternate_tracking_id != null
             ? [] // labels are never voided here, and carry no alternate tracking ids
-            : !filters(args)
-              ? base
-              : base.filter((s) => {
-                  if (
-                    s.account_id !== account.id ||
-                    (named && !named.has(s.id)) ||
-                    (orderId !== undefined && s.order_id !== orderId)
-                  )
-                    return false
-                  if (
-                    args.tracking_number != null &&
-                    !s.labels.some((l) => l.tracking_number === args.tracking_number)
-                  )
-                    return false
-                  if (!inRange(s.created_date, args.date_from, args.date_to)) return false
-                  if (args.order_date_from != null || args.order_date_to != null)
-                    return inRange(
-                      ctx.state.orders.get(s.order_id)?.order_date,
-                      args.order_date_from,
-                      args.order_date_to,
-                    )
-                  return true
-                })
+            : narrowed(
+                base,
+                !filters(args)
+                  ? undefined
+                  : (s: ShipmentRow) => {
+                      if (
+                        s.account_id !== account.id ||
+                        (named && !named.has(s.id)) ||
+                        (orderId !== undefined && s.order_id !== orderId)
+                      )
+                        return false
+                      if (
+                        args.tracking_number != null &&
+                        !s.labels.some((l) => l.tracking_number === args.tracking_number)
+                      )
+                        return false
+                      if (!inRange(s.created_date, args.date_from, args.date_to)) return false
+                      if (args.order_date_from != null || args.order_date_to != null)
+                        return inRange(
+                          ctx.state.orders.get(s.order_id)?.order_date,
+                          args.order_date_from,
+                          args.order_date_to,
+                        )
+                      return true
+                    },
+              )
         return page(c, info, rows, a)
       },
     }
