@@ -74,3 +74,22 @@ export function sortRows<T>(
   // Array.prototype.sort is stable: rows the order does not tell apart keep their places.
   return [...rows].sort(rowOrder(keys, read).compare)
 }
+
+/**
+ * The first index of `rows` at which `reached` holds, for a test that is false up to some row
+ * and true from it on (rows in an order, the test a bound of that order): a binary search.
+ * `rows.length` when it never holds.
+ * @example
+ * // rows newest first: the ones entered in [start, end]
+ * rows.slice(firstIndex(rows, (o) => o.enteredAt <= end), firstIndex(rows, (o) => o.enteredAt < start))
+ */
+export function firstIndex<T>(rows: readonly T[], reached: (row: T) => boolean): number {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (reached(rows[mid]!)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}

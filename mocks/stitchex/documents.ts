@@ -174,7 +174,14 @@ export function registerDocuments(app: Hono<Env>) {
         : state.payments.lookup('org', org)
     return send(
       c,
-      listPage(c, 'payments', rows, paymentView, (p) => p.organisation_id === org),
+      listPage(
+        c,
+        'payments',
+        rows,
+        paymentView,
+        // An order's payments are checked against the organisation; its own index needs no filter.
+        orderId === undefined ? undefined : (p) => p.organisation_id === org,
+      ),
     )
   })
   app.get('/payments/:id', (c) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { pageOf, readBody, SimError, validate, type SimContext } from '../core/index.ts'
+import { firstIndex } from '../core/sort.ts'
 import { badRequest } from './errors.ts'
 import type { StitchexCredentials, StitchexState } from './store.ts'
 
@@ -20,18 +21,6 @@ export function intParam(c: Ctx, name: string, value = c.req.query(name)): numbe
 
 /** The `:id` of a route. */
 export const idParam = (c: Ctx) => intParam(c, 'id', c.req.param('id'))!
-
-/** First index of an id-ordered array whose id is greater than `id` (binary search). */
-function afterId<T extends { id: number }>(rows: readonly T[], id: number): number {
-  let lo = 0
-  let hi = rows.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (rows[mid]!.id <= id) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /**
  * One page of a list in Stitchex's envelope: `{ "<key>": [...], "meta": { current_page,
@@ -60,12 +49,16 @@ export function listPage<T extends { id: number; created_at: number }, V>(
         `since_created_at must be an ISO 8601 date or time (got ${JSON.stringify(sinceText.slice(0, 40))})`,
       )
   }
-  let selected = sinceId !== undefined ? rows.slice(afterId(rows, sinceId)) : rows
-  if (since !== undefined || filter)
-    selected = selected.filter(
-      (r) => (since === undefined || r.created_at >= since) && (!filter || filter(r)),
-    )
-  const p = pageOf(selected, { page, perPage: PER_PAGE })
+  // Rows are in id order: those past `since_id` start at a binary search, and are not copied.
+  const from = sinceId !== undefined ? firstIndex(rows, (r) => r.id > sinceId) : 0
+  const narrowed = since !== undefined || filter
+  const selected = !narrowed
+    ? rows
+    : rows.filter(
+        (r, i) =>
+          i >= from && (since === undefined || r.created_at >= since) && (!filter || filter(r)),
+      )
+  const p = pageOf(selected, { page, perPage: PER_PAGE, from: narrowed ? 0 : from })
   return {
     [key]: p.items.map(view),
     meta: {

@@ -128,11 +128,14 @@ export function registerPickTickets(app: Hono<Env>) {
         'pick_tickets',
         rows,
         (t) => pickTicketView(state, t),
-        (t) =>
-          t.organisation_id === org &&
-          (byNumber === undefined || t.order_id === byNumber) &&
-          (shipment === undefined || t.shipment_number === shipment) &&
-          (warehouse === undefined || warehouse === 'Main warehouse'),
+        // The organisation's index needs no filter of its own; an order's tickets are checked.
+        orderId === undefined && shipment === undefined && warehouse === undefined
+          ? undefined
+          : (t) =>
+              t.organisation_id === org &&
+              (byNumber === undefined || t.order_id === byNumber) &&
+              (shipment === undefined || t.shipment_number === shipment) &&
+              (warehouse === undefined || warehouse === 'Main warehouse'),
       ),
     )
   })

@@ -52,6 +52,22 @@ describe('kit pieces', () => {
     expect(() => pageOf(rows, { page: 0, perPage: 100 })).toThrow(RangeError)
   })
 
+  it('pageOf from: the rows before it are not part of the list (since_id), and are not counted', () => {
+    const rows = Array.from({ length: 128 }, (_, i) => i)
+    const first = pageOf(rows, { page: 1, perPage: 100, from: 5 })
+    expect(first).toMatchObject({ totalCount: 123, totalPages: 2, nextPage: 2, prevPage: null })
+    expect([first.items[0], first.items.at(-1), first.items.length]).toEqual([5, 104, 100])
+    expect(pageOf(rows, { page: 2, perPage: 100, from: 5 }).items).toEqual(
+      Array.from({ length: 23 }, (_, i) => 105 + i),
+    )
+    expect(pageOf(rows, { page: 1, perPage: 100, from: 500 })).toMatchObject({
+      items: [],
+      totalCount: 0,
+      totalPages: 1,
+      nextPage: null,
+    })
+  })
+
   it('idempotency: one run per key, concurrent replays get the first result, a failure keeps nothing', async () => {
     const store = createIdempotencyStore()
     let runs = 0

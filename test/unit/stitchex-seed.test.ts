@@ -61,4 +61,21 @@ describe('Stitchex seed data', () => {
     expect((await theirs.skus.get(sku!.id)).in_stock).toBe(sku!.in_stock)
     expect((await theirs.customers.get(customer!.id)).people).toHaveLength(1)
   })
+
+  it('since_id pages what follows the id: meta counts only those rows', async () => {
+    const sim = stitchexClient(createSim(stitchex))
+    const all: number[] = []
+    for await (const sku of sim.skus.all()) all.push(sku.id)
+    expect(all.length).toBeGreaterThan(100)
+    const after = all[3]!
+    const rest = all.filter((id) => id > after)
+    const first = await sim.skus.page(1, { since_id: after })
+    const second = await sim.skus.page(2, { since_id: after })
+    expect(first.meta).toMatchObject({
+      total_count: rest.length,
+      total_pages: Math.ceil(rest.length / 100),
+      next_page: 2,
+    })
+    expect([...first.skus, ...second.skus].map((s) => s.id)).toEqual(rest)
+  })
 })
