@@ -35,7 +35,7 @@ export { signHs256, verifyHs256 } from './jwt.ts'
 export { createOutbox, type Outbox, type WebhookDelivery, type WebhookAttempt } from './webhooks.ts'
 export { createJournal, type Journal, type JournalEntry } from './journal.ts'
 export { createFaults, FaultInput, globMatch, type Fault, type Faults } from './faults.ts'
-export { createTable, type Table, viewPerRow } from './store.ts'
+export { createTable, type Table, type TableIndexes, viewPerRow } from './store.ts'
 export { redact } from './redact.ts'
 export { readText, requestHeader, DEFAULT_MAX_BODY_BYTES } from './request.ts'
 export {

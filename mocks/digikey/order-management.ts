@@ -74,9 +74,9 @@ export function orderManagementRoutes() {
     if (!po) throw invalid([{ field: 'poNumber', message: 'The poNumber field is required.' }])
     return send(
       c,
-      visibleOrders(c, caller, true)
-        .filter((o) => o.purchaseOrder === po)
-        .map(managementView),
+      visibleOrders(c, caller, true, (key) =>
+        c.get('tenant').state.salesOrders.lookup('po', `${key}|${po}`),
+      ).map(managementView),
     )
   })
   app.get(`${BASE}/SalesOrders/:salesOrderId`, (c) => send(c, managementView(order(c))))

@@ -1,10 +1,18 @@
 import { Hono } from 'hono'
 import type { SalesOrder } from '../../contracts/digikey/schemas.ts'
 import { CANNED } from '../../fixtures/digikey/catalog.ts'
-import { DAY, pageOf, send, SimError } from '../core/index.ts'
+import { DAY, send, SimError } from '../core/index.ts'
+import { firstIndex, type RowOrder } from '../core/sort.ts'
 import { intParam, type Env } from './params.ts'
 import { findSalesOrder, guard, visibleOrders } from './auth.ts'
-import { dkTime, orderSummaries, salesOrderView, statusInfo } from './views.ts'
+import { dkTime, orderSummary, salesOrderView, statusInfo, webOrderPage } from './views.ts'
+import type { SalesOrderRecord } from './store.ts'
+
+/** Order Status lists sales orders newest first (the later id first when entered together). */
+const NEWEST_FIRST: RowOrder<SalesOrderRecord> = {
+  name: '-enteredAt,-id',
+  compare: (a, b) => b.enteredAt - a.enteredAt || b.id - a.id,
+}
 
 const invalidQuery = (field: string, message: string) =>
   new SimError(400, '400', 'One or more validation errors occurred', {
@@ -141,12 +149,23 @@ export function orderStatusRoutes() {
       })
       return send(c, { TotalOrders: orders.length, Orders: orders })
     }
-    const inWindow = visibleOrders(c, caller, shared)
-      .filter((o) => o.enteredAt >= start && o.enteredAt <= end)
-      .sort((a, b) => b.enteredAt - a.enteredAt || b.id - a.id)
-    const orders = orderSummaries(inWindow)
-    const one = pageOf(orders, { page, perPage: size })
-    return send(c, { TotalOrders: one.totalCount, Orders: one.items })
+    // Each account's orders newest first, as the table keeps them: the window is two binary
+    // searches, and only the page's orders are laid out.
+    const inWindow = visibleOrders(
+      c,
+      caller,
+      shared,
+      (key) => {
+        const rows = tenant.state.salesOrders.sorted('account', key, NEWEST_FIRST)
+        return rows.slice(
+          firstIndex(rows, (o) => o.enteredAt <= end),
+          firstIndex(rows, (o) => o.enteredAt < start),
+        )
+      },
+      NEWEST_FIRST.compare,
+    )
+    const one = webOrderPage(inWindow, page, size)
+    return send(c, { TotalOrders: one.totalCount, Orders: one.items.map(orderSummary) })
   })
 
   app.get('/orderstatus/v4/salesorder/:salesOrderId', (c) => {

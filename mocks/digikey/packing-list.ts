@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { send, SimError } from '../core/index.ts'
 import { textPdf } from '../core/pdf.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
-import { findSalesOrder, guard, visibleOrders } from './auth.ts'
+import { findSalesOrder, guard, invoicedOrder, visibleOrders } from './auth.ts'
 import type { SalesOrderRecord, ShipmentRecord } from './store.ts'
 import { dkTime, packingListView } from './views.ts'
 
@@ -48,10 +48,9 @@ export function packingListRoutes() {
     const caller = guard(c, 'packinglist')
     const invoiceId = intParam(c, 'invoiceId')
     const pdf = includePdf(c)
-    for (const o of visibleOrders(c, caller, true)) {
-      const s = o.shipments.find((x) => x.invoiceId === invoiceId)
-      if (s) return send(c, packingListView(o, s, pdf ? pdfOf(o, s) : null))
-    }
+    const o = invoicedOrder(c, caller, invoiceId)
+    const s = o?.shipments.find((x) => x.invoiceId === invoiceId)
+    if (o && s) return send(c, packingListView(o, s, pdf ? pdfOf(o, s) : null))
     throw new SimError(404, '404', 'Could not find InvoiceId', {
       extra: { errorDetails: `No packing list for invoice ${invoiceId}.` },
     })
@@ -74,9 +73,9 @@ export function packingListRoutes() {
     const caller = guard(c, 'packinglist')
     const po = c.req.param('poNumber')
     const pdf = includePdf(c)
-    const out = visibleOrders(c, caller, true)
-      .filter((o) => o.purchaseOrder === po)
-      .flatMap((o) => lists(o, pdf))
+    const out = visibleOrders(c, caller, true, (key) =>
+      c.get('tenant').state.salesOrders.lookup('po', `${key}|${po}`),
+    ).flatMap((o) => lists(o, pdf))
     if (out.length === 0)
       throw new SimError(404, '404', 'No packing list found', {
         extra: { errorDetails: `No shipped sales order has the purchase order number "${po}".` },

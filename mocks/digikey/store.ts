@@ -10,6 +10,7 @@ import {
   type OAuthRegistry,
   type RateWindows,
   type Table,
+  type TableIndexes,
   type TenantBase,
 } from '../core/index.ts'
 
@@ -156,6 +157,15 @@ export interface DigiKeyState {
 const Row = z.looseObject({ id: z.number() })
 const PartRow = z.looseObject({ id: z.string() })
 
+/** The key of an account's orders in an environment (the `account` and `po` indexes). */
+export const accountKey = (environment: string, accountId: number) => `${environment}|${accountId}`
+
+const SALES_ORDER_INDEXES: TableIndexes<SalesOrderRecord> = {
+  account: (o) => accountKey(o.environment, o.accountId),
+  po: (o) => `${accountKey(o.environment, o.accountId)}|${o.purchaseOrder}`,
+  invoice: (o) => o.shipments.map((s) => s.invoiceId),
+}
+
 export async function createDigiKeyState(
   tenant: TenantBase<DigiKeyCredentials>,
 ): Promise<DigiKeyState> {
@@ -166,10 +176,12 @@ export async function createDigiKeyState(
   const name = creds.appName
   return {
     parts,
-    // Who may see an order is decided by its account, environment and customer: lists read these indexes.
-    salesOrders: (await createTable(Row, {
-      account: (o) => `${o.environment}|${o.accountId}`,
-    })) as unknown as Table<SalesOrderRecord>,
+    // Who may see an order is decided by its account, environment and customer: lists read these
+    // indexes (an account's orders, its orders of one PO number), and a packing list its invoice's.
+    salesOrders: (await createTable(
+      Row,
+      SALES_ORDER_INDEXES as unknown as TableIndexes<z.output<typeof Row>>,
+    )) as unknown as Table<SalesOrderRecord>,
     accounts: [
       { id: customerId, name: `${DEFAULT_USER.CompanyName} (net 30 terms)`, creditLine: true },
       {

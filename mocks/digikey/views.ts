@@ -141,26 +141,41 @@ function buildSalesOrderView(o: SalesOrderRecord): SalesOrder {
   }
 }
 
-/** Order Status v4 `Orders[]`: sales orders grouped by web order number. */
-export function orderSummaries(orders: SalesOrderRecord[]): Array<z.output<typeof OrderSummary>> {
-  const byNumber = new Map<number, SalesOrderRecord[]>()
-  for (const o of orders) {
-    if (!byNumber.has(o.orderNumber)) byNumber.set(o.orderNumber, [])
-    byNumber.get(o.orderNumber)!.push(o)
-  }
-  return [...byNumber.values()].map((group) => {
-    const main = group.find((o) => !o.marketplace) ?? group[0]!
-    const [short, long] = STATUS_TEXT[main.status]
-    return {
-      OrderNumber: main.orderNumber,
-      CustomerId: main.customerId,
-      DateEntered: dkTime(Math.min(...group.map((o) => o.enteredAt))),
-      Currency: main.currency,
-      PONumber: main.purchaseOrder,
-      EntireOrderStatus: { Status: main.status, ShortDescription: short, LongDescription: long },
-      SalesOrders: group.map(salesOrderView),
+/**
+ * One page of web orders (`size` per page) among sales orders listed newest first, and how many
+ * web orders there are. The sales orders of a web order are placed together (one time, one
+ * account, ids in a row), so they stand side by side in that list: a web order is a run of one
+ * order number, counted without grouping the list, and only the page's runs are kept.
+ */
+export function webOrderPage(orders: readonly SalesOrderRecord[], page: number, size: number) {
+  const first = (page - 1) * size
+  const items: SalesOrderRecord[][] = []
+  let count = 0
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!
+    if (i > 0 && orders[i - 1]!.orderNumber === o.orderNumber) {
+      if (count - 1 >= first && count - 1 < first + size) items[items.length - 1]!.push(o)
+      continue
     }
-  })
+    if (count >= first && count < first + size) items.push([o])
+    count++
+  }
+  return { totalCount: count, items }
+}
+
+/** Order Status v4 `Orders[]` entry: the sales orders of one web order number. */
+export function orderSummary(group: readonly SalesOrderRecord[]): z.output<typeof OrderSummary> {
+  const main = group.find((o) => !o.marketplace) ?? group[0]!
+  const [short, long] = STATUS_TEXT[main.status]
+  return {
+    OrderNumber: main.orderNumber,
+    CustomerId: main.customerId,
+    DateEntered: dkTime(Math.min(...group.map((o) => o.enteredAt))),
+    Currency: main.currency,
+    PONumber: main.purchaseOrder,
+    EntireOrderStatus: { Status: main.status, ShortDescription: short, LongDescription: long },
+    SalesOrders: group.map(salesOrderView),
+  }
 }
 
 /** Packing List v1 model [proposal]: one list per invoice (shipment). */
