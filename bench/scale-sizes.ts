@@ -9,6 +9,10 @@ import { ORDER } from '../test/harness/digipix-sim.ts'
 import { digipix } from '../mocks/digipix/index.ts'
 import type { DigipixState, OrderRecord } from '../mocks/digipix/store.ts'
 import { shiphero } from '../mocks/shiphero/index.ts'
+import { DIGIT_DEFAULT_CREDENTIALS, digit } from '../mocks/digit/index.ts'
+import type { DigitState } from '../mocks/digit/store.ts'
+import type { DigiKeyState } from '../mocks/digikey/store.ts'
+import { HOST as DIGIKEY, placedOrder } from '../test/harness/digikey-sim.ts'
 import type { ShipHeroState } from '../mocks/shiphero/store.ts'
 
 export const SIZES = [1_000, 10_000, 100_000]
@@ -142,7 +146,13 @@ export async function shipheroAt(size: number) {
   const before = heapMiB()
   for (let i = tenant.state.products.count(); i < size; i++) {
     const id = tenant.state.next.product++
-    await tenant.state.products.insert({ ...template, id, sku: `SCALE-${i}` })
+    // Names in no order of their own, so that a page sorted by name is a real sort.
+    await tenant.state.products.insert({
+      ...template,
+      id,
+      sku: `SCALE-${i}`,
+      name: `Product ${(i * 7919) % size}`,
+    })
   }
   const perRecord = ((heapMiB() - before) * 1024 * 1024) / size
   const gql = (query: string, variables?: Record<string, unknown>) =>
@@ -159,6 +169,10 @@ export async function shipheroAt(size: number) {
       time(Math.ceil(k / 5), () =>
         gql('{ products { data(last: 20) { edges { node { id sku } } } } }'),
       ),
+    sortedPage: (k) =>
+      time(Math.ceil(k / 2), () =>
+        gql('{ products { data(first: 20, sort: "-name") { edges { node { id sku name } } } } }'),
+      ),
     // The SKU is a variable, as clients send it: one document, parsed once (an inline literal
     // would make each request a new document, and a size whose texts another size had sent
     // would find them parsed).
@@ -171,4 +185,62 @@ export async function shipheroAt(size: number) {
       ),
   }
   return { ops, perRecord }
+}
+
+/**
+ * A Digit tenant with `size` sales orders in its primary account (order dates in no order of their
+ * own), and its orders listed by order date, newest first, and newest placed first.
+ */
+export async function digitAt(size: number) {
+  const sim = createSim(digit) as unknown as Sim<DigitState>
+  const tenant = await sim.control.tenant()
+  const template = tenant.state.orders.lookup('account', 'primary')[0]!
+  for (let i = tenant.state.orders.count(); i < size; i++)
+    await tenant.state.orders.insert({
+      ...template,
+      id: `scale-order-${i}`,
+      number: 100_000 + i,
+      orderDate: template.orderDate - ((i * 7919) % size) * 60_000,
+    })
+  const query = (order: string) =>
+    JSON.stringify({
+      query: `{ orders(connection: { first: 20 }, order: ${order}) { nodes { id orderDate } } }`,
+    })
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${DIGIT_DEFAULT_CREDENTIALS.token}`,
+  }
+  const list = (body: string) => () =>
+    sim
+      .fetch('https://api.digit-software.com/graphql', { method: 'POST', headers, body })
+      .then((r) => r.arrayBuffer())
+  const byDate = list(query('{ by: orderDate, direction: desc }'))
+  const newest = list(query('{ by: createdAt, direction: desc }'))
+  const ops: Ops = {
+    byDate: (n) => time(Math.ceil(n / 2), byDate),
+    newest: (n) => time(Math.ceil(n / 2), newest),
+  }
+  return { ops }
+}
+
+/**
+ * A DigiKey sandbox with `size` sales orders entered over the last 1,000 days, and the Order Status
+ * list of the default window (the last month), first page.
+ */
+export async function digikeyAt(size: number) {
+  const { sim, auth, id } = await placedOrder()
+  const tenant = await (sim as unknown as Sim<DigiKeyState>).control.tenant()
+  const template = tenant.state.salesOrders.get(id)!
+  const now = tenant.clock.now()
+  for (let i = 1; i < size; i++)
+    await tenant.state.salesOrders.insert({
+      ...structuredClone(template),
+      id: id + i * 10,
+      orderNumber: template.orderNumber + i * 10,
+      enteredAt: now - Math.floor((i / size) * 1000) * 86_400_000,
+    })
+  const list = () =>
+    sim.fetch(`${DIGIKEY}/orderstatus/v4/orders`, { headers: auth }).then((r) => r.arrayBuffer())
+  const ops: Ops = { list: (n) => time(Math.ceil(n / 2), list) }
+  return { ops }
 }

@@ -8,7 +8,9 @@
  */
 import { median } from './processes.ts'
 import {
+  digikeyAt,
   digipixAt,
+  digitAt,
   digipixSession,
   PLACED,
   placedOrderBytes,
@@ -72,9 +74,16 @@ export async function scaleSection() {
     for (const size of SIZES) sizes.push(await shipheroAt(size))
     return { sh: await measure(sizes, 20), shRecord: sizes[2]!.perRecord }
   })()
-  const line = (label: string, rows: Array<Record<string, number>>, key: string) =>
+  const dg = await measure(await Promise.all(SIZES.map(digitAt)), 20)
+  const dk = await measure(await Promise.all(SIZES.map(digikeyAt)), 10)
+  const line = (
+    label: string,
+    rows: Array<Record<string, number>>,
+    key: string,
+    goal = '(goal ≤ 1.5×)',
+  ) =>
     console.log(
-      `  ${label.padEnd(34)} ${rows.map((r) => fmt(r[key]!).padStart(9)).join(' ')}   growth ${growth(rows, key).padStart(6)}  (goal ≤ 1.5×)`,
+      `  ${label.padEnd(44)} ${rows.map((r) => fmt(r[key]!).padStart(9)).join(' ')}   growth ${growth(rows, key).padStart(6)}  ${goal}`,
     )
   console.log(
     `\nScale (in-process, median per request at ${SIZES.map((s) => `${s / 1000}k`).join(' / ')} records; the sizes take turns, 5 rounds)`,
@@ -87,6 +96,10 @@ export async function scaleSection() {
   line('ShipHero products(first: 20)', sh, 'firstPage')
   line('ShipHero products(last: 20)', sh, 'lastPage')
   line('ShipHero product_create', sh, 'create')
+  line('ShipHero products(first: 20, sort: "-name")', sh, 'sortedPage')
+  line('Digit orders by orderDate, newest first', dg, 'byDate')
+  line('Digit orders newest placed first', dg, 'newest')
+  line('DigiKey order list, the last month', dk, 'list', "(no goal: a pass over the month's ~3 %)")
   for (const orders of [6_500, 14_300]) {
     const step = await clockStep(orders)
     console.log(
