@@ -163,7 +163,9 @@ export const nodesConnection = <T>(
 /**
  * Parse a `sort` argument: comma-separated fields, ascending unless prefixed
  * with `-`; `+` is accepted; whitespace is ignored. `"name, -price"`.
- * Fields not in `allowed` (when given) throw a SimError with `code`.
+ * Fields not in `allowed` (when given) throw a SimError with `code`. A field named again is
+ * dropped (it cannot order rows its first mention left tied), so a long `sort` text costs no more
+ * to sort by than the distinct fields it names.
  */
 export function parseSort(
   text: string | null | undefined,
@@ -172,6 +174,7 @@ export function parseSort(
 ): SortKey[] {
   if (text == null || text.trim() === '') return []
   const keys: SortKey[] = []
+  const named = new Set<string>()
   for (const part of text.split(',')) {
     const token = part.trim()
     if (!token) continue
@@ -185,7 +188,8 @@ export function parseSort(
         code,
         `Cannot sort by "${field}"; sortable fields: ${allowed.join(', ')}`,
       )
-    keys.push({ field, descending })
+    if (!named.has(field)) keys.push({ field, descending })
+    named.add(field)
   }
   return keys
 }
