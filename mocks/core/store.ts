@@ -59,6 +59,152 @@ export const SORTED_ORDERS = 8
  */
 export type TableIndexes<T> = Record<string, (row: T) => unknown>
 
+type Id = string | number
+/** Rows of one table kept in an order (`sorted`), with its comparison. */
+type Sorted<R> = { compare: (a: R, b: R) => number; rows: R[] }
+/**
+ * The rows an index files under one key, in insertion order. A bucket of more than `SCAN_UP_TO`
+ * rows also maps each row to its place; a smaller one (a key most rows have alone, such as a SKU
+ * or a line item) finds it by a short scan and costs no map. A bucket asked for in an order
+ * (`sorted`) keeps a copy of its rows in that order, each write filing its row in.
+ */
+type Bucket<R extends { id: Id }> = {
+  rows: R[]
+  at?: Map<Id, number>
+  sorts?: Map<string, Sorted<R>>
+}
+type Buckets<R extends { id: Id }> = Map<unknown, Bucket<R>>
+const SCAN_UP_TO = 16
+const EMPTY: readonly never[] = Object.freeze([])
+
+// The bucket work is the same for every table: module functions, not closures each table would
+// carry (a tenant has a dozen tables).
+function placeOf<R extends { id: Id }>(bucket: Bucket<R>, id: Id): number | undefined {
+  if (bucket.at) return bucket.at.get(id)
+  const i = bucket.rows.findIndex((r) => r.id === id)
+  return i === -1 ? undefined : i
+}
+
+/**
+ * Where `row` stands, or would stand, in a sorted copy: rows the order does not tell apart follow
+ * their places in the bucket, so every row has exactly one place.
+ */
+function sortedPlace<R extends { id: Id }>(bucket: Bucket<R>, s: Sorted<R>, row: R) {
+  let lo = 0
+  let hi = s.rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const other = s.rows[mid]!
+    const c = s.compare(other, row) || placeOf(bucket, other.id)! - placeOf(bucket, row.id)!
+    if (c < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function add<R extends { id: Id }>(byKey: Buckets<R>, key: unknown, row: R) {
+  if (key === undefined) return
+  const bucket = byKey.get(key)
+  // A new bucket's array holds exactly its row (an empty array grown by a push reserves 17).
+  if (!bucket) return void byKey.set(key, { rows: [row] })
+  bucket.at?.set(row.id, bucket.rows.length)
+  bucket.rows.push(row)
+  if (!bucket.at && bucket.rows.length > SCAN_UP_TO)
+    bucket.at = new Map(bucket.rows.map((r, i) => [r.id, i]))
+  if (bucket.sorts)
+    for (const s of bucket.sorts.values()) s.rows.splice(sortedPlace(bucket, s, row), 0, row)
+}
+
+function drop<R extends { id: Id }>(byKey: Buckets<R>, key: unknown, row: R) {
+  const bucket = byKey.get(key)
+  const i = bucket && placeOf(bucket, row.id)
+  if (!bucket || i === undefined) return
+  const filed = bucket.rows[i]!
+  if (bucket.sorts)
+    for (const s of bucket.sorts.values()) {
+      const at = sortedPlace(bucket, s, filed)
+      s.rows.splice(s.rows[at] === filed ? at : s.rows.indexOf(filed), 1)
+    }
+  bucket.rows.splice(i, 1)
+  if (bucket.at) {
+    bucket.at.delete(row.id)
+    for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
+  }
+  if (!bucket.rows.length) byKey.delete(key)
+}
+
+/** The new version of a row where it is filed under `key` already; filed anew (at the end) where not. */
+function replace<R extends { id: Id }>(byKey: Buckets<R>, key: unknown, after: R) {
+  const bucket = byKey.get(key)
+  const i = bucket && placeOf(bucket, after.id)
+  if (!bucket || i === undefined) return add(byKey, key, after)
+  const before = bucket.rows[i]!
+  if (!bucket.sorts) return void (bucket.rows[i] = after)
+  // In each sorted copy: the same place when the order does not tell the versions apart,
+  // else out, and back in where the new version stands.
+  const moved: Sorted<R>[] = []
+  for (const s of bucket.sorts.values()) {
+    const at = sortedPlace(bucket, s, before)
+    if (s.rows[at] === before && s.compare(before, after) === 0) s.rows[at] = after
+    else {
+      s.rows.splice(s.rows[at] === before ? at : s.rows.indexOf(before), 1)
+      moved.push(s)
+    }
+  }
+  bucket.rows[i] = after
+  for (const s of moved) s.rows.splice(sortedPlace(bucket, s, after), 0, after)
+}
+
+/** File a row under its key (or each of its keys) in every index. */
+function file<R extends { id: Id }>(
+  indexes: TableIndexes<R>,
+  buckets: Map<string, Buckets<R>>,
+  row: R,
+) {
+  for (const [name, keyOf] of Object.entries(indexes)) {
+    const byKey = buckets.get(name)!
+    const key = keyOf(row)
+    if (Array.isArray(key)) for (const k of new Set(key)) add(byKey, k, row)
+    else add(byKey, key, row)
+  }
+}
+
+function unfile<R extends { id: Id }>(
+  indexes: TableIndexes<R>,
+  buckets: Map<string, Buckets<R>>,
+  row: R,
+) {
+  for (const [name, keyOf] of Object.entries(indexes)) {
+    const byKey = buckets.get(name)!
+    const key = keyOf(row)
+    if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row)
+    else drop(byKey, key, row)
+  }
+}
+
+/** An update that keeps a row's keys replaces it in place; one that changes a key moves it (to the end, as a new filing). */
+function refile<R extends { id: Id }>(
+  indexes: TableIndexes<R>,
+  buckets: Map<string, Buckets<R>>,
+  before: R,
+  after: R,
+) {
+  for (const [name, keyOf] of Object.entries(indexes)) {
+    const byKey = buckets.get(name)!
+    const was = keyOf(before)
+    const is = keyOf(after)
+    if (Array.isArray(was) || Array.isArray(is)) {
+      const kept = new Set(Array.isArray(is) ? is : is === undefined ? [] : [is])
+      for (const k of Array.isArray(was) ? was : [was]) if (!kept.has(k)) drop(byKey, k, before)
+      for (const k of kept) replace(byKey, k, after)
+    } else if (was === is) replace(byKey, is, after)
+    else {
+      drop(byKey, was, before)
+      add(byKey, is, after)
+    }
+  }
+}
+
 /**
  * @example
  * const products = await createTable(ProductSchema)
@@ -71,122 +217,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
 ): Promise<Table<z.output<S>>> {
   type T = z.output<S>
   const rows = new Map<T['id'], T>()
-  // Each index: key → the rows filed under it, in insertion order. A bucket of more than
-  // `SCAN_UP_TO` rows also maps each row to its place; a smaller one (a key most rows have alone,
-  // such as a SKU or a line item) finds it by a short scan and costs no map. A bucket asked for
-  // in an order (`sorted`) keeps a copy of its rows in that order, each write filing its row in.
-  type Sorted = { compare: (a: T, b: T) => number; rows: T[] }
-  type Bucket = { rows: T[]; at?: Map<T['id'], number>; sorts?: Map<string, Sorted> }
-  const SCAN_UP_TO = 16
-  const buckets = new Map<string, Map<unknown, Bucket>>(
-    Object.keys(indexes).map((name) => [name, new Map()]),
-  )
-  const EMPTY: readonly T[] = Object.freeze([])
-  const placeOf = (bucket: Bucket, id: T['id']): number | undefined => {
-    if (bucket.at) return bucket.at.get(id)
-    const i = bucket.rows.findIndex((r) => r.id === id)
-    return i === -1 ? undefined : i
-  }
-  // Where `row` stands, or would stand, in a sorted copy: rows the order does not tell apart
-  // follow their places in the bucket, so every row has exactly one place.
-  const sortedPlace = (bucket: Bucket, s: Sorted, row: T) => {
-    let lo = 0
-    let hi = s.rows.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const other = s.rows[mid]!
-      const c = s.compare(other, row) || placeOf(bucket, other.id)! - placeOf(bucket, row.id)!
-      if (c < 0) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-  const unsort = (bucket: Bucket, row: T) => {
-    for (const s of bucket.sorts!.values()) {
-      const i = sortedPlace(bucket, s, row)
-      s.rows.splice(s.rows[i] === row ? i : s.rows.indexOf(row), 1)
-    }
-  }
-  const resort = (bucket: Bucket, row: T) => {
-    for (const s of bucket.sorts!.values()) s.rows.splice(sortedPlace(bucket, s, row), 0, row)
-  }
-  const add = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
-    if (key === undefined) return
-    const bucket = byKey.get(key)
-    // A new bucket's array holds exactly its row (an empty array grown by a push reserves 17).
-    if (!bucket) return void byKey.set(key, { rows: [row] })
-    bucket.at?.set(row.id, bucket.rows.length)
-    bucket.rows.push(row)
-    if (!bucket.at && bucket.rows.length > SCAN_UP_TO)
-      bucket.at = new Map(bucket.rows.map((r, i) => [r.id, i]))
-    if (bucket.sorts) resort(bucket, row)
-  }
-  const drop = (byKey: Map<unknown, Bucket>, key: unknown, row: T) => {
-    const bucket = byKey.get(key)
-    const i = bucket && placeOf(bucket, row.id)
-    if (!bucket || i === undefined) return
-    if (bucket.sorts) unsort(bucket, bucket.rows[i]!)
-    bucket.rows.splice(i, 1)
-    if (bucket.at) {
-      bucket.at.delete(row.id)
-      for (let j = i; j < bucket.rows.length; j++) bucket.at.set(bucket.rows[j]!.id, j)
-    }
-    if (!bucket.rows.length) byKey.delete(key)
-  }
-  const file = (row: T) => {
-    for (const [name, keyOf] of Object.entries(indexes)) {
-      const byKey = buckets.get(name)!
-      const key = keyOf(row)
-      if (Array.isArray(key)) for (const k of new Set(key)) add(byKey, k, row)
-      else add(byKey, key, row)
-    }
-  }
-  const unfile = (row: T) => {
-    for (const [name, keyOf] of Object.entries(indexes)) {
-      const byKey = buckets.get(name)!
-      const key = keyOf(row)
-      if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row)
-      else drop(byKey, key, row)
-    }
-  }
-  /** The new version of a row where it is filed under `key` already; filed anew (at the end) where not. */
-  const replace = (byKey: Map<unknown, Bucket>, key: unknown, after: T) => {
-    const bucket = byKey.get(key)
-    const i = bucket && placeOf(bucket, after.id)
-    if (!bucket || i === undefined) return add(byKey, key, after)
-    const before = bucket.rows[i]!
-    if (!bucket.sorts) return void (bucket.rows[i] = after)
-    // In each sorted copy: the same place when the order does not tell the versions apart,
-    // else out, and back in where the new version stands.
-    const moved: Sorted[] = []
-    for (const s of bucket.sorts.values()) {
-      const at = sortedPlace(bucket, s, before)
-      if (s.rows[at] === before && s.compare(before, after) === 0) s.rows[at] = after
-      else {
-        s.rows.splice(s.rows[at] === before ? at : s.rows.indexOf(before), 1)
-        moved.push(s)
-      }
-    }
-    bucket.rows[i] = after
-    for (const s of moved) s.rows.splice(sortedPlace(bucket, s, after), 0, after)
-  }
-  /** An update that keeps a row's keys replaces it in place; one that changes a key moves it (to the end, as a new filing). */
-  const refile = (before: T, after: T) => {
-    for (const [name, keyOf] of Object.entries(indexes)) {
-      const byKey = buckets.get(name)!
-      const was = keyOf(before)
-      const is = keyOf(after)
-      if (Array.isArray(was) || Array.isArray(is)) {
-        const kept = new Set(Array.isArray(is) ? is : is === undefined ? [] : [is])
-        for (const k of Array.isArray(was) ? was : [was]) if (!kept.has(k)) drop(byKey, k, before)
-        for (const k of kept) replace(byKey, k, after)
-      } else if (was === is) replace(byKey, is, after)
-      else {
-        drop(byKey, was, before)
-        add(byKey, is, after)
-      }
-    }
-  }
+  const buckets = new Map<string, Buckets<T>>(Object.keys(indexes).map((name) => [name, new Map()]))
   const problem = (row: T) => {
     const result = schema.safeParse(row)
     return result.success
@@ -202,7 +233,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
   }
   const put = (row: T) => {
     rows.set(row.id, row)
-    file(row)
+    file(indexes, buckets, row)
     return row
   }
   const seed = (row: T) => {
@@ -247,13 +278,13 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
       if (draft.id !== id) throw new Error(`an update may not change a row's id (${String(id)})`)
       check(draft)
       rows.set(id, draft)
-      refile(current, draft)
+      refile(indexes, buckets, current, draft)
       return draft
     },
     remove(id) {
       const current = rows.get(id)
       if (!current) return false
-      unfile(current)
+      unfile(indexes, buckets, current)
       return rows.delete(id)
     },
     count: () => rows.size,
