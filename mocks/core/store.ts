@@ -155,30 +155,18 @@ function replace<R extends { id: Id }>(byKey: Buckets<R>, key: unknown, after: R
   for (const s of moved) s.rows.splice(sortedPlace(bucket, s, after), 0, after)
 }
 
-/** File a row under its key (or each of its keys) in every index. */
-function file<R extends { id: Id }>(
+/** File a row (`add`) or take it out (`drop`) under its key, or each of its keys, in every index. */
+function eachIndex<R extends { id: Id }>(
   indexes: TableIndexes<R>,
   buckets: Map<string, Buckets<R>>,
   row: R,
+  op: (byKey: Buckets<R>, key: unknown, row: R) => void,
 ) {
   for (const [name, keyOf] of Object.entries(indexes)) {
     const byKey = buckets.get(name)!
     const key = keyOf(row)
-    if (Array.isArray(key)) for (const k of new Set(key)) add(byKey, k, row)
-    else add(byKey, key, row)
-  }
-}
-
-function unfile<R extends { id: Id }>(
-  indexes: TableIndexes<R>,
-  buckets: Map<string, Buckets<R>>,
-  row: R,
-) {
-  for (const [name, keyOf] of Object.entries(indexes)) {
-    const byKey = buckets.get(name)!
-    const key = keyOf(row)
-    if (Array.isArray(key)) for (const k of new Set(key)) drop(byKey, k, row)
-    else drop(byKey, key, row)
+    if (Array.isArray(key)) for (const k of new Set(key)) op(byKey, k, row)
+    else op(byKey, key, row)
   }
 }
 
@@ -233,7 +221,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
   }
   const put = (row: T) => {
     rows.set(row.id, row)
-    file(indexes, buckets, row)
+    eachIndex(indexes, buckets, row, add)
     return row
   }
   const seed = (row: T) => {
@@ -284,7 +272,7 @@ export async function createTable<S extends z.ZodType<{ id: string | number }>>(
     remove(id) {
       const current = rows.get(id)
       if (!current) return false
-      unfile(indexes, buckets, current)
+      eachIndex(indexes, buckets, current, drop)
       return rows.delete(id)
     },
     count: () => rows.size,
