@@ -44,8 +44,10 @@ export interface Table<T extends { id: string | number }> {
   /**
    * The rows of `lookup(index, key)` in `order` (rows it does not tell apart keep the index's
    * order). The first call sorts them; from then on every write files its row into place (a
-   * binary search), so a sorted page costs the page, not a sort of the index key. Each key keeps
-   * the last `SORTED_ORDERS` orders asked for. The array is the table's own: never change it.
+   * binary search), so a sorted page costs the page, not a sort of the index key; a write then
+   * moves the rows after its place in each kept order (a memory move: ~0.1 ms per write at 100k
+   * rows when new rows sort first). Each key keeps the last `SORTED_ORDERS` orders asked for.
+   * The array is the table's own: never change it.
    */
   sorted(index: string, key: unknown, order: RowOrder<T>): readonly T[]
 }
