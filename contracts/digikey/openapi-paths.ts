@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { jsonContent, PROPOSAL } from '../shared/openapi.ts'
+import { formBody, jsonContent, PROPOSAL } from '../shared/openapi.ts'
 import { ok, op, path, query } from './openapi-operations.ts'
 
 /** OAuth, Ordering v3, Order Status v4 and Packing List v1, for DigiKey's OpenAPI document (`openapi.ts`). */
@@ -30,24 +30,13 @@ export const DIGIKEY_PATHS: OpenAPIV3_1.PathsObject = {
       summary:
         "The consent form's Approve / Deny: redirects to redirect_uri with code and state, or error=access_denied",
       ...PROPOSAL,
-      requestBody: {
-        required: true,
-        content: {
-          'application/x-www-form-urlencoded': {
-            schema: {
-              type: 'object',
-              required: ['client_id', 'redirect_uri', 'decision'],
-              properties: {
-                client_id: { type: 'string' },
-                redirect_uri: { type: 'string' },
-                response_type: { type: 'string' },
-                state: { type: 'string' },
-                decision: { enum: ['approve', 'deny'] },
-              },
-            },
-          },
-        },
-      },
+      requestBody: formBody(['client_id', 'redirect_uri', 'decision'], {
+        client_id: { type: 'string' },
+        redirect_uri: { type: 'string' },
+        response_type: { type: 'string' },
+        state: { type: 'string' },
+        decision: { enum: ['approve', 'deny'] },
+      }),
       responses: {
         '302': { description: 'Redirect with code and state, or error=access_denied' },
         '400': { description: 'Unknown client or redirect_uri (HTML)' },
@@ -60,27 +49,14 @@ export const DIGIKEY_PATHS: OpenAPIV3_1.PathsObject = {
       tags: ['OAuth'],
       summary:
         'client_credentials (2-legged), authorization_code and refresh_token (3-legged, rotating)',
-      requestBody: {
-        required: true,
-        content: {
-          'application/x-www-form-urlencoded': {
-            schema: {
-              type: 'object',
-              required: ['grant_type', 'client_id', 'client_secret'],
-              properties: {
-                grant_type: {
-                  enum: ['client_credentials', 'authorization_code', 'refresh_token'],
-                },
-                client_id: { type: 'string' },
-                client_secret: { type: 'string' },
-                code: { type: 'string' },
-                redirect_uri: { type: 'string' },
-                refresh_token: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
+      requestBody: formBody(['grant_type', 'client_id', 'client_secret'], {
+        grant_type: { enum: ['client_credentials', 'authorization_code', 'refresh_token'] },
+        client_id: { type: 'string' },
+        client_secret: { type: 'string' },
+        code: { type: 'string' },
+        redirect_uri: { type: 'string' },
+        refresh_token: { type: 'string' },
+      }),
       responses: {
         '200': { description: 'Tokens', content: jsonContent('TokenResponse') },
         '400': {

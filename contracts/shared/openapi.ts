@@ -1,4 +1,4 @@
-import type { OpenAPIV3_1 } from 'openapi-types'
+import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types'
 import { z } from 'zod'
 
 /**
@@ -25,6 +25,21 @@ export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 export const jsonContent = (name: string, array = false) => ({
   'application/json': { schema: array ? { type: 'array' as const, items: ref(name) } : ref(name) },
 })
+
+/** A required form-encoded request body: an object with `required` among its `properties`. */
+export const formBody = (
+  required: readonly string[],
+  properties: Record<string, OpenAPIV3_1.SchemaObject>,
+) =>
+  ({
+    required: true,
+    content: {
+      'application/x-www-form-urlencoded': {
+        schema: { type: 'object', required: [...required], properties },
+      },
+    },
+    // A path item of a 3.1 document may hold 3.0 objects (openapi-types unions the two).
+  }) as OpenAPIV3_1.RequestBodyObject & OpenAPIV3.RequestBodyObject
 
 /**
  * Error responses by status code: each with `describe(code)` (default `Error (<code>)`) and a
