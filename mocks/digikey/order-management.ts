@@ -8,7 +8,8 @@ import {
 } from '../../contracts/digikey/requests.ts'
 import { addBusinessDays, readJsonBody, send, SimError } from '../core/index.ts'
 import { intParam, type Ctx, type Env } from './params.ts'
-import { findSalesOrder, guard, visibleOrders } from './auth.ts'
+import { guard } from './auth.ts'
+import { findSalesOrder, visibleOrders } from './visibility.ts'
 import { openQuantity, plan, releaseAt, update } from './lifecycle.ts'
 import {
   checkDates,
