@@ -5,23 +5,17 @@ import { companyOf, locationOf } from './companies.ts'
 import {
   checkOrganization,
   cost,
-  costInput,
   optionalText,
   page,
   searchRows,
   type DigitCtx,
 } from './context.ts'
 import { badInput, CODES, digitError, noResult } from './errors.ts'
+import { billingOf, checkItems, date, linesOf } from './order-input.ts'
 import { CREATABLE, EDITABLE, shippedPercentage, TRANSITIONS } from './lifecycle.ts'
-import type { OrderLine, OrderRow, OrderStatus } from './rows.ts'
+import type { OrderRow, OrderStatus } from './rows.ts'
 
 type R = Resolver<DigitCtx>
-
-interface LineInput {
-  id: string
-  quantity: number
-  cost: { costAmount: number; currencyCode: string }
-}
 
 /** An order of the calling account, or "No result found". */
 export function orderOf(ctx: DigitCtx, id: string): OrderRow {
@@ -31,59 +25,6 @@ export function orderOf(ctx: DigitCtx, id: string): OrderRow {
 }
 
 export const documentNumber = (row: OrderRow) => `SO-${row.number}`
-
-/** Order lines from input (items checked by `checkItems` first): quantities positive, one currency. */
-function linesOf(ctx: DigitCtx, input: readonly LineInput[], before?: OrderRow): OrderLine[] {
-  if (!input.length) throw badInput('items', 'an order needs at least one line')
-  if (input.length > 500) throw badInput('items', 'at most 500 lines')
-  const lines = input.map((l, i) => {
-    if (!Number.isFinite(l.quantity) || l.quantity <= 0 || l.quantity > 1e9)
-      throw badInput(`items[${i}].quantity`, 'must be a positive number')
-    const price = costInput(`items[${i}].cost`, l.cost)
-    const kept = before?.lines.find((x) => x.itemId === l.id)
-    return {
-      id: kept?.id ?? ctx.tenant.ids.uuidv7(ctx.now),
-      itemId: l.id,
-      quantity: l.quantity,
-      fulfilled: 0,
-      costAmount: price.amount,
-      currency: price.currency,
-    }
-  })
-  const currencies = new Set(lines.map((l) => l.currency))
-  if (currencies.size > 1)
-    throw badInput('items', `every line must use one currency (got ${[...currencies].join(', ')})`)
-  return lines
-}
-
-/** `itemOf` answers "No result found"; an order line names its index instead. */
-function checkItems(ctx: DigitCtx, input: readonly LineInput[]) {
-  input.forEach((l, i) => {
-    const row = ctx.state.items.get(l.id)
-    if (!row || row.account !== ctx.account.key)
-      throw badInput(`items[${i}].id`, `no item with id "${l.id}" in this organization`)
-  })
-}
-
-/** Billing address: the given one, the shipping one when asked, else the customer's billing default, else shipping. */
-function billingOf(
-  ctx: DigitCtx,
-  customer: ReturnType<typeof companyOf>,
-  shippingId: string,
-  input: { billingAddressId?: string | null; useShippingAsBilling?: boolean | null },
-) {
-  if (input.useShippingAsBilling) return shippingId
-  if (input.billingAddressId)
-    return locationOf(ctx, customer, input.billingAddressId, 'billingAddressId').id
-  const locations = ctx.state.locations.lookup('company', customer.id)
-  return locations.find((l) => l.isBillingDefault)?.id ?? shippingId
-}
-
-const date = (field: string, ms: number | null | undefined) => {
-  if (ms == null) return null
-  if (ms < 0 || ms > 253_402_300_799_000) throw badInput(field, 'out of range')
-  return ms
-}
 
 // Rows are filed in creation order, which is also order-number order: ascending by orderNumber or
 // createdAt is the index itself; the other orders are kept sorted by the table.
